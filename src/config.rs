@@ -1,0 +1,345 @@
+//! Everything a user can set, as plain data with its defaults in one place.
+//! `Config::default()` is the TensorFlow Playground's default setup.
+//! Limits are documented here and enforced by the URL decoder and the UI.
+
+use crate::activation::Activation;
+use crate::dataset::{DatasetKind, Problem};
+use crate::features::Feature;
+use crate::loss::Loss;
+use crate::optimizer::{Optimizer, StepSettings};
+use crate::regularization::Regularization;
+
+pub const MAX_HIDDEN_LAYERS: usize = 8;
+pub const MAX_NEURONS: usize = 16;
+pub const MAX_BATCH: u32 = 64;
+pub const NOISE_RANGE: (u32, u32) = (0, 50);
+pub const TRAIN_RATIO_RANGE: (u32, u32) = (10, 90);
+/// A free learning rate must lie in this range (the UI's list is `LEARNING_RATES`).
+pub const LEARNING_RATE_RANGE: (f32, f32) = (1e-6, 1e3);
+pub const REG_RATE_MAX: f32 = 1e3;
+
+/// The Playground's 11 learning rates.
+pub const LEARNING_RATES: [f32; 11] = [
+    0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
+];
+/// The Playground's regularisation rates.
+pub const REGULARIZATION_RATES: [f32; 10] =
+    [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+
+/// Controls a teacher can hide through the URL (`<key>_hide=1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Control {
+    Dataset,
+    Problem,
+    Noise,
+    TrainRatio,
+    BatchSize,
+    LearningRate,
+    Activation,
+    Regularization,
+    RegularizationRate,
+    Layers,
+    Features,
+    ShowTestData,
+    Discretize,
+    Regenerate,
+    Play,
+    Step,
+    Reset,
+    /// The explanatory text under the playground.
+    Text,
+}
+
+impl Control {
+    pub const ALL: [Control; 18] = [
+        Self::Dataset,
+        Self::Problem,
+        Self::Noise,
+        Self::TrainRatio,
+        Self::BatchSize,
+        Self::LearningRate,
+        Self::Activation,
+        Self::Regularization,
+        Self::RegularizationRate,
+        Self::Layers,
+        Self::Features,
+        Self::ShowTestData,
+        Self::Discretize,
+        Self::Regenerate,
+        Self::Play,
+        Self::Step,
+        Self::Reset,
+        Self::Text,
+    ];
+
+    /// URL key; the hide key is `<key>_hide`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Dataset => "data",
+            Self::Problem => "problem",
+            Self::Noise => "noise",
+            Self::TrainRatio => "train",
+            Self::BatchSize => "batch",
+            Self::LearningRate => "lr",
+            Self::Activation => "act",
+            Self::Regularization => "reg",
+            Self::RegularizationRate => "rr",
+            Self::Layers => "net",
+            Self::Features => "in",
+            Self::ShowTestData => "test",
+            Self::Discretize => "disc",
+            Self::Regenerate => "regen",
+            Self::Play => "play",
+            Self::Step => "step",
+            Self::Reset => "reset",
+            Self::Text => "text",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Dataset => "Dataset",
+            Self::Problem => "Problem type",
+            Self::Noise => "Noise",
+            Self::TrainRatio => "Training ratio",
+            Self::BatchSize => "Batch size",
+            Self::LearningRate => "Learning rate",
+            Self::Activation => "Activation",
+            Self::Regularization => "Regularization",
+            Self::RegularizationRate => "Regularization rate",
+            Self::Layers => "Hidden layers",
+            Self::Features => "Input features",
+            Self::ShowTestData => "Show test data",
+            Self::Discretize => "Discretize output",
+            Self::Regenerate => "Regenerate",
+            Self::Play => "Play / Pause",
+            Self::Step => "Step",
+            Self::Reset => "Reset",
+            Self::Text => "Explanatory text",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == s)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub dataset: DatasetKind,
+    pub problem: Problem,
+    /// Percent, 0 ..= 50.
+    pub noise: u32,
+    /// Percent of points used for training, 10 ..= 90.
+    pub train_ratio: u32,
+    pub batch_size: u32,
+    pub learning_rate: f32,
+    /// Hidden-layer activation.
+    pub activation: Activation,
+    pub regularization: Regularization,
+    pub regularization_rate: f32,
+    /// Neurons per hidden layer.
+    pub hidden: Vec<usize>,
+    /// Selected input features, in `Feature::ALL` order.
+    pub features: Vec<Feature>,
+    /// Seeds data generation and weight initialisation.
+    pub seed: u32,
+    pub show_test_data: bool,
+    pub discretize: bool,
+    /// Hidden controls, sorted.
+    pub hidden_controls: Vec<Control>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            dataset: DatasetKind::Circle,
+            problem: Problem::Classification,
+            noise: 0,
+            train_ratio: 50,
+            batch_size: 10,
+            learning_rate: 0.03,
+            activation: Activation::Tanh,
+            regularization: Regularization::None,
+            regularization_rate: 0.0,
+            hidden: vec![4, 2],
+            features: vec![Feature::X1, Feature::X2],
+            seed: 1,
+            show_test_data: false,
+            discretize: false,
+            hidden_controls: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Output activation follows the problem: tanh for ±1 classes, linear for regression.
+    pub fn output_activation(&self) -> Activation {
+        match self.problem {
+            Problem::Classification => Activation::Tanh,
+            Problem::Regression => Activation::Linear,
+        }
+    }
+
+    pub fn loss(&self) -> Loss {
+        Loss::HalfSquaredError
+    }
+
+    /// [n_features, hidden..., 1]
+    pub fn layer_sizes(&self) -> Vec<usize> {
+        std::iter::once(self.features.len())
+            .chain(self.hidden.iter().copied())
+            .chain(std::iter::once(1))
+            .collect()
+    }
+
+    pub fn step_settings(&self) -> StepSettings {
+        StepSettings {
+            optimizer: Optimizer::Sgd,
+            learning_rate: self.learning_rate,
+            regularization: self.regularization,
+            regularization_rate: self.regularization_rate,
+        }
+    }
+
+    /// Whether going from `self` to `other` needs new data or new weights.
+    /// Learning rate, batch size and regularisation continue the run; display
+    /// options (test data, discretize, hidden controls) do not touch training.
+    pub fn needs_reset(&self, other: &Config) -> bool {
+        self.dataset != other.dataset
+            || self.problem != other.problem
+            || self.noise != other.noise
+            || self.train_ratio != other.train_ratio
+            || self.activation != other.activation
+            || self.hidden != other.hidden
+            || self.features != other.features
+            || self.seed != other.seed
+    }
+
+    pub fn is_hidden(&self, c: Control) -> bool {
+        self.hidden_controls.contains(&c)
+    }
+
+    pub fn set_hidden(&mut self, c: Control, hide: bool) {
+        self.hidden_controls.retain(|&x| x != c);
+        if hide {
+            self.hidden_controls.push(c);
+            self.hidden_controls.sort();
+        }
+    }
+
+    /// Adds a hidden layer (2 neurons, as the Playground) up to `MAX_HIDDEN_LAYERS`.
+    pub fn add_layer(&mut self) -> bool {
+        if self.hidden.len() >= MAX_HIDDEN_LAYERS {
+            return false;
+        }
+        self.hidden.push(2);
+        true
+    }
+
+    pub fn remove_layer(&mut self) -> bool {
+        self.hidden.pop().is_some()
+    }
+
+    /// Adds (`delta` = 1) or removes (−1) a neuron of hidden layer `layer`, within 1 ..= MAX_NEURONS.
+    pub fn change_neurons(&mut self, layer: usize, delta: i32) -> bool {
+        match self.hidden.get_mut(layer) {
+            Some(n) => {
+                let new = (*n as i32 + delta).clamp(1, MAX_NEURONS as i32) as usize;
+                let changed = new != *n;
+                *n = new;
+                changed
+            }
+            None => false,
+        }
+    }
+
+    /// Toggles a feature, keeping at least one selected and `Feature::ALL` order.
+    pub fn toggle_feature(&mut self, f: Feature) -> bool {
+        if self.features.contains(&f) {
+            if self.features.len() == 1 {
+                return false;
+            }
+            self.features.retain(|&x| x != f);
+        } else {
+            self.features.push(f);
+            self.features
+                .sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
+        }
+        true
+    }
+
+    /// Switches the problem type, choosing that problem's default dataset.
+    pub fn set_problem(&mut self, p: Problem) {
+        if self.problem != p {
+            self.problem = p;
+            self.dataset = p.default_dataset();
+        }
+    }
+
+    /// Chooses a dataset; the problem type follows it.
+    pub fn set_dataset(&mut self, d: DatasetKind) {
+        self.dataset = d;
+        self.problem = d.problem();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_the_playgrounds() {
+        let c = Config::default();
+        assert_eq!(c.dataset, DatasetKind::Circle);
+        assert_eq!((c.noise, c.train_ratio, c.batch_size), (0, 50, 10));
+        assert_eq!(c.learning_rate, 0.03);
+        assert_eq!(c.hidden, vec![4, 2]);
+        assert_eq!(c.layer_sizes(), vec![2, 4, 2, 1]);
+        assert_eq!(c.activation, Activation::Tanh);
+        assert_eq!(c.regularization, Regularization::None);
+    }
+
+    #[test]
+    fn tuning_continues_and_shape_resets() {
+        let a = Config::default();
+        let mut b = a.clone();
+        b.learning_rate = 0.3;
+        b.batch_size = 20;
+        b.regularization = Regularization::L2;
+        b.regularization_rate = 0.01;
+        b.discretize = true;
+        assert!(!a.needs_reset(&b));
+        let mut c = a.clone();
+        c.hidden.push(3);
+        assert!(a.needs_reset(&c));
+    }
+
+    #[test]
+    fn layer_and_neuron_limits() {
+        let mut c = Config::default();
+        while c.add_layer() {}
+        assert_eq!(c.hidden.len(), MAX_HIDDEN_LAYERS);
+        for _ in 0..40 {
+            c.change_neurons(0, 1);
+        }
+        assert_eq!(c.hidden[0], MAX_NEURONS);
+        for _ in 0..40 {
+            c.change_neurons(0, -1);
+        }
+        assert_eq!(c.hidden[0], 1);
+        while c.remove_layer() {}
+        assert_eq!(c.layer_sizes(), vec![2, 1]);
+    }
+
+    #[test]
+    fn at_least_one_feature_stays() {
+        let mut c = Config::default();
+        assert!(c.toggle_feature(Feature::X1));
+        assert!(!c.toggle_feature(Feature::X2));
+        assert_eq!(c.features, vec![Feature::X2]);
+        c.toggle_feature(Feature::SinX1);
+        c.toggle_feature(Feature::X1);
+        assert_eq!(c.features, vec![Feature::X1, Feature::X2, Feature::SinX1]);
+    }
+}

@@ -1,0 +1,110 @@
+//! The picture grid: the network's output over DENSITY × DENSITY points of
+//! the domain (the Playground's 100 × 100), and every hidden neuron's output
+//! on every second point (THUMB × THUMB) for the small per-neuron heatmaps.
+//!
+//! Cell (i, j) is column i from the left, row j from the top; its centre is
+//! x1 = −6 + 12 (i + ½) / n, x2 = 6 − 12 (j + ½) / n.
+
+use crate::dataset::DOMAIN;
+use crate::features::{compute_into, Feature};
+use crate::network::{Network, Workspace};
+
+pub const DENSITY: usize = 100;
+pub const THUMB_STEP: usize = 2;
+pub const THUMB: usize = DENSITY / THUMB_STEP;
+
+/// x1 of column i (or −x2 of row i) on an n-point grid.
+pub fn coord(i: usize, n: usize) -> f32 {
+    -DOMAIN + 2.0 * DOMAIN * (i as f32 + 0.5) / n as f32
+}
+
+/// Feature values of every grid point: (DENSITY², n_features), row-major from the top-left.
+pub fn inputs(features: &[Feature]) -> Vec<f32> {
+    let nf = features.len();
+    let mut out = vec![0.0; DENSITY * DENSITY * nf];
+    for j in 0..DENSITY {
+        let x2 = -coord(j, DENSITY);
+        for i in 0..DENSITY {
+            let x1 = coord(i, DENSITY);
+            let k = (j * DENSITY + i) * nf;
+            compute_into(features, x1, x2, &mut out[k..k + nf]);
+        }
+    }
+    out
+}
+
+/// Fills `output` (DENSITY²) with the network's first output and `neurons`
+/// ((hidden neurons, THUMB²), layer by layer) with each hidden neuron's output.
+pub fn evaluate(
+    net: &Network,
+    inputs: &[f32],
+    ws: &mut Workspace,
+    output: &mut [f32],
+    neurons: &mut [f32],
+) {
+    let nf = net.n_inputs();
+    let n_layers = net.layers.len();
+    let thumb_area = THUMB * THUMB;
+    for j in 0..DENSITY {
+        for i in 0..DENSITY {
+            let p = j * DENSITY + i;
+            let o = net.forward(&inputs[p * nf..(p + 1) * nf], ws)[0];
+            output[p] = o;
+            if j % THUMB_STEP == 0 && i % THUMB_STEP == 0 {
+                let t = (j / THUMB_STEP) * THUMB + i / THUMB_STEP;
+                let mut n = 0;
+                for acts in &ws.acts[1..n_layers] {
+                    for &a in acts {
+                        neurons[n * thumb_area + t] = a;
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::Activation;
+    use crate::network::Init;
+
+    #[test]
+    fn coordinates_cover_the_domain_symmetrically() {
+        assert!((coord(0, DENSITY) + 5.94).abs() < 1e-5);
+        assert!((coord(DENSITY - 1, DENSITY) - 5.94).abs() < 1e-5);
+        let feats = [Feature::X1, Feature::X2];
+        let g = inputs(&feats);
+        // top-left cell: x1 < 0, x2 > 0
+        assert!(g[0] < 0.0 && g[1] > 0.0);
+    }
+
+    #[test]
+    fn grid_matches_single_forward_passes() {
+        let feats = [Feature::X1, Feature::X2, Feature::X1X2];
+        let net = Network::new(
+            &[3, 3, 2, 1],
+            Activation::Tanh,
+            Activation::Tanh,
+            Init::PlaygroundUniform,
+            4,
+        );
+        let g = inputs(&feats);
+        let mut ws = Workspace::new(&net);
+        let mut out = vec![0.0; DENSITY * DENSITY];
+        let mut neurons = vec![0.0; 5 * THUMB * THUMB];
+        evaluate(&net, &g, &mut ws, &mut out, &mut neurons);
+        let (i, j) = (38, 72);
+        let x = [
+            coord(i, DENSITY),
+            -coord(j, DENSITY),
+            coord(i, DENSITY) * -coord(j, DENSITY),
+        ];
+        let mut ws2 = Workspace::new(&net);
+        let o = net.forward(&x, &mut ws2)[0];
+        assert_eq!(out[j * DENSITY + i], o);
+        // second hidden layer, neuron 2 (index 4) at thumbnail (19, 36)
+        assert_eq!(neurons[4 * THUMB * THUMB + 36 * THUMB + 19], ws2.acts[2][1]);
+    }
+}

@@ -1,0 +1,70 @@
+//! Colour maps, computed as pixels in pure Rust (the page only blits them).
+//! The Playground's look: orange (#f59322) for −1, light grey (#e8eaeb) for 0,
+//! blue (#0877bd) for +1, clamped outside [−1, 1].
+
+pub const NEGATIVE: [u8; 3] = [0xf5, 0x93, 0x22];
+pub const NEUTRAL: [u8; 3] = [0xe8, 0xea, 0xeb];
+pub const POSITIVE: [u8; 3] = [0x08, 0x77, 0xbd];
+
+/// Colour of a value in [−1, 1] (clamped; NaN is neutral).
+pub fn color(v: f32) -> [u8; 3] {
+    let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
+    let (end, t) = if v < 0.0 {
+        (NEGATIVE, -v)
+    } else {
+        (POSITIVE, v)
+    };
+    let mut c = [0u8; 3];
+    for k in 0..3 {
+        let a = f32::from(NEUTRAL[k]);
+        let b = f32::from(end[k]);
+        c[k] = (a + (b - a) * t).round() as u8;
+    }
+    c
+}
+
+/// CSS colour string of a value, for links and points.
+pub fn css(v: f32) -> String {
+    let [r, g, b] = color(v);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Writes RGBA pixels (4 bytes per value, opaque). With `discretize`, values
+/// are shown as their sign, as the Playground's "Discretize output".
+pub fn paint(values: &[f32], discretize: bool, rgba: &mut [u8]) {
+    for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
+        let v = if discretize {
+            if v >= 0.0 {
+                1.0
+            } else {
+                -1.0
+            }
+        } else {
+            v
+        };
+        let [r, g, b] = color(v);
+        px.copy_from_slice(&[r, g, b, 255]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ends_and_middle() {
+        assert_eq!(color(-1.0), NEGATIVE);
+        assert_eq!(color(0.0), NEUTRAL);
+        assert_eq!(color(1.0), POSITIVE);
+        assert_eq!(color(7.0), POSITIVE);
+        assert_eq!(color(f32::NAN), NEUTRAL);
+        assert_eq!(css(1.0), "#0877bd");
+    }
+
+    #[test]
+    fn paint_discretizes() {
+        let mut px = vec![0u8; 8];
+        paint(&[0.2, -0.01], true, &mut px);
+        assert_eq!(px, [8, 0x77, 0xbd, 255, 0xf5, 0x93, 0x22, 255]);
+    }
+}

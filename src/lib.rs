@@ -1,0 +1,28 @@
+//! nnplay: a neural-network playground.
+//!
+//! Everything in this crate except `web` is the pure core: plain Rust with no
+//! browser types, tested natively with `cargo test`. `web` is browser glue only.
+//!
+//! Data flow: `url::decode` -> `Config` -> `Trainer` (in the worker) ->
+//! `protocol::Snapshot` -> pixels by `heatmap` -> canvas (in the UI).
+
+pub mod activation;
+pub mod config;
+pub mod dataset;
+pub mod epoch;
+pub mod error;
+pub mod features;
+pub mod grid;
+pub mod heatmap;
+pub mod history;
+pub mod loss;
+pub mod network;
+pub mod optimizer;
+pub mod protocol;
+pub mod regularization;
+pub mod rng;
+pub mod trainer;
+pub mod url;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,89 @@
+//! Messages between the page and the training worker. Small fields travel
+//! through serde; bulk numbers of a `Snapshot` travel as transferred
+//! Float32Array buffers (see `web::wire`).
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a message changes shape; sent in `Ready`.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum ToWorker {
+    /// The whole setup as a URL hash (`url::encode`). Shape or data changes
+    /// start a new run; learning rate, batch size and regularisation continue it.
+    Configure {
+        hash: String,
+    },
+    /// New weights from the same seed, epoch 0, same data.
+    Reset,
+    Play,
+    Pause,
+    /// Exactly one epoch, then a snapshot.
+    Step,
+    /// The page has drawn the last snapshot; the next may be sent.
+    Ack,
+    /// Sets weight w[to][from] of layer `layer` (0 = first layer of weights).
+    SetWeight {
+        layer: u32,
+        to: u32,
+        from: u32,
+        value: f32,
+    },
+    SetBias {
+        layer: u32,
+        neuron: u32,
+        value: f32,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunState {
+    Paused,
+    Playing,
+    /// Stopped because the loss or a weight stopped being a finite number.
+    Diverged,
+}
+
+/// A picture of the run. Bulk vectors are moved into typed arrays by the glue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub header: SnapshotHeader,
+    /// (DENSITY²) network output over the grid.
+    pub output: Vec<f32>,
+    /// (hidden neurons, THUMB²) each hidden neuron's output.
+    pub neurons: Vec<f32>,
+    /// All weights then biases, layer by layer (weights (n_out, n_in) row-major).
+    pub params: Vec<f32>,
+    /// (points, 3): epoch, train loss, test loss.
+    pub history: Vec<f32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotHeader {
+    /// Identifies the run (bumped on every reset) so stale pictures are dropped.
+    pub run: u32,
+    /// f64 because JS numbers have no u64.
+    pub epoch: f64,
+    pub train_loss: f32,
+    pub test_loss: f32,
+    pub state: RunState,
+    /// Layer sizes [inputs, hidden..., 1].
+    pub sizes: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum FromWorker {
+    Ready {
+        protocol: u32,
+    },
+    /// Training stopped by itself; `message` says why in plain words.
+    Stopped {
+        message: String,
+    },
+    /// A message could not be applied; the run goes on as before.
+    Error {
+        message: String,
+    },
+}

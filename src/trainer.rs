@@ -1,0 +1,473 @@
+//! The worker's state machine: owns the data, the network and the run, and
+//! answers `ToWorker` messages. Time slicing and posting live in the glue;
+//! everything that decides what happens lives here, so it is tested natively.
+
+use crate::config::Config;
+use crate::dataset::{split, Point};
+use crate::epoch::{mean_loss, train_epoch, Buffers};
+use crate::error::Error;
+use crate::features::compute_into;
+use crate::grid::{self, DENSITY, THUMB};
+use crate::history::{LossHistory, LossPoint};
+use crate::network::{Init, Network};
+use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
+use crate::url;
+
+/// Plain words for a run that stopped being finite, shown next to the loss chart.
+pub fn divergence_message(epoch: u64, learning_rate: f32) -> String {
+    format!(
+        "Training stopped at epoch {epoch}: the loss is no longer a number (it diverged). \
+         The learning rate {learning_rate} is probably too high for this network. \
+         Try a lower learning rate (or a smaller batch size), then press Reset."
+    )
+}
+
+pub struct Trainer {
+    config: Config,
+    /// Data points after the train/test split, in training order.
+    train: Vec<Point>,
+    test: Vec<Point>,
+    /// (n, n_features) features of the points; y: (n) labels.
+    train_x: Vec<f32>,
+    train_y: Vec<f32>,
+    test_x: Vec<f32>,
+    test_y: Vec<f32>,
+    net: Network,
+    buf: Buffers,
+    grid_inputs: Vec<f32>,
+    epoch: u64,
+    history: LossHistory,
+    losses: (f32, f32),
+    state: RunState,
+    run: u32,
+}
+
+impl Trainer {
+    pub fn new(config: Config) -> Self {
+        let net = Network::new(
+            &[1, 1],
+            config.activation,
+            config.activation,
+            Init::PlaygroundUniform,
+            0,
+        );
+        let mut t = Self {
+            buf: Buffers::new(&net),
+            net,
+            config,
+            train: Vec::new(),
+            test: Vec::new(),
+            train_x: Vec::new(),
+            train_y: Vec::new(),
+            test_x: Vec::new(),
+            test_y: Vec::new(),
+            grid_inputs: Vec::new(),
+            epoch: 0,
+            history: LossHistory::default(),
+            losses: (0.0, 0.0),
+            state: RunState::Paused,
+            run: 0,
+        };
+        t.regenerate();
+        t
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+    pub fn network(&self) -> &Network {
+        &self.net
+    }
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+    pub fn state(&self) -> RunState {
+        self.state
+    }
+    pub fn is_playing(&self) -> bool {
+        self.state == RunState::Playing
+    }
+    pub fn losses(&self) -> (f32, f32) {
+        self.losses
+    }
+    pub fn train_points(&self) -> &[Point] {
+        &self.train
+    }
+    pub fn test_points(&self) -> &[Point] {
+        &self.test
+    }
+
+    /// New data from the config (dataset, noise, ratio, seed), then new weights.
+    fn regenerate(&mut self) {
+        let c = &self.config;
+        let points = c.dataset.generate(c.noise, c.seed);
+        let (train, test) = split(&points, c.train_ratio);
+        let feats = c.features.clone();
+        let to_xy = |pts: &[Point]| {
+            let mut x = vec![0.0; pts.len() * feats.len()];
+            for (p, row) in pts.iter().zip(x.chunks_exact_mut(feats.len())) {
+                compute_into(&feats, p.x1, p.x2, row);
+            }
+            (x, pts.iter().map(|p| p.label).collect::<Vec<f32>>())
+        };
+        (self.train_x, self.train_y) = to_xy(&train);
+        (self.test_x, self.test_y) = to_xy(&test);
+        self.train = train;
+        self.test = test;
+        self.grid_inputs = grid::inputs(&feats);
+        self.reset_weights();
+    }
+
+    /// New weights from the seed; epoch 0; the run is paused.
+    fn reset_weights(&mut self) {
+        let c = &self.config;
+        self.net = Network::new(
+            &c.layer_sizes(),
+            c.activation,
+            c.output_activation(),
+            Init::PlaygroundUniform,
+            c.seed,
+        );
+        self.buf = Buffers::new(&self.net);
+        self.epoch = 0;
+        self.history.clear();
+        self.state = RunState::Paused;
+        self.run = self.run.wrapping_add(1);
+        self.record();
+    }
+
+    /// Computes both losses and keeps them in the history if it wants this epoch.
+    fn record(&mut self) {
+        let loss = self.config.loss();
+        let train = mean_loss(
+            &self.net,
+            &mut self.buf.ws,
+            &self.train_x,
+            &self.train_y,
+            loss,
+        );
+        let test = mean_loss(
+            &self.net,
+            &mut self.buf.ws,
+            &self.test_x,
+            &self.test_y,
+            loss,
+        );
+        self.losses = (train, test);
+        self.history.push(LossPoint {
+            epoch: self.epoch,
+            train,
+            test,
+        });
+    }
+
+    /// One epoch. Returns a `Stopped` message if the run diverged.
+    pub fn train_epoch(&mut self) -> Option<FromWorker> {
+        if self.state == RunState::Diverged {
+            return None;
+        }
+        let settings = self.config.step_settings();
+        let batch = self.config.batch_size as usize;
+        let loss = self.config.loss();
+        train_epoch(
+            &mut self.net,
+            &mut self.buf,
+            &self.train_x,
+            &self.train_y,
+            batch,
+            loss,
+            &settings,
+        );
+        self.epoch += 1;
+        let finite = self.net.all_finite();
+        if !finite || self.history.wants(self.epoch) {
+            self.record();
+        }
+        if !finite || !self.losses.0.is_finite() || !self.losses.1.is_finite() {
+            self.state = RunState::Diverged;
+            return Some(FromWorker::Stopped {
+                message: divergence_message(self.epoch, self.config.learning_rate),
+            });
+        }
+        None
+    }
+
+    /// Applies a message; returns replies to post and whether a snapshot is due.
+    pub fn handle(&mut self, msg: ToWorker) -> (Vec<FromWorker>, bool) {
+        let mut out = Vec::new();
+        let snapshot = match msg {
+            ToWorker::Configure { hash } => {
+                let new = url::decode(&hash).config;
+                let reset = self.config.needs_reset(&new);
+                self.config = new;
+                if reset {
+                    self.regenerate();
+                } else if self.state == RunState::Diverged {
+                    // Tuning (for example a lower learning rate) does not revive NaN weights.
+                }
+                true
+            }
+            ToWorker::Reset => {
+                self.reset_weights();
+                true
+            }
+            ToWorker::Play => {
+                if self.state == RunState::Paused {
+                    self.state = RunState::Playing;
+                }
+                false
+            }
+            ToWorker::Pause => {
+                if self.state == RunState::Playing {
+                    self.state = RunState::Paused;
+                }
+                true
+            }
+            ToWorker::Step => {
+                if self.state == RunState::Playing {
+                    self.state = RunState::Paused;
+                }
+                if !self.history.wants(self.epoch + 1) {
+                    // A step is looked at closely: always show its exact losses.
+                    let r = self.train_epoch();
+                    out.extend(r);
+                    self.record();
+                } else {
+                    out.extend(self.train_epoch());
+                }
+                true
+            }
+            ToWorker::Ack => false,
+            ToWorker::SetWeight {
+                layer,
+                to,
+                from,
+                value,
+            } => {
+                match self.set_param(layer, to, Some(from), value) {
+                    Ok(()) => {}
+                    Err(e) => out.push(FromWorker::Error {
+                        message: e.to_string(),
+                    }),
+                }
+                true
+            }
+            ToWorker::SetBias {
+                layer,
+                neuron,
+                value,
+            } => {
+                match self.set_param(layer, neuron, None, value) {
+                    Ok(()) => {}
+                    Err(e) => out.push(FromWorker::Error {
+                        message: e.to_string(),
+                    }),
+                }
+                true
+            }
+        };
+        (out, snapshot)
+    }
+
+    fn set_param(
+        &mut self,
+        layer: u32,
+        to: u32,
+        from: Option<u32>,
+        value: f32,
+    ) -> Result<(), Error> {
+        if !value.is_finite() {
+            return Err(Error::NotFinite { what: "a weight" });
+        }
+        let err = || Error::NoSuchParameter {
+            layer,
+            to,
+            from,
+            sizes: self.net.sizes(),
+        };
+        let l = self.net.layers.get(layer as usize).ok_or_else(err)?;
+        let (n_in, n_out) = (l.n_in, l.n_out);
+        if to as usize >= n_out || from.is_some_and(|f| f as usize >= n_in) {
+            return Err(err());
+        }
+        let l = &mut self.net.layers[layer as usize];
+        match from {
+            Some(f) => l.weights[to as usize * n_in + f as usize] = value,
+            None => l.biases[to as usize] = value,
+        }
+        self.losses = {
+            let loss = self.config.loss();
+            (
+                mean_loss(
+                    &self.net,
+                    &mut self.buf.ws,
+                    &self.train_x,
+                    &self.train_y,
+                    loss,
+                ),
+                mean_loss(
+                    &self.net,
+                    &mut self.buf.ws,
+                    &self.test_x,
+                    &self.test_y,
+                    loss,
+                ),
+            )
+        };
+        Ok(())
+    }
+
+    /// Everything the page draws, computed now.
+    pub fn snapshot(&mut self) -> Snapshot {
+        let sizes = self.net.sizes();
+        let hidden_neurons: usize = sizes[1..sizes.len() - 1].iter().sum();
+        let mut output = vec![0.0; DENSITY * DENSITY];
+        let mut neurons = vec![0.0; hidden_neurons * THUMB * THUMB];
+        grid::evaluate(
+            &self.net,
+            &self.grid_inputs,
+            &mut self.buf.ws,
+            &mut output,
+            &mut neurons,
+        );
+        let params = self
+            .net
+            .layers
+            .iter()
+            .flat_map(|l| l.weights.iter().chain(&l.biases))
+            .copied()
+            .collect();
+        let history = self
+            .history
+            .points()
+            .iter()
+            .flat_map(|p| [p.epoch as f32, p.train, p.test])
+            .collect();
+        Snapshot {
+            header: SnapshotHeader {
+                run: self.run,
+                epoch: self.epoch as f64,
+                train_loss: self.losses.0,
+                test_loss: self.losses.1,
+                state: self.state,
+                sizes: sizes.iter().map(|&s| s as u32).collect(),
+            },
+            output,
+            neurons,
+            params,
+            history,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_is_exactly_one_epoch_and_pauses() {
+        let mut t = Trainer::new(Config::default());
+        t.handle(ToWorker::Play);
+        assert!(t.is_playing());
+        let (_, snap) = t.handle(ToWorker::Step);
+        assert!(snap);
+        assert_eq!(t.epoch(), 1);
+        assert!(!t.is_playing());
+    }
+
+    #[test]
+    fn tuning_continues_and_shape_change_resets() {
+        let mut c = Config::default();
+        let mut t = Trainer::new(c.clone());
+        for _ in 0..5 {
+            t.train_epoch();
+        }
+        c.learning_rate = 0.1;
+        t.handle(ToWorker::Configure {
+            hash: url::encode(&c),
+        });
+        assert_eq!(t.epoch(), 5);
+        assert_eq!(t.config().learning_rate, 0.1);
+        c.hidden = vec![3];
+        t.handle(ToWorker::Configure {
+            hash: url::encode(&c),
+        });
+        assert_eq!(t.epoch(), 0);
+        assert_eq!(t.network().sizes(), vec![2, 3, 1]);
+    }
+
+    #[test]
+    fn a_huge_learning_rate_stops_with_an_explanation_and_reset_recovers() {
+        let mut c = Config::default();
+        c.set_dataset(crate::dataset::DatasetKind::Plane);
+        c.learning_rate = 1000.0;
+        c.hidden = vec![8, 8, 8];
+        let mut t = Trainer::new(c.clone());
+        t.handle(ToWorker::Play);
+        let mut stopped = None;
+        for _ in 0..200 {
+            if let Some(m) = t.train_epoch() {
+                stopped = Some(m);
+                break;
+            }
+        }
+        match stopped {
+            Some(FromWorker::Stopped { message }) => {
+                assert!(message.contains("lower learning rate"), "{message}")
+            }
+            other => panic!("expected a stop, got {other:?}"),
+        }
+        assert_eq!(t.state(), RunState::Diverged);
+        let e = t.epoch();
+        assert!(t.train_epoch().is_none());
+        assert_eq!(t.epoch(), e, "a diverged run does not go on");
+        t.handle(ToWorker::Reset);
+        assert_eq!(t.state(), RunState::Paused);
+        assert!(t.losses().0.is_finite());
+    }
+
+    #[test]
+    fn set_weight_applies_and_bad_indices_are_errors() {
+        let mut t = Trainer::new(Config::default());
+        let (out, _) = t.handle(ToWorker::SetWeight {
+            layer: 1,
+            to: 1,
+            from: 3,
+            value: 2.5,
+        });
+        assert!(out.is_empty());
+        assert_eq!(t.network().layers[1].weights[3 + 4], 2.5);
+        t.handle(ToWorker::SetBias {
+            layer: 2,
+            neuron: 0,
+            value: -0.7,
+        });
+        assert_eq!(t.network().layers[2].biases[0], -0.7);
+        let (out, _) = t.handle(ToWorker::SetWeight {
+            layer: 1,
+            to: 2,
+            from: 0,
+            value: 1.0,
+        });
+        assert_eq!(
+            out,
+            vec![FromWorker::Error {
+                message: "there is no weight 0→2 of layer 1 in a network of sizes [2, 4, 2, 1]"
+                    .into()
+            }]
+        );
+    }
+
+    #[test]
+    fn snapshot_has_every_picture() {
+        let mut c = Config::default();
+        c.hidden = vec![8, 8, 8, 8, 8, 8];
+        let mut t = Trainer::new(c);
+        let s = t.snapshot();
+        assert_eq!(s.output.len(), 100 * 100);
+        assert_eq!(s.neurons.len(), 48 * 50 * 50);
+        assert_eq!(s.params.len(), t.network().param_count());
+        assert_eq!(s.history.len(), 3);
+        assert_eq!(s.header.sizes, vec![2, 8, 8, 8, 8, 8, 8, 1]);
+    }
+}

@@ -1,0 +1,474 @@
+//! The setup as a URL hash with short readable keys, and back.
+//!
+//! `data=circle&problem=classification&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=none&rr=0&net=4,2&in=x1,x2&seed=1&test=0&disc=0`
+//! plus `<key>_hide=1` for every hidden control (`text_hide=1` hides the explanations).
+//!
+//! Decoding never fails: a bad, unknown or out-of-range value keeps the
+//! default (or is clamped) and produces a `UrlWarning` saying which key and why.
+
+use crate::activation::Activation;
+use crate::config::*;
+use crate::dataset::{DatasetKind, Problem};
+use crate::features::Feature;
+use crate::regularization::Regularization;
+use std::fmt;
+
+/// At most this many warnings are listed; the rest are counted.
+pub const MAX_WARNINGS: usize = 12;
+/// Longer hashes are read only up to here, so a hostile link cannot hang the page.
+pub const MAX_HASH_BYTES: usize = 16 * 1024;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct UrlWarning {
+    pub key: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl fmt::Display for UrlWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "“{}={}”: {}",
+            clip(&self.key),
+            clip(&self.value),
+            self.reason
+        )
+    }
+}
+
+fn clip(s: &str) -> String {
+    const N: usize = 32;
+    if s.chars().count() > N {
+        format!("{}…", s.chars().take(N).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub config: Config,
+    pub warnings: Vec<UrlWarning>,
+    /// Warnings beyond `MAX_WARNINGS`, counted but not listed.
+    pub more_warnings: usize,
+    /// Whether the link named a seed (if not, the page picks one and writes it back).
+    pub has_seed: bool,
+}
+
+fn fmt_f32(v: f32) -> String {
+    format!("{v}")
+}
+
+/// The hash (without '#') for a config; keys in a fixed order so links are stable.
+pub fn encode(c: &Config) -> String {
+    let net: Vec<String> = c.hidden.iter().map(|n| n.to_string()).collect();
+    let feats: Vec<&str> = c.features.iter().map(|f| f.key()).collect();
+    let mut s = format!(
+        "data={}&problem={}&noise={}&train={}&batch={}&lr={}&act={}&reg={}&rr={}&net={}&in={}&seed={}&test={}&disc={}",
+        c.dataset.key(),
+        c.problem.key(),
+        c.noise,
+        c.train_ratio,
+        c.batch_size,
+        fmt_f32(c.learning_rate),
+        c.activation.key(),
+        c.regularization.key(),
+        fmt_f32(c.regularization_rate),
+        net.join(","),
+        feats.join(","),
+        c.seed,
+        u8::from(c.show_test_data),
+        u8::from(c.discretize),
+    );
+    for h in &c.hidden_controls {
+        s.push_str(&format!("&{}_hide=1", h.key()));
+    }
+    s
+}
+
+struct Warnings {
+    list: Vec<UrlWarning>,
+    more: usize,
+}
+
+impl Warnings {
+    fn push(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        if self.list.len() < MAX_WARNINGS {
+            self.list.push(UrlWarning {
+                key: key.to_string(),
+                value: value.to_string(),
+                reason: reason.into(),
+            });
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
+    }
+}
+
+fn parse_f32(v: &str) -> Option<f32> {
+    v.trim().parse::<f32>().ok().filter(|x| x.is_finite())
+}
+
+/// Integer in [lo, hi]; out-of-range values are clamped with a warning.
+fn parse_ranged(key: &str, v: &str, lo: u32, hi: u32, default: u32, w: &mut Warnings) -> u32 {
+    match v.trim().parse::<i64>() {
+        Ok(n) if n < i64::from(lo) || n > i64::from(hi) => {
+            let c = n.clamp(i64::from(lo), i64::from(hi)) as u32;
+            w.push(key, v, format!("outside {lo}–{hi}; using {c}"));
+            c
+        }
+        Ok(n) => n as u32,
+        Err(_) => {
+            w.push(key, v, format!("not a whole number; using {default}"));
+            default
+        }
+    }
+}
+
+pub fn decode(hash: &str) -> Decoded {
+    let d = Config::default();
+    let mut c = Config::default();
+    let mut w = Warnings {
+        list: Vec::new(),
+        more: 0,
+    };
+    let mut has_seed = false;
+    let mut problem_given: Option<(Problem, String)> = None;
+
+    let mut hash = hash.strip_prefix('#').unwrap_or(hash);
+    if hash.len() > MAX_HASH_BYTES {
+        let mut end = MAX_HASH_BYTES;
+        while !hash.is_char_boundary(end) {
+            end -= 1;
+        }
+        w.push(
+            "(link)",
+            "",
+            format!("longer than {MAX_HASH_BYTES} bytes; the rest was ignored"),
+        );
+        hash = &hash[..end];
+    }
+
+    for (key, value) in form_urlencoded::parse(hash.as_bytes()) {
+        let (k, v) = (key.as_ref(), value.as_ref());
+        if let Some(ctrl) = k.strip_suffix("_hide") {
+            match (Control::from_key(ctrl), parse_bool(v)) {
+                (Some(control), Some(hide)) => c.set_hidden(control, hide),
+                (None, _) => w.push(k, v, "no such control to hide; ignored"),
+                (_, None) => w.push(k, v, "expected 1 or 0; ignored"),
+            }
+            continue;
+        }
+        match k {
+            "data" => match DatasetKind::from_key(v) {
+                Some(ds) => c.set_dataset(ds),
+                None => w.push(k, v, format!("unknown dataset; using {}", d.dataset.key())),
+            },
+            "problem" => match Problem::from_key(v) {
+                Some(p) => problem_given = Some((p, v.to_string())),
+                None => w.push(k, v, "expected classification or regression; ignored"),
+            },
+            "noise" => c.noise = parse_ranged(k, v, NOISE_RANGE.0, NOISE_RANGE.1, d.noise, &mut w),
+            "train" => {
+                c.train_ratio = parse_ranged(
+                    k,
+                    v,
+                    TRAIN_RATIO_RANGE.0,
+                    TRAIN_RATIO_RANGE.1,
+                    d.train_ratio,
+                    &mut w,
+                )
+            }
+            "batch" => c.batch_size = parse_ranged(k, v, 1, MAX_BATCH, d.batch_size, &mut w),
+            "lr" => match parse_f32(v) {
+                Some(x) if (LEARNING_RATE_RANGE.0..=LEARNING_RATE_RANGE.1).contains(&x) => {
+                    c.learning_rate = x
+                }
+                Some(_) => w.push(
+                    k,
+                    v,
+                    format!(
+                        "learning rate must be between {} and {}; using {}",
+                        LEARNING_RATE_RANGE.0, LEARNING_RATE_RANGE.1, d.learning_rate
+                    ),
+                ),
+                None => w.push(k, v, format!("not a number; using {}", d.learning_rate)),
+            },
+            "rr" => match parse_f32(v) {
+                Some(x) if (0.0..=REG_RATE_MAX).contains(&x) => c.regularization_rate = x,
+                Some(_) => w.push(
+                    k,
+                    v,
+                    format!("must be between 0 and {REG_RATE_MAX}; using 0"),
+                ),
+                None => w.push(k, v, "not a number; using 0"),
+            },
+            "act" => match Activation::from_key(v) {
+                Some(a) => c.activation = a,
+                None => w.push(k, v, "expected relu, tanh, sigmoid or linear; using tanh"),
+            },
+            "reg" => match Regularization::from_key(v) {
+                Some(r) => c.regularization = r,
+                None => w.push(k, v, "expected none, l1 or l2; using none"),
+            },
+            "net" => c.hidden = decode_layers(k, v, &mut w).unwrap_or_else(|| d.hidden.clone()),
+            "in" => {
+                let mut feats = Vec::new();
+                for part in v.split(',').filter(|p| !p.is_empty()).take(64) {
+                    match Feature::from_key(part) {
+                        Some(f) if !feats.contains(&f) => feats.push(f),
+                        Some(_) => {}
+                        None => w.push(k, part, "unknown feature; ignored"),
+                    }
+                }
+                if feats.is_empty() {
+                    w.push(k, v, "no known input feature; using x1,x2");
+                } else {
+                    feats.sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
+                    c.features = feats;
+                }
+            }
+            "seed" => match v.trim().parse::<u32>() {
+                Ok(s) => {
+                    c.seed = s;
+                    has_seed = true;
+                }
+                Err(_) => w.push(
+                    k,
+                    v,
+                    "not a whole number from 0 to 4294967295; a new seed was chosen",
+                ),
+            },
+            "test" => match parse_bool(v) {
+                Some(b) => c.show_test_data = b,
+                None => w.push(k, v, "expected 1 or 0; using 0"),
+            },
+            "disc" => match parse_bool(v) {
+                Some(b) => c.discretize = b,
+                None => w.push(k, v, "expected 1 or 0; using 0"),
+            },
+            _ => w.push(k, v, "unknown key; ignored"),
+        }
+    }
+
+    if let Some((p, raw)) = problem_given {
+        if p != c.dataset.problem() {
+            w.push(
+                "problem",
+                &raw,
+                format!(
+                    "does not fit dataset {}; using {}",
+                    c.dataset.key(),
+                    c.dataset.problem().key()
+                ),
+            );
+        }
+    }
+    c.problem = c.dataset.problem();
+
+    Decoded {
+        config: c,
+        warnings: w.list,
+        more_warnings: w.more,
+        has_seed,
+    }
+}
+
+/// "4,2" -> [4, 2]; "" -> no hidden layer. Sizes are clamped to 1 ..= MAX_NEURONS
+/// and the count to MAX_HIDDEN_LAYERS, with warnings; `None` if unreadable.
+fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
+    if v.trim().is_empty() {
+        return Some(Vec::new());
+    }
+    let mut out = Vec::new();
+    for (i, part) in v.split(',').enumerate() {
+        if i >= MAX_HIDDEN_LAYERS {
+            w.push(
+                k,
+                v,
+                format!("at most {MAX_HIDDEN_LAYERS} hidden layers; the rest were dropped"),
+            );
+            break;
+        }
+        match part.trim().parse::<i64>() {
+            Ok(n) if (1..=MAX_NEURONS as i64).contains(&n) => out.push(n as usize),
+            Ok(n) => {
+                let c = n.clamp(1, MAX_NEURONS as i64) as usize;
+                w.push(
+                    k,
+                    v,
+                    format!(
+                        "layer {} has {n} neurons, allowed 1–{MAX_NEURONS}; using {c}",
+                        i + 1
+                    ),
+                );
+                out.push(c);
+            }
+            Err(_) => {
+                w.push(
+                    k,
+                    v,
+                    format!(
+                        "layer {} size “{}” is not a whole number; using 4,2",
+                        i + 1,
+                        clip(part)
+                    ),
+                );
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT_HASH: &str = "data=circle&problem=classification&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=none&rr=0&net=4,2&in=x1,x2&seed=1&test=0&disc=0";
+
+    #[test]
+    fn golden_default_string() {
+        assert_eq!(encode(&Config::default()), DEFAULT_HASH);
+    }
+
+    #[test]
+    fn golden_custom_string() {
+        let mut c = Config::default();
+        c.set_dataset(DatasetKind::Spiral);
+        c.noise = 25;
+        c.learning_rate = 0.003;
+        c.hidden = vec![8, 8, 5];
+        c.features = vec![Feature::X1, Feature::X2, Feature::SinX1];
+        c.activation = Activation::Relu;
+        c.regularization = Regularization::L2;
+        c.regularization_rate = 0.001;
+        c.seed = 4_000_000_000;
+        c.show_test_data = true;
+        c.set_hidden(Control::LearningRate, true);
+        c.set_hidden(Control::Text, true);
+        assert_eq!(
+            encode(&c),
+            "data=spiral&problem=classification&noise=25&train=50&batch=10&lr=0.003&act=relu&reg=l2&rr=0.001&net=8,8,5&in=x1,x2,sinx1&seed=4000000000&test=1&disc=0&lr_hide=1&text_hide=1"
+        );
+        let d = decode(&encode(&c));
+        assert_eq!(d.config, c);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn round_trips_every_dataset_and_feature() {
+        for ds in DatasetKind::ALL {
+            let mut c = Config::default();
+            c.set_dataset(ds);
+            c.features = Feature::ALL.to_vec();
+            c.hidden = vec![];
+            c.learning_rate = 0.000_01;
+            c.discretize = true;
+            let d = decode(&format!("#{}", encode(&c)));
+            assert_eq!(d.config, c, "{ds:?}");
+            assert!(d.warnings.is_empty() && d.has_seed);
+        }
+    }
+
+    #[test]
+    fn empty_hash_is_the_default_without_warnings() {
+        let d = decode("");
+        assert_eq!(d.config, Config::default());
+        assert!(d.warnings.is_empty());
+        assert!(!d.has_seed);
+    }
+
+    #[test]
+    fn bad_values_keep_defaults_and_say_which_key() {
+        let d = decode("data=moon&lr=fast&noise=90&net=4,x&bogus=1&act=softmax&seed=-3");
+        let c = &d.config;
+        assert_eq!(c.dataset, DatasetKind::Circle);
+        assert_eq!(c.learning_rate, 0.03);
+        assert_eq!(c.noise, 50);
+        assert_eq!(c.hidden, vec![4, 2]);
+        assert_eq!(c.activation, Activation::Tanh);
+        let keys: Vec<&str> = d.warnings.iter().map(|w| w.key.as_str()).collect();
+        assert_eq!(keys, ["data", "lr", "noise", "net", "bogus", "act", "seed"]);
+        assert_eq!(
+            d.warnings[1].to_string(),
+            "“lr=fast”: not a number; using 0.03"
+        );
+        assert_eq!(
+            d.warnings[2].to_string(),
+            "“noise=90”: outside 0–50; using 50"
+        );
+    }
+
+    #[test]
+    fn huge_shapes_are_clamped() {
+        let d = decode("net=1000000000,3,0,1,1,1,1,1,1,1,1");
+        assert_eq!(d.config.hidden, vec![16, 3, 1, 1, 1, 1, 1, 1]);
+        assert_eq!(d.warnings.len(), 3);
+    }
+
+    #[test]
+    fn problem_follows_the_dataset() {
+        let d = decode("data=plane&problem=classification");
+        assert_eq!(d.config.problem, Problem::Regression);
+        assert_eq!(d.warnings.len(), 1);
+        assert_eq!(
+            decode("problem=regression").config.problem,
+            Problem::Classification
+        );
+    }
+
+    #[test]
+    fn thousands_of_keys_give_bounded_warnings() {
+        let hash: String = (0..1500).map(|i| format!("k{i}=v&")).collect();
+        let d = decode(&hash);
+        assert_eq!(d.warnings.len(), MAX_WARNINGS);
+        assert_eq!(d.more_warnings, 1500 - MAX_WARNINGS);
+    }
+
+    #[test]
+    fn escapes_and_markup_are_plain_text() {
+        let d = decode("data=%3Cscript%3Ealert(1)%3C%2Fscript%3E&%FF%FE=1&lr=%E0%A4");
+        assert_eq!(d.warnings[0].value, "<script>alert(1)</script>");
+        assert_eq!(d.config, Config::default());
+        assert_eq!(d.warnings.len(), 3);
+    }
+
+    #[test]
+    fn overlong_hash_is_cut() {
+        let hash = format!("lr=0.1&{}", "x".repeat(MAX_HASH_BYTES * 4));
+        let d = decode(&hash);
+        assert_eq!(d.config.learning_rate, 0.1);
+        assert_eq!(d.warnings[0].key, "(link)");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_decodes(s in ".{0,300}") {
+            let d = decode(&s);
+            proptest::prop_assert!(d.config.hidden.len() <= MAX_HIDDEN_LAYERS);
+            proptest::prop_assert!(d.config.hidden.iter().all(|&n| (1..=MAX_NEURONS).contains(&n)));
+            proptest::prop_assert!(!d.config.features.is_empty());
+        }
+
+        #[test]
+        fn encode_decode_is_identity(lr_i in 0usize..11, noise in 0u32..=50, seed: u32, layers in proptest::collection::vec(1usize..=16, 0..=8)) {
+            let mut c = Config::default();
+            c.learning_rate = LEARNING_RATES[lr_i];
+            c.noise = noise;
+            c.seed = seed;
+            c.hidden = layers;
+            let d = decode(&encode(&c));
+            proptest::prop_assert_eq!(d.config, c);
+        }
+    }
+}

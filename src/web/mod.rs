@@ -1,0 +1,1 @@
+//! Browser glue: DOM, canvas, worker, location. No math here.

@@ -1,0 +1,87 @@
+//! Fixed-seed training on every built-in dataset reaches a low loss, and the
+//! same seed gives the same loss sequence bit for bit.
+
+use nnplay::activation::Activation;
+use nnplay::config::Config;
+use nnplay::dataset::DatasetKind;
+use nnplay::features::Feature;
+use nnplay::trainer::Trainer;
+
+fn train(c: Config, epochs: usize) -> Vec<(f32, f32)> {
+    let mut t = Trainer::new(c);
+    (0..epochs)
+        .map(|_| {
+            assert!(t.train_epoch().is_none(), "diverged");
+            t.losses()
+        })
+        .collect()
+}
+
+/// (dataset, setup changes, epochs, highest acceptable test loss). The loss is
+/// the Playground's mean ½(o − t)²: 0.5 is chance for ±1 labels.
+#[test]
+fn every_dataset_trains_to_a_low_loss() {
+    let cases: Vec<(DatasetKind, fn(&mut Config), usize, f32)> = vec![
+        (DatasetKind::Circle, |_| {}, 300, 0.02),
+        (DatasetKind::Xor, |c| c.learning_rate = 0.1, 300, 0.05),
+        (DatasetKind::Gauss, |_| {}, 100, 0.01),
+        (
+            DatasetKind::Spiral,
+            |c| {
+                c.features = Feature::ALL.to_vec();
+                c.hidden = vec![8, 8, 6];
+                c.learning_rate = 0.03;
+                c.batch_size = 10;
+            },
+            800,
+            0.1,
+        ),
+        (DatasetKind::Plane, |c| c.learning_rate = 0.01, 100, 0.002),
+        (
+            DatasetKind::MultiGauss,
+            |c| {
+                c.hidden = vec![8, 8];
+                c.learning_rate = 0.03;
+            },
+            600,
+            0.02,
+        ),
+    ];
+    for (ds, tweak, epochs, max_test) in cases {
+        let mut c = Config::default();
+        c.set_dataset(ds);
+        c.seed = 7;
+        tweak(&mut c);
+        let losses = train(c, epochs);
+        let (first, last) = (losses[0], losses[losses.len() - 1]);
+        println!(
+            "{ds:?}: train {:.4} -> {:.4}, test {:.4} -> {:.4}",
+            first.0, last.0, first.1, last.1
+        );
+        assert!(
+            last.1 < max_test,
+            "{ds:?}: test loss {} after {epochs} epochs, wanted < {max_test}",
+            last.1
+        );
+    }
+}
+
+#[test]
+fn same_seed_same_loss_sequence_bit_for_bit() {
+    let mut c = Config::default();
+    c.set_dataset(DatasetKind::Spiral);
+    c.noise = 20;
+    c.activation = Activation::Relu;
+    c.hidden = vec![6, 4];
+    c.seed = 12345;
+    let a = train(c.clone(), 50);
+    let b = train(c.clone(), 50);
+    let bits = |v: &[(f32, f32)]| {
+        v.iter()
+            .map(|(x, y)| (x.to_bits(), y.to_bits()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bits(&a), bits(&b));
+    c.seed = 12346;
+    assert_ne!(bits(&a), bits(&train(c, 50)));
+}

@@ -80,13 +80,9 @@ mod tests {
         let h = 1e-3f64;
         for act in Activation::ALL {
             for &x in &[-2.0f32, -0.7, -0.1, 0.3, 1.1, 2.5] {
-                let fd =
-                    (f64::from(act.f(x + h as f32)) - f64::from(act.f(x - h as f32))) / (2.0 * h);
+                let fd = (f64::from(act.f(x + h as f32)) - f64::from(act.f(x - h as f32))) / (2.0 * h);
                 let an = f64::from(act.df_from_output(act.f(x)));
-                assert!(
-                    (fd - an).abs() < 2e-3,
-                    "{act:?} at {x}: fd {fd} analytic {an}"
-                );
+                assert!((fd - an).abs() < 2e-3, "{act:?} at {x}: fd {fd} analytic {an}");
             }
         }
     }

@@ -19,12 +19,9 @@ pub const LEARNING_RATE_RANGE: (f32, f32) = (1e-6, 1e3);
 pub const REG_RATE_MAX: f32 = 1e3;
 
 /// The Playground's 11 learning rates.
-pub const LEARNING_RATES: [f32; 11] = [
-    0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0,
-];
+pub const LEARNING_RATES: [f32; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 /// The Playground's regularisation rates.
-pub const REGULARIZATION_RATES: [f32; 10] =
-    [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
+pub const REGULARIZATION_RATES: [f32; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 
 /// Controls a teacher can hide through the URL (`<key>_hide=1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -263,8 +260,7 @@ impl Config {
             self.features.retain(|&x| x != f);
         } else {
             self.features.push(f);
-            self.features
-                .sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
+            self.features.sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
         }
         true
     }

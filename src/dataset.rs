@@ -151,10 +151,7 @@ fn circle(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
         }
     };
     let mut out = Vec::with_capacity(n);
-    for (count, (r_lo, r_hi)) in [
-        (n / 2, (0.0, radius * 0.5)),
-        (n - n / 2, (radius * 0.7, radius)),
-    ] {
+    for (count, (r_lo, r_hi)) in [(n / 2, (0.0, radius * 0.5)), (n - n / 2, (radius * 0.7, radius))] {
         for _ in 0..count {
             let r = rng.uniform(r_lo, r_hi);
             let angle = rng.uniform(0.0, 2.0 * PI);
@@ -178,11 +175,7 @@ fn xor(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
             y += if y > 0.0 { padding } else { -padding };
             let nx = rng.uniform(-5.0, 5.0) * noise;
             let ny = rng.uniform(-5.0, 5.0) * noise;
-            let label = if (x + nx) * (y + ny) >= 0.0 {
-                1.0
-            } else {
-                -1.0
-            };
+            let label = if (x + nx) * (y + ny) >= 0.0 { 1.0 } else { -1.0 };
             point(x, y, label)
         })
         .collect()
@@ -285,11 +278,7 @@ mod tests {
                     p.x1.abs() <= 6.5 && p.x2.abs() <= 6.5,
                     "{kind:?} point {p:?} outside domain"
                 );
-                assert!(
-                    (-1.0..=1.0).contains(&p.label),
-                    "{kind:?} label {}",
-                    p.label
-                );
+                assert!((-1.0..=1.0).contains(&p.label), "{kind:?} label {}", p.label);
             }
         }
     }

@@ -18,12 +18,7 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NoSuchParameter {
-                layer,
-                to,
-                from,
-                sizes,
-            } => {
+            Self::NoSuchParameter { layer, to, from, sizes } => {
                 let what = match from {
                     Some(from) => format!("weight {from}→{to} of layer {layer}"),
                     None => format!("bias of neuron {to} in layer {layer}"),

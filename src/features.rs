@@ -72,7 +72,7 @@ impl Feature {
             Self::X2 => ("X", "2", "", ""),
             Self::X1Squared => ("X", "1", "", "2"),
             Self::X2Squared => ("X", "2", "", "2"),
-            Self::X1X2 => ("X", "1", "X₂", ""),
+            Self::X1X2 => ("X", "1", "X2", ""),
             Self::SinX1 => ("sin X", "1", "", ""),
             Self::SinX2 => ("sin X", "2", "", ""),
         }

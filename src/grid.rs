@@ -35,13 +35,7 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
 
 /// Fills `output` (DENSITY²) with the network's first output and `neurons`
 /// ((hidden neurons, THUMB²), layer by layer) with each hidden neuron's output.
-pub fn evaluate(
-    net: &Network,
-    inputs: &[f32],
-    ws: &mut Workspace,
-    output: &mut [f32],
-    neurons: &mut [f32],
-) {
+pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut [f32], neurons: &mut [f32]) {
     let nf = net.n_inputs();
     let n_layers = net.layers.len();
     let thumb_area = THUMB * THUMB;

@@ -9,11 +9,7 @@ pub const POSITIVE: [u8; 3] = [0x08, 0x77, 0xbd];
 /// Colour of a value in [−1, 1] (clamped; NaN is neutral).
 pub fn color(v: f32) -> [u8; 3] {
     let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
-    let (end, t) = if v < 0.0 {
-        (NEGATIVE, -v)
-    } else {
-        (POSITIVE, v)
-    };
+    let (end, t) = if v < 0.0 { (NEGATIVE, -v) } else { (POSITIVE, v) };
     let mut c = [0u8; 3];
     for k in 0..3 {
         let a = f32::from(NEUTRAL[k]);

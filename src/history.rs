@@ -78,11 +78,7 @@ mod tests {
             }
         }
         let pts = h.points();
-        assert!(
-            pts.len() <= CAPACITY && pts.len() > CAPACITY / 2,
-            "{}",
-            pts.len()
-        );
+        assert!(pts.len() <= CAPACITY && pts.len() > CAPACITY / 2, "{}", pts.len());
         assert_eq!(pts[0].epoch, 0);
         let gaps: Vec<u64> = pts.windows(2).map(|w| w[1].epoch - w[0].epoch).collect();
         assert!(gaps.iter().all(|&g| g == h.stride()), "uneven gaps");

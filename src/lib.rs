@@ -6,6 +6,9 @@
 //! Data flow: `url::decode` -> `Config` -> `Trainer` (in the worker) ->
 //! `protocol::Snapshot` -> pixels by `heatmap` -> canvas (in the UI).
 
+// Tests build a setup by changing a default config one field at a time, like a user would.
+#![cfg_attr(test, allow(clippy::field_reassign_with_default))]
+
 pub mod activation;
 pub mod config;
 pub mod dataset;

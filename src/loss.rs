@@ -65,11 +65,7 @@ mod tests {
                 let fd = (l(z + h) - l(z - h)) / (2.0 * h);
                 let mut d = [0.0];
                 loss.output_delta(act, &[act.f(z)], &[t], &mut d);
-                assert!(
-                    (fd - d[0]).abs() < 2e-3,
-                    "{loss:?}/{act:?} z={z}: fd {fd} vs {}",
-                    d[0]
-                );
+                assert!((fd - d[0]).abs() < 2e-3, "{loss:?}/{act:?} z={z}: fd {fd} vs {}", d[0]);
             }
         }
     }

@@ -34,17 +34,8 @@ pub enum Init {
 
 impl Network {
     /// `sizes` = [n_inputs, hidden..., n_outputs].
-    pub fn new(
-        sizes: &[usize],
-        hidden: Activation,
-        output: Activation,
-        init: Init,
-        seed: u32,
-    ) -> Self {
-        assert!(
-            sizes.len() >= 2,
-            "a network needs an input and an output layer"
-        );
+    pub fn new(sizes: &[usize], hidden: Activation, output: Activation, init: Init, seed: u32) -> Self {
+        assert!(sizes.len() >= 2, "a network needs an input and an output layer");
         let mut rng = Rng::new(seed, Stream::Init);
         let last = sizes.len() - 2;
         let layers = sizes
@@ -54,9 +45,7 @@ impl Network {
                 let (n_in, n_out) = (w[0], w[1]);
                 let (weights, biases) = match init {
                     Init::PlaygroundUniform => (
-                        (0..n_in * n_out)
-                            .map(|_| rng.uniform(-0.5, 0.5) as f32)
-                            .collect(),
+                        (0..n_in * n_out).map(|_| rng.uniform(-0.5, 0.5) as f32).collect(),
                         vec![0.1; n_out],
                     ),
                 };
@@ -88,10 +77,7 @@ impl Network {
     }
 
     pub fn param_count(&self) -> usize {
-        self.layers
-            .iter()
-            .map(|l| l.weights.len() + l.biases.len())
-            .sum()
+        self.layers.iter().map(|l| l.weights.len() + l.biases.len()).sum()
     }
 
     pub fn all_finite(&self) -> bool {
@@ -127,10 +113,8 @@ impl Network {
             let delta = &upper[0];
             let dw = &mut grads.dw[l];
             let db = &mut grads.db[l];
-            for o in 0..layer.n_out {
-                let d = delta[o];
-                db[o] += d;
-                let row = &mut dw[o * layer.n_in..(o + 1) * layer.n_in];
+            for ((&d, b), row) in delta.iter().zip(db.iter_mut()).zip(dw.chunks_exact_mut(layer.n_in)) {
+                *b += d;
                 for (g, &a) in row.iter_mut().zip(a_in) {
                     *g += d * a;
                 }
@@ -139,9 +123,7 @@ impl Network {
                 let prev_act = self.layers[l - 1].activation;
                 let delta_prev = &mut lower[l - 1];
                 delta_prev.fill(0.0);
-                for o in 0..layer.n_out {
-                    let d = delta[o];
-                    let row = &layer.weights[o * layer.n_in..(o + 1) * layer.n_in];
+                for (&d, row) in delta.iter().zip(layer.weights.chunks_exact(layer.n_in)) {
                     for (dp, &w) in delta_prev.iter_mut().zip(row) {
                         *dp += w * d;
                     }
@@ -202,25 +184,14 @@ pub struct Gradients {
 impl Gradients {
     pub fn new(net: &Network) -> Self {
         Self {
-            dw: net
-                .layers
-                .iter()
-                .map(|l| vec![0.0; l.weights.len()])
-                .collect(),
-            db: net
-                .layers
-                .iter()
-                .map(|l| vec![0.0; l.biases.len()])
-                .collect(),
+            dw: net.layers.iter().map(|l| vec![0.0; l.weights.len()]).collect(),
+            db: net.layers.iter().map(|l| vec![0.0; l.biases.len()]).collect(),
             count: 0,
         }
     }
 
     pub fn clear(&mut self) {
-        self.dw
-            .iter_mut()
-            .chain(self.db.iter_mut())
-            .for_each(|g| g.fill(0.0));
+        self.dw.iter_mut().chain(self.db.iter_mut()).for_each(|g| g.fill(0.0));
         self.count = 0;
     }
 }
@@ -244,8 +215,7 @@ mod tests {
                 (Activation::Linear, Loss::HalfSquaredError, -0.3),
                 (Activation::Sigmoid, Loss::BinaryCrossEntropy, 1.0),
             ] {
-                let mut net =
-                    Network::new(&[3, 4, 3, 1], hidden, output, Init::PlaygroundUniform, 11);
+                let mut net = Network::new(&[3, 4, 3, 1], hidden, output, Init::PlaygroundUniform, 11);
                 let x = [0.7f32, -1.2, 0.4];
                 let mut ws = Workspace::new(&net);
                 let mut grads = Gradients::new(&net);

@@ -12,11 +12,7 @@ pub enum Optimizer {
     /// As tf.train.adam, t counting steps from 1:
     /// m ← β1 m + (1−β1) g;  v ← β2 v + (1−β2) g²;
     /// p ← p − lr · (m / (1−β1ᵗ)) / (√(v / (1−β2ᵗ)) + ε)
-    Adam {
-        beta1: f32,
-        beta2: f32,
-        epsilon: f32,
-    },
+    Adam { beta1: f32, beta2: f32, epsilon: f32 },
 }
 
 /// What one step needs besides the gradients.
@@ -62,16 +58,9 @@ pub fn step(net: &mut Network, grads: &Gradients, s: &StepSettings, state: &mut 
                 }
             }
         }
-        Optimizer::Adam {
-            beta1,
-            beta2,
-            epsilon,
-        } => {
+        Optimizer::Adam { beta1, beta2, epsilon } => {
             if state.m.is_empty() {
-                let shapes = net
-                    .layers
-                    .iter()
-                    .flat_map(|l| [l.weights.len(), l.biases.len()]);
+                let shapes = net.layers.iter().flat_map(|l| [l.weights.len(), l.biases.len()]);
                 state.m = shapes.clone().map(|n| vec![0.0; n]).collect();
                 state.v = shapes.map(|n| vec![0.0; n]).collect();
                 state.t = 0;
@@ -79,10 +68,7 @@ pub fn step(net: &mut Network, grads: &Gradients, s: &StepSettings, state: &mut 
             state.t += 1;
             let bc1 = 1.0 - beta1.powi(state.t);
             let bc2 = 1.0 - beta2.powi(state.t);
-            let params = net
-                .layers
-                .iter_mut()
-                .flat_map(|l| [&mut l.weights, &mut l.biases]);
+            let params = net.layers.iter_mut().flat_map(|l| [&mut l.weights, &mut l.biases]);
             let gs = grads.dw.iter().zip(&grads.db).flat_map(|(a, b)| [a, b]);
             for (((p, g), m), v) in params.zip(gs).zip(&mut state.m).zip(&mut state.v) {
                 for (((p, &g), m), v) in p.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
@@ -149,12 +135,7 @@ mod tests {
         // sum of gradients 0.8 over 4 samples: mean 0.2; w = 0.5 − 0.1·0.2 = 0.48.
         let mut net = one_weight_net(0.5, 0.1);
         let s = settings(Optimizer::Sgd, 0.1, Regularization::None, 0.0);
-        step(
-            &mut net,
-            &grads(0.8, -0.4, 4),
-            &s,
-            &mut OptimizerState::default(),
-        );
+        step(&mut net, &grads(0.8, -0.4, 4), &s, &mut OptimizerState::default());
         assert!((net.layers[0].weights[0] - 0.48).abs() < 1e-7);
         assert!((net.layers[0].biases[0] - 0.11).abs() < 1e-7);
     }
@@ -164,22 +145,12 @@ mod tests {
         // L2: w = 0.5 − 0.1·0 = 0.5, then 0.5 − 0.1·0.5·0.5 = 0.475
         let mut net = one_weight_net(0.5, 0.0);
         let s = settings(Optimizer::Sgd, 0.1, Regularization::L2, 0.5);
-        step(
-            &mut net,
-            &grads(0.0, 0.0, 1),
-            &s,
-            &mut OptimizerState::default(),
-        );
+        step(&mut net, &grads(0.0, 0.0, 1), &s, &mut OptimizerState::default());
         assert!((net.layers[0].weights[0] - 0.475).abs() < 1e-7);
         // L1 with a step larger than |w|: 0.01 − 0.1·1·1 would be −0.09, so 0.
         let mut net = one_weight_net(0.01, 0.0);
         let s = settings(Optimizer::Sgd, 0.1, Regularization::L1, 1.0);
-        step(
-            &mut net,
-            &grads(0.0, 0.0, 1),
-            &s,
-            &mut OptimizerState::default(),
-        );
+        step(&mut net, &grads(0.0, 0.0, 1), &s, &mut OptimizerState::default());
         assert_eq!(net.layers[0].weights[0], 0.0);
     }
 

@@ -71,11 +71,7 @@ mod tests {
         for r in Regularization::ALL {
             for &w in &[-1.5f32, -0.2, 0.4, 2.0] {
                 let fd = (r.penalty(w + h) - r.penalty(w - h)) / (2.0 * h);
-                assert!(
-                    (fd - r.der(w)).abs() < 1e-3,
-                    "{r:?} at {w}: fd {fd} vs {}",
-                    r.der(w)
-                );
+                assert!((fd - r.der(w)).abs() < 1e-3, "{r:?} at {w}: fd {fd} vs {}", r.der(w));
             }
         }
     }

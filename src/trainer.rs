@@ -139,20 +139,8 @@ impl Trainer {
     /// Computes both losses and keeps them in the history if it wants this epoch.
     fn record(&mut self) {
         let loss = self.config.loss();
-        let train = mean_loss(
-            &self.net,
-            &mut self.buf.ws,
-            &self.train_x,
-            &self.train_y,
-            loss,
-        );
-        let test = mean_loss(
-            &self.net,
-            &mut self.buf.ws,
-            &self.test_x,
-            &self.test_y,
-            loss,
-        );
+        let train = mean_loss(&self.net, &mut self.buf.ws, &self.train_x, &self.train_y, loss);
+        let test = mean_loss(&self.net, &mut self.buf.ws, &self.test_x, &self.test_y, loss);
         self.losses = (train, test);
         self.history.push(LossPoint {
             epoch: self.epoch,
@@ -238,30 +226,17 @@ impl Trainer {
                 true
             }
             ToWorker::Ack => false,
-            ToWorker::SetWeight {
-                layer,
-                to,
-                from,
-                value,
-            } => {
+            ToWorker::SetWeight { layer, to, from, value } => {
                 match self.set_param(layer, to, Some(from), value) {
                     Ok(()) => {}
-                    Err(e) => out.push(FromWorker::Error {
-                        message: e.to_string(),
-                    }),
+                    Err(e) => out.push(FromWorker::Error { message: e.to_string() }),
                 }
                 true
             }
-            ToWorker::SetBias {
-                layer,
-                neuron,
-                value,
-            } => {
+            ToWorker::SetBias { layer, neuron, value } => {
                 match self.set_param(layer, neuron, None, value) {
                     Ok(()) => {}
-                    Err(e) => out.push(FromWorker::Error {
-                        message: e.to_string(),
-                    }),
+                    Err(e) => out.push(FromWorker::Error { message: e.to_string() }),
                 }
                 true
             }
@@ -269,13 +244,7 @@ impl Trainer {
         (out, snapshot)
     }
 
-    fn set_param(
-        &mut self,
-        layer: u32,
-        to: u32,
-        from: Option<u32>,
-        value: f32,
-    ) -> Result<(), Error> {
+    fn set_param(&mut self, layer: u32, to: u32, from: Option<u32>, value: f32) -> Result<(), Error> {
         if !value.is_finite() {
             return Err(Error::NotFinite { what: "a weight" });
         }
@@ -298,20 +267,8 @@ impl Trainer {
         self.losses = {
             let loss = self.config.loss();
             (
-                mean_loss(
-                    &self.net,
-                    &mut self.buf.ws,
-                    &self.train_x,
-                    &self.train_y,
-                    loss,
-                ),
-                mean_loss(
-                    &self.net,
-                    &mut self.buf.ws,
-                    &self.test_x,
-                    &self.test_y,
-                    loss,
-                ),
+                mean_loss(&self.net, &mut self.buf.ws, &self.train_x, &self.train_y, loss),
+                mean_loss(&self.net, &mut self.buf.ws, &self.test_x, &self.test_y, loss),
             )
         };
         Ok(())
@@ -383,15 +340,11 @@ mod tests {
             t.train_epoch();
         }
         c.learning_rate = 0.1;
-        t.handle(ToWorker::Configure {
-            hash: url::encode(&c),
-        });
+        t.handle(ToWorker::Configure { hash: url::encode(&c) });
         assert_eq!(t.epoch(), 5);
         assert_eq!(t.config().learning_rate, 0.1);
         c.hidden = vec![3];
-        t.handle(ToWorker::Configure {
-            hash: url::encode(&c),
-        });
+        t.handle(ToWorker::Configure { hash: url::encode(&c) });
         assert_eq!(t.epoch(), 0);
         assert_eq!(t.network().sizes(), vec![2, 3, 1]);
     }
@@ -452,8 +405,7 @@ mod tests {
         assert_eq!(
             out,
             vec![FromWorker::Error {
-                message: "there is no weight 0→2 of layer 1 in a network of sizes [2, 4, 2, 1]"
-                    .into()
+                message: "there is no weight 0→2 of layer 1 in a network of sizes [2, 4, 2, 1]".into()
             }]
         );
     }

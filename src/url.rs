@@ -27,13 +27,7 @@ pub struct UrlWarning {
 
 impl fmt::Display for UrlWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "“{}={}”: {}",
-            clip(&self.key),
-            clip(&self.value),
-            self.reason
-        )
+        write!(f, "“{}={}”: {}", clip(&self.key), clip(&self.value), self.reason)
     }
 }
 
@@ -179,20 +173,11 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "noise" => c.noise = parse_ranged(k, v, NOISE_RANGE.0, NOISE_RANGE.1, d.noise, &mut w),
             "train" => {
-                c.train_ratio = parse_ranged(
-                    k,
-                    v,
-                    TRAIN_RATIO_RANGE.0,
-                    TRAIN_RATIO_RANGE.1,
-                    d.train_ratio,
-                    &mut w,
-                )
+                c.train_ratio = parse_ranged(k, v, TRAIN_RATIO_RANGE.0, TRAIN_RATIO_RANGE.1, d.train_ratio, &mut w)
             }
             "batch" => c.batch_size = parse_ranged(k, v, 1, MAX_BATCH, d.batch_size, &mut w),
             "lr" => match parse_f32(v) {
-                Some(x) if (LEARNING_RATE_RANGE.0..=LEARNING_RATE_RANGE.1).contains(&x) => {
-                    c.learning_rate = x
-                }
+                Some(x) if (LEARNING_RATE_RANGE.0..=LEARNING_RATE_RANGE.1).contains(&x) => c.learning_rate = x,
                 Some(_) => w.push(
                     k,
                     v,
@@ -205,11 +190,7 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "rr" => match parse_f32(v) {
                 Some(x) if (0.0..=REG_RATE_MAX).contains(&x) => c.regularization_rate = x,
-                Some(_) => w.push(
-                    k,
-                    v,
-                    format!("must be between 0 and {REG_RATE_MAX}; using 0"),
-                ),
+                Some(_) => w.push(k, v, format!("must be between 0 and {REG_RATE_MAX}; using 0")),
                 None => w.push(k, v, "not a number; using 0"),
             },
             "act" => match Activation::from_key(v) {
@@ -242,11 +223,7 @@ pub fn decode(hash: &str) -> Decoded {
                     c.seed = s;
                     has_seed = true;
                 }
-                Err(_) => w.push(
-                    k,
-                    v,
-                    "not a whole number from 0 to 4294967295; a new seed was chosen",
-                ),
+                Err(_) => w.push(k, v, "not a whole number from 0 to 4294967295; a new seed was chosen"),
             },
             "test" => match parse_bool(v) {
                 Some(b) => c.show_test_data = b,
@@ -306,10 +283,7 @@ fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
                 w.push(
                     k,
                     v,
-                    format!(
-                        "layer {} has {n} neurons, allowed 1–{MAX_NEURONS}; using {c}",
-                        i + 1
-                    ),
+                    format!("layer {} has {n} neurons, allowed 1–{MAX_NEURONS}; using {c}", i + 1),
                 );
                 out.push(c);
             }
@@ -317,11 +291,7 @@ fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
                 w.push(
                     k,
                     v,
-                    format!(
-                        "layer {} size “{}” is not a whole number; using 4,2",
-                        i + 1,
-                        clip(part)
-                    ),
+                    format!("layer {} size “{}” is not a whole number; using 4,2", i + 1, clip(part)),
                 );
                 return None;
             }
@@ -399,14 +369,8 @@ mod tests {
         assert_eq!(c.activation, Activation::Tanh);
         let keys: Vec<&str> = d.warnings.iter().map(|w| w.key.as_str()).collect();
         assert_eq!(keys, ["data", "lr", "noise", "net", "bogus", "act", "seed"]);
-        assert_eq!(
-            d.warnings[1].to_string(),
-            "“lr=fast”: not a number; using 0.03"
-        );
-        assert_eq!(
-            d.warnings[2].to_string(),
-            "“noise=90”: outside 0–50; using 50"
-        );
+        assert_eq!(d.warnings[1].to_string(), "“lr=fast”: not a number; using 0.03");
+        assert_eq!(d.warnings[2].to_string(), "“noise=90”: outside 0–50; using 50");
     }
 
     #[test]
@@ -421,10 +385,7 @@ mod tests {
         let d = decode("data=plane&problem=classification");
         assert_eq!(d.config.problem, Problem::Regression);
         assert_eq!(d.warnings.len(), 1);
-        assert_eq!(
-            decode("problem=regression").config.problem,
-            Problem::Classification
-        );
+        assert_eq!(decode("problem=regression").config.problem, Problem::Classification);
     }
 
     #[test]
@@ -451,6 +412,7 @@ mod tests {
         assert_eq!(d.warnings[0].key, "(link)");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn any_string_decodes(s in ".{0,300}") {

@@ -1,5 +1,6 @@
 //! Fixed-seed training on every built-in dataset reaches a low loss, and the
 //! same seed gives the same loss sequence bit for bit.
+#![allow(clippy::field_reassign_with_default)]
 
 use nnplay::activation::Activation;
 use nnplay::config::Config;
@@ -21,7 +22,8 @@ fn train(c: Config, epochs: usize) -> Vec<(f32, f32)> {
 /// the Playground's mean ½(o − t)²: 0.5 is chance for ±1 labels.
 #[test]
 fn every_dataset_trains_to_a_low_loss() {
-    let cases: Vec<(DatasetKind, fn(&mut Config), usize, f32)> = vec![
+    type Case = (DatasetKind, fn(&mut Config), usize, f32);
+    let cases: Vec<Case> = vec![
         (DatasetKind::Circle, |_| {}, 300, 0.02),
         (DatasetKind::Xor, |c| c.learning_rate = 0.1, 300, 0.05),
         (DatasetKind::Gauss, |_| {}, 100, 0.01),
@@ -76,11 +78,7 @@ fn same_seed_same_loss_sequence_bit_for_bit() {
     c.seed = 12345;
     let a = train(c.clone(), 50);
     let b = train(c.clone(), 50);
-    let bits = |v: &[(f32, f32)]| {
-        v.iter()
-            .map(|(x, y)| (x.to_bits(), y.to_bits()))
-            .collect::<Vec<_>>()
-    };
+    let bits = |v: &[(f32, f32)]| v.iter().map(|(x, y)| (x.to_bits(), y.to_bits())).collect::<Vec<_>>();
     assert_eq!(bits(&a), bits(&b));
     c.seed = 12346;
     assert_ne!(bits(&a), bits(&train(c, 50)));

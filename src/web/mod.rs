@@ -1,1 +1,13 @@
-//! Browser glue: DOM, canvas, worker, location. No math here.
+//! Browser glue: DOM, canvas, worker, location. No math here: pictures are
+//! computed by the core (`heatmap`, `grid`) and only blitted.
+
+pub mod app;
+pub mod boundary;
+pub mod chart;
+pub mod controls;
+pub mod dom;
+pub mod location;
+pub mod network_view;
+pub mod share;
+pub mod wire;
+pub mod worker;

@@ -1,0 +1,602 @@
+//! The page: reads the link, starts the worker, routes control changes to
+//! the config, the hash and the worker, and draws each snapshot once per
+//! display frame, acknowledging it only after drawing (back-pressure).
+
+use crate::config::Config;
+use crate::dataset::{split, Point};
+use crate::grid::{DENSITY, THUMB};
+use crate::protocol::{FromWorker, RunState, Snapshot, ToWorker, PROTOCOL_VERSION};
+use crate::url;
+use crate::web::boundary::Boundary;
+use crate::web::dom::{self, by_id, fmt_number, on, request_frame, set_hidden, set_text};
+use crate::web::network_view::{self, NetworkView, Target};
+use crate::web::wire::{self, Incoming};
+use crate::web::{chart, controls, location, share};
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Element, ErrorEvent, Event, HtmlElement, HtmlFormElement, HtmlInputElement, MessageEvent, MouseEvent, Worker,
+};
+
+/// What the big picture shows besides the output (hovering a neuron or feature enlarges it).
+#[derive(Clone, Copy, PartialEq)]
+enum Focus {
+    Output,
+    Neuron(usize),
+    Feature(crate::features::Feature),
+}
+
+/// A parameter being edited in the popup.
+#[derive(Clone, Copy)]
+enum Editing {
+    Weight { layer: u32, to: u32, from: u32 },
+    Bias { layer: u32, neuron: u32 },
+}
+
+struct App {
+    config: Config,
+    worker: Worker,
+    ready: bool,
+    /// Messages sent before the worker said Ready (they would be lost).
+    queue: Vec<ToWorker>,
+    playing: bool,
+    /// The newest undrawn snapshot; older ones are replaced, never queued.
+    pending: Option<Snapshot>,
+    frame_requested: bool,
+    /// The last drawn snapshot (hover and display toggles redraw from it).
+    last: Option<Snapshot>,
+    train: Vec<Point>,
+    test: Vec<Point>,
+    view: NetworkView,
+    boundary: Boundary,
+    focus: Focus,
+    editing: Option<Editing>,
+    restarts: u32,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
+    APP.with(|a| a.borrow_mut().as_mut().map(f))
+}
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let decoded = url::decode(&location::read_hash());
+    let mut config = decoded.config.clone();
+    if !decoded.has_seed {
+        config.seed = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    }
+    show_url_warnings(&decoded);
+    controls::init();
+    share::init();
+    let app = App {
+        worker: spawn_worker(),
+        ready: false,
+        queue: Vec::new(),
+        playing: false,
+        pending: None,
+        frame_requested: false,
+        last: None,
+        train: Vec::new(),
+        test: Vec::new(),
+        view: NetworkView::new(),
+        boundary: Boundary::new(),
+        focus: Focus::Output,
+        editing: None,
+        restarts: 0,
+        config: Config::default(),
+    };
+    APP.with(|a| *a.borrow_mut() = Some(app));
+    with_app(|app| app.apply(config, true));
+    wire_network_events();
+    wire_page_events();
+}
+
+fn show_url_warnings(d: &url::Decoded) {
+    let notice: Element = by_id("url-notice");
+    let list: Element = by_id("url-notice-list");
+    list.set_text_content(None);
+    for w in &d.warnings {
+        let li: Element = dom::create("li");
+        li.set_text_content(Some(&w.to_string()));
+        list.append_child(&li).expect("append");
+    }
+    if d.more_warnings > 0 {
+        let li: Element = dom::create("li");
+        li.set_text_content(Some(&format!("… and {} more", d.more_warnings)));
+        list.append_child(&li).expect("append");
+    }
+    set_hidden(&notice, d.warnings.is_empty());
+}
+
+fn spawn_worker() -> Worker {
+    // Relative URL: the built site works from any folder of any static host.
+    let worker = Worker::new("./worker_loader.js").expect("new Worker");
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(e.data()));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
+        e.prevent_default();
+        crashed(&e.message());
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    worker
+}
+
+/// The worker died: say so, start a new one, and give it the current setup.
+fn crashed(message: &str) {
+    with_app(|app| {
+        app.worker.terminate();
+        app.restarts += 1;
+        let notice: Element = by_id("worker-notice");
+        let what = if message.is_empty() {
+            "an unknown error".to_string()
+        } else {
+            message.to_string()
+        };
+        set_text(
+            &notice,
+            &format!(
+                "The training worker stopped ({what}). A new one was started with your current setup; training restarts from epoch 0. (Restart {}.)",
+                app.restarts
+            ),
+        );
+        set_hidden(&notice, false);
+        app.worker = spawn_worker();
+        app.ready = false;
+        app.playing = false;
+        app.pending = None;
+        controls::set_playing(false);
+        let hash = url::encode(&app.config);
+        app.queue = vec![ToWorker::Configure { hash }];
+    });
+}
+
+fn receive(data: JsValue) {
+    let incoming = match wire::incoming_from_js(&data) {
+        Ok(i) => i,
+        Err(e) => {
+            web_sys::console::error_1(&e.into());
+            return;
+        }
+    };
+    with_app(|app| match incoming {
+        Incoming::Message(FromWorker::Ready { protocol }) => {
+            if protocol != PROTOCOL_VERSION {
+                web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
+            }
+            app.ready = true;
+            for m in std::mem::take(&mut app.queue) {
+                app.post(m);
+            }
+        }
+        Incoming::Message(FromWorker::Stopped { message }) => {
+            app.playing = false;
+            controls::set_playing(false);
+            let notice: Element = by_id("loss-notice");
+            set_text(&notice, &message);
+            set_hidden(&notice, false);
+        }
+        Incoming::Message(FromWorker::Error { message }) => {
+            let notice: Element = by_id("loss-notice");
+            set_text(&notice, &message);
+            set_hidden(&notice, false);
+        }
+        Incoming::Snapshot(s) => {
+            if s.header.state == RunState::Diverged {
+                app.playing = false;
+                controls::set_playing(false);
+            }
+            app.pending = Some(s);
+            if !app.frame_requested {
+                app.frame_requested = true;
+                request_frame(frame);
+            }
+        }
+    });
+}
+
+/// Draws the newest snapshot, then lets the worker send the next one.
+fn frame() {
+    with_app(|app| {
+        app.frame_requested = false;
+        if let Some(s) = app.pending.take() {
+            let expected: Vec<u32> = app.config.layer_sizes().iter().map(|&n| n as u32).collect();
+            if s.header.sizes == expected {
+                app.last = Some(s);
+                app.draw();
+            }
+            app.post(ToWorker::Ack);
+        }
+    });
+}
+
+impl App {
+    fn post(&mut self, m: ToWorker) {
+        if !self.ready {
+            self.queue.push(m);
+            return;
+        }
+        if self.worker.post_message(&wire::to_js(&m)).is_err() {
+            crashed("the page could not reach it");
+        }
+    }
+
+    /// Makes `new` the setup: hash, controls, worker, and whatever pictures depend on it.
+    fn apply(&mut self, new: Config, first: bool) {
+        let reset = first || self.config.needs_reset(&new);
+        let redraw_points = reset || self.config.show_test_data != new.show_test_data;
+        self.config = new;
+        let hash = url::encode(&self.config);
+        location::write_hash(&hash);
+        controls::sync(&self.config);
+        if reset {
+            self.playing = false;
+            controls::set_playing(false);
+            self.pending = None;
+            self.last = None;
+            set_hidden(&by_id::<Element>("loss-notice"), true);
+            let c = &self.config;
+            let points = c.dataset.generate(c.noise, c.seed);
+            (self.train, self.test) = split(&points, c.train_ratio);
+        }
+        if !self.view.matches(&self.config) {
+            self.view.build(&self.config);
+            self.focus = Focus::Output;
+        }
+        if redraw_points {
+            self.boundary
+                .draw_points(&self.train, &self.test, self.config.show_test_data);
+        }
+        self.post(ToWorker::Configure { hash });
+        if !reset {
+            self.draw();
+        }
+    }
+
+    fn draw(&mut self) {
+        let Some(s) = &self.last else { return };
+        let h = &s.header;
+        set_text(&by_id::<Element>("epoch"), &format!("{}", h.epoch as u64));
+        for (id, v) in [("train-loss", h.train_loss), ("test-loss", h.test_loss)] {
+            let el: Element = by_id(id);
+            set_text(&el, &fmt_number(v, 3));
+            // The exact value, for checking that a shared link replays bit for bit.
+            dom::set_attr(&el, "data-value", &v.to_string());
+        }
+        let disc = self.config.discretize;
+        match self.focus {
+            Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
+            Focus::Neuron(k) => {
+                let area = THUMB * THUMB;
+                if let Some(v) = s.neurons.get(k * area..(k + 1) * area) {
+                    self.boundary.draw_grid(v, THUMB, false);
+                }
+            }
+            Focus::Feature(f) => self.boundary.draw_grid(&network_view::feature_grid(f), THUMB, false),
+        }
+        self.view.update(&s.neurons, &s.output, &s.params, disc);
+        if let Err(e) = chart::draw("loss-chart", &s.history) {
+            web_sys::console::error_1(&e.into());
+        }
+    }
+
+    /// The value of a parameter in the last snapshot.
+    fn param(&self, t: Target) -> Option<f32> {
+        let s = self.last.as_ref()?;
+        let sizes = self.view.sizes();
+        let mut p = 0;
+        for (l, w) in sizes.windows(2).enumerate() {
+            let (n_in, n_out) = (w[0], w[1]);
+            match t {
+                Target::Link { layer, to, from } if layer == l => return s.params.get(p + to * n_in + from).copied(),
+                Target::Bias { layer, n } if layer == l => return s.params.get(p + n_in * n_out + n).copied(),
+                _ => {}
+            }
+            p += n_in * n_out + n_out;
+        }
+        None
+    }
+}
+
+/// The current setup (for the share dialog).
+pub fn config() -> Config {
+    with_app(|a| a.config.clone()).unwrap_or_default()
+}
+
+/// Applies a change to the setup.
+pub fn change(f: impl FnOnce(&mut Config)) {
+    with_app(|app| {
+        let mut c = app.config.clone();
+        f(&mut c);
+        if c != app.config {
+            app.apply(c, false);
+        }
+    });
+}
+
+pub fn toggle_play() {
+    with_app(|app| {
+        app.playing = !app.playing;
+        controls::set_playing(app.playing);
+        if app.playing {
+            set_hidden(&by_id::<Element>("loss-notice"), true);
+        }
+        app.post(if app.playing { ToWorker::Play } else { ToWorker::Pause });
+    });
+}
+
+pub fn step() {
+    with_app(|app| {
+        app.playing = false;
+        controls::set_playing(false);
+        app.post(ToWorker::Step);
+    });
+}
+
+pub fn reset() {
+    with_app(|app| {
+        app.playing = false;
+        controls::set_playing(false);
+        set_hidden(&by_id::<Element>("loss-notice"), true);
+        app.post(ToWorker::Reset);
+    });
+}
+
+fn tooltip_text(app: &App, t: Target) -> Option<String> {
+    let v = |t| app.param(t).map(|v| fmt_number(v, 3)).unwrap_or_else(|| "–".into());
+    let n_hidden = app.config.hidden.len();
+    let neuron_name = |layer: usize, n: usize| {
+        if layer == n_hidden {
+            "the output".to_string()
+        } else {
+            format!("neuron {}.{}", layer + 1, n + 1)
+        }
+    };
+    Some(match t {
+        Target::Link { layer, to, from } => {
+            let src = if layer == 0 {
+                app.config
+                    .features
+                    .get(from)
+                    .map_or("input".into(), |f| f.label().to_string())
+            } else {
+                format!("neuron {}.{}", layer, from + 1)
+            };
+            format!(
+                "Weight {} (from {src} to {}). Click to change.",
+                v(t),
+                neuron_name(layer, to)
+            )
+        }
+        Target::Bias { layer, n } => format!("Bias of {}: {}. Click to change.", neuron_name(layer, n), v(t)),
+        Target::Neuron { layer, n } => format!("Neuron {}.{}: bias {}", layer + 1, n + 1, v(Target::Bias { layer, n })),
+        Target::Output => format!("Output neuron: bias {}", v(Target::Bias { layer: n_hidden, n: 0 })),
+        Target::Feature(f) => format!(
+            "Feature {} (click to turn {})",
+            f.label(),
+            if app.config.features.contains(&f) { "off" } else { "on" }
+        ),
+        Target::AddNeuron(_) | Target::RemoveNeuron(_) => return None,
+    })
+}
+
+fn local_xy(e: &MouseEvent) -> (f64, f64) {
+    let col: HtmlElement = by_id("network");
+    let r = col.get_bounding_client_rect();
+    (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
+}
+
+fn place(el: &HtmlElement, x: f64, y: f64) {
+    let _ = el.style().set_property("left", &format!("{}px", x + 14.0));
+    let _ = el.style().set_property("top", &format!("{}px", y + 52.0));
+}
+
+fn wire_network_events() {
+    let net: HtmlElement = by_id("network");
+    on(&net, "mouseover", |e: MouseEvent| {
+        let Some(t) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| Target::from_element(&el))
+        else {
+            return;
+        };
+        with_app(|app| {
+            let tip: HtmlElement = by_id("tooltip");
+            if let Some(text) = tooltip_text(app, t) {
+                set_text(&tip, &text);
+                let (x, y) = local_xy(&e);
+                place(&tip, x, y);
+                set_hidden(&tip, false);
+            }
+            let focus = match t {
+                Target::Neuron { layer, n } => Focus::Neuron(app.config.hidden[..layer].iter().sum::<usize>() + n),
+                Target::Feature(f) => Focus::Feature(f),
+                _ => Focus::Output,
+            };
+            if focus != app.focus {
+                app.focus = focus;
+                app.view
+                    .highlight(matches!(t, Target::Neuron { .. } | Target::Feature(_)).then_some(t));
+                let caption: Element = by_id("boundary-caption");
+                match t {
+                    Target::Neuron { layer, n } => set_text(&caption, &format!("Neuron {}.{}", layer + 1, n + 1)),
+                    Target::Feature(f) => set_text(&caption, &format!("Feature {}", f.label())),
+                    _ => {}
+                }
+                set_hidden(&caption, focus == Focus::Output);
+                app.draw();
+            }
+        });
+    });
+    on(&net, "mouseleave", |_: MouseEvent| {
+        set_hidden(&by_id::<Element>("tooltip"), true);
+        with_app(|app| {
+            if app.focus != Focus::Output {
+                app.focus = Focus::Output;
+                app.view.highlight(None);
+                set_hidden(&by_id::<Element>("boundary-caption"), true);
+                app.draw();
+            }
+        });
+    });
+    on(&net, "mouseout", |e: MouseEvent| {
+        let leaving_to_nothing = e
+            .related_target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| Target::from_element(&el))
+            .is_none();
+        if leaving_to_nothing {
+            set_hidden(&by_id::<Element>("tooltip"), true);
+            with_app(|app| {
+                if app.focus != Focus::Output {
+                    app.focus = Focus::Output;
+                    app.view.highlight(None);
+                    set_hidden(&by_id::<Element>("boundary-caption"), true);
+                    app.draw();
+                }
+            });
+        }
+    });
+    on(&net, "change", |e: Event| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if let Some(Target::Feature(f)) = Target::from_element(&el) {
+            change(|c| {
+                c.toggle_feature(f);
+            });
+        }
+    });
+    on(&net, "click", |e: MouseEvent| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+            return;
+        };
+        if el.closest("label").ok().flatten().is_some() {
+            return; // the label's checkbox reports the change
+        }
+        let Some(t) = Target::from_element(&el) else {
+            return;
+        };
+        match t {
+            Target::Feature(f) => change(|c| {
+                c.toggle_feature(f);
+            }),
+            Target::AddNeuron(l) => change(|c| {
+                c.change_neurons(l, 1);
+            }),
+            Target::RemoveNeuron(l) => change(|c| {
+                c.change_neurons(l, -1);
+            }),
+            Target::Link { .. } | Target::Bias { .. } => open_editor(t, &e),
+            _ => {}
+        }
+    });
+}
+
+fn open_editor(t: Target, e: &MouseEvent) {
+    with_app(|app| {
+        let Some(value) = app.param(t) else { return };
+        app.editing = Some(match t {
+            Target::Link { layer, to, from } => Editing::Weight {
+                layer: layer as u32,
+                to: to as u32,
+                from: from as u32,
+            },
+            Target::Bias { layer, n } => Editing::Bias {
+                layer: layer as u32,
+                neuron: n as u32,
+            },
+            _ => return,
+        });
+        let form: HtmlElement = by_id("edit-param");
+        let label: Element = by_id("edit-param-label");
+        set_text(
+            &label,
+            if matches!(t, Target::Link { .. }) {
+                "Weight"
+            } else {
+                "Bias"
+            },
+        );
+        let input: HtmlInputElement = by_id("edit-param-value");
+        input.set_value(&format!("{value:.3}"));
+        let (x, y) = local_xy(e);
+        place(&form, x, y);
+        set_hidden(&form, false);
+        set_hidden(&by_id::<Element>("tooltip"), true);
+        let _ = input.focus();
+        input.select();
+    });
+}
+
+fn wire_page_events() {
+    let form: HtmlFormElement = by_id("edit-param");
+    on(&form, "submit", |e: Event| {
+        e.prevent_default();
+        let input: HtmlInputElement = by_id("edit-param-value");
+        let Ok(value) = input.value().trim().parse::<f32>() else {
+            input.set_custom_validity("Enter a number");
+            input.report_validity();
+            return;
+        };
+        if !value.is_finite() {
+            return;
+        }
+        input.set_custom_validity("");
+        with_app(|app| match app.editing.take() {
+            Some(Editing::Weight { layer, to, from }) => app.post(ToWorker::SetWeight { layer, to, from, value }),
+            Some(Editing::Bias { layer, neuron }) => app.post(ToWorker::SetBias { layer, neuron, value }),
+            None => {}
+        });
+        set_hidden(&by_id::<Element>("edit-param"), true);
+    });
+    let doc = dom::document();
+    on(&doc, "keydown", |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" {
+            set_hidden(&by_id::<Element>("edit-param"), true);
+        }
+    });
+    on(&doc, "mousedown", |e: MouseEvent| {
+        let inside = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("#edit-param").ok().flatten())
+            .is_some();
+        if !inside {
+            set_hidden(&by_id::<Element>("edit-param"), true);
+        }
+    });
+    let close: HtmlElement = by_id("url-notice-close");
+    on(&close, "click", |_: Event| {
+        set_hidden(&by_id::<Element>("url-notice"), true)
+    });
+    // A link pasted into this tab's address bar: apply it as a whole.
+    on(&dom::window(), "hashchange", |_: Event| {
+        let decoded = url::decode(&location::read_hash());
+        let current = config();
+        if decoded.config != current {
+            show_url_warnings(&decoded);
+            let mut c = decoded.config;
+            if !decoded.has_seed {
+                c.seed = current.seed;
+            }
+            with_app(|app| app.apply(c, true));
+        }
+    });
+    on(&dom::window(), "resize", |_: Event| {
+        with_app(|app| {
+            app.boundary.fit();
+            app.boundary
+                .draw_points(&app.train, &app.test, app.config.show_test_data);
+            app.view.build(&app.config);
+            app.draw();
+        });
+    });
+}

@@ -1,0 +1,133 @@
+//! The big output picture: a heatmap canvas (pixels from `heatmap::paint`,
+//! scaled up by the browser) under an overlay canvas of data points, which
+//! is redrawn only when the data or "Show test data" changes.
+
+use crate::dataset::{Point, DOMAIN};
+use crate::heatmap;
+use crate::web::dom::{by_id, create, device_pixel_ratio};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+pub struct Boundary {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    points: HtmlCanvasElement,
+    points_ctx: CanvasRenderingContext2d,
+    /// Offscreen canvases holding the grid at its own resolution, keyed by size.
+    offscreen: Vec<(usize, HtmlCanvasElement, CanvasRenderingContext2d)>,
+    rgba: Vec<u8>,
+}
+
+fn ctx_of(c: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    c.get_context("2d").ok().flatten().expect("2d context").unchecked_into()
+}
+
+impl Boundary {
+    pub fn new() -> Self {
+        let canvas: HtmlCanvasElement = by_id("boundary");
+        let points: HtmlCanvasElement = by_id("points");
+        let mut b = Self {
+            ctx: ctx_of(&canvas),
+            canvas,
+            points_ctx: ctx_of(&points),
+            points,
+            offscreen: Vec::new(),
+            rgba: Vec::new(),
+        };
+        b.fit();
+        b
+    }
+
+    /// Sizes both canvases to their CSS box times the device pixel ratio.
+    pub fn fit(&mut self) {
+        let css = self.canvas.get_bounding_client_rect().width().max(100.0);
+        let px = (css * device_pixel_ratio()).round() as u32;
+        for c in [&self.canvas, &self.points] {
+            if c.width() != px {
+                c.set_width(px);
+                c.set_height(px);
+            }
+        }
+    }
+
+    /// Draws an n × n grid of values in [−1, 1] over the whole canvas.
+    pub fn draw_grid(&mut self, values: &[f32], n: usize, discretize: bool) {
+        if values.len() < n * n {
+            return;
+        }
+        let idx = match self.offscreen.iter().position(|(s, _, _)| *s == n) {
+            Some(i) => i,
+            None => {
+                let c: HtmlCanvasElement = create("canvas");
+                c.set_width(n as u32);
+                c.set_height(n as u32);
+                let ctx = ctx_of(&c);
+                self.offscreen.push((n, c, ctx));
+                self.offscreen.len() - 1
+            }
+        };
+        self.rgba.resize(n * n * 4, 0);
+        heatmap::paint(&values[..n * n], discretize, &mut self.rgba);
+        let (_, off, off_ctx) = &self.offscreen[idx];
+        if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba[..]), n as u32, n as u32) {
+            let _ = off_ctx.put_image_data(&img, 0.0, 0.0);
+        }
+        let size = f64::from(self.canvas.width());
+        self.ctx.set_image_smoothing_enabled(!discretize);
+        let _ = self
+            .ctx
+            .draw_image_with_html_canvas_element_and_dw_and_dh(off, 0.0, 0.0, size, size);
+    }
+
+    /// Training points filled with a white rim; test points (when shown) with a dark outline.
+    pub fn draw_points(&self, train: &[Point], test: &[Point], show_test: bool) {
+        let size = f64::from(self.points.width());
+        let ctx = &self.points_ctx;
+        ctx.clear_rect(0.0, 0.0, size, size);
+        let dpr = device_pixel_ratio();
+        let r = 3.2 * dpr;
+        let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
+        let draw = |pts: &[Point], rim: &str, rim_width: f64| {
+            ctx.set_line_width(rim_width * dpr);
+            ctx.set_stroke_style_str(rim);
+            for p in pts {
+                ctx.begin_path();
+                let _ = ctx.arc(to_px(p.x1), size - to_px(p.x2), r, 0.0, std::f64::consts::TAU);
+                ctx.set_fill_style_str(&heatmap::css(p.label));
+                ctx.fill();
+                ctx.stroke();
+            }
+        };
+        draw(train, "#ffffff", 1.0);
+        if show_test {
+            draw(test, "#1f2933", 1.6);
+        }
+        // Axis ticks at −6, 0 and 6.
+        ctx.set_fill_style_str("rgba(31,41,51,0.75)");
+        ctx.set_font(&format!("{}px sans-serif", (11.0 * dpr).round()));
+        for (v, align) in [(-6, "left"), (0, "center"), (6, "right")] {
+            let x = to_px(v as f32);
+            ctx.set_text_align(align);
+            let _ = ctx.fill_text(&v.to_string(), x.clamp(3.0 * dpr, size - 3.0 * dpr), size - 4.0 * dpr);
+        }
+    }
+}
+
+impl Default for Boundary {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A small picture of a dataset's points (the dataset picker's thumbnails).
+pub fn draw_dataset_thumb(canvas: &HtmlCanvasElement, points: &[Point]) {
+    let ctx = ctx_of(canvas);
+    let size = f64::from(canvas.width());
+    ctx.set_fill_style_str("#f3f5f6");
+    ctx.fill_rect(0.0, 0.0, size, size);
+    let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
+    for p in points {
+        ctx.set_fill_style_str(&heatmap::css(p.label));
+        ctx.fill_rect(to_px(p.x1) - 1.0, size - to_px(p.x2) - 1.0, 2.0, 2.0);
+    }
+}

@@ -1,0 +1,434 @@
+//! The network diagram: every input feature, every hidden neuron with its own
+//! heatmap, the output neuron, the biases as small squares, and the weights as
+//! curves coloured by sign and thickened by magnitude. Built once per shape;
+//! each snapshot only recolours. Events are delegated to the container, so
+//! rebuilding never leaks listeners.
+
+use crate::config::{Config, MAX_NEURONS};
+use crate::features::Feature;
+use crate::grid::{self, DENSITY, THUMB};
+use crate::heatmap;
+use crate::web::dom::{create, create_svg, document, set_attr};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, ImageData};
+
+pub const NODE: f64 = 40.0;
+const PITCH: f64 = 52.0;
+const TOP: f64 = 58.0;
+const LEFT: f64 = 96.0;
+const RIGHT: f64 = 84.0;
+
+/// What a delegated event hit, read from the element's data attributes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Target {
+    /// Weight w[to][from] of weight layer `layer`.
+    Link {
+        layer: usize,
+        to: usize,
+        from: usize,
+    },
+    /// Bias of neuron `n` in weight layer `layer` (the last layer is the output).
+    Bias {
+        layer: usize,
+        n: usize,
+    },
+    /// Hidden neuron: weight layer `layer` (0-based), neuron `n`.
+    Neuron {
+        layer: usize,
+        n: usize,
+    },
+    Output,
+    Feature(Feature),
+    AddNeuron(usize),
+    RemoveNeuron(usize),
+}
+
+impl Target {
+    pub fn from_element(el: &Element) -> Option<Target> {
+        let el = el.closest("[data-kind]").ok()??;
+        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<usize>().ok());
+        match el.get_attribute("data-kind")?.as_str() {
+            "link" => Some(Target::Link {
+                layer: num("data-l")?,
+                to: num("data-to")?,
+                from: num("data-from")?,
+            }),
+            "bias" => Some(Target::Bias {
+                layer: num("data-l")?,
+                n: num("data-n")?,
+            }),
+            "neuron" => Some(Target::Neuron {
+                layer: num("data-l")?,
+                n: num("data-n")?,
+            }),
+            "output" => Some(Target::Output),
+            "feature" => Feature::from_key(&el.get_attribute("data-feature")?).map(Target::Feature),
+            "add-neuron" => num("data-l").map(Target::AddNeuron),
+            "remove-neuron" => num("data-l").map(Target::RemoveNeuron),
+            _ => None,
+        }
+    }
+}
+
+struct Node {
+    el: HtmlElement,
+    ctx: CanvasRenderingContext2d,
+    bias: Option<HtmlElement>,
+    x: f64,
+    y: f64,
+}
+
+pub struct NetworkView {
+    container: HtmlElement,
+    svg: Element,
+    /// [n_inputs, hidden..., 1] of the built diagram.
+    sizes: Vec<usize>,
+    features: Vec<Feature>,
+    /// Hidden neurons in order, then the output neuron.
+    neurons: Vec<Node>,
+    /// Visible link paths, in parameter order (layer, to, from).
+    links: Vec<Element>,
+    rgba: Vec<u8>,
+}
+
+fn canvas_ctx(c: &HtmlCanvasElement) -> CanvasRenderingContext2d {
+    c.get_context("2d").ok().flatten().expect("2d context").unchecked_into()
+}
+
+fn set_style(el: &HtmlElement, prop: &str, v: &str) {
+    let _ = el.style().set_property(prop, v);
+}
+
+impl NetworkView {
+    pub fn new() -> Self {
+        let container: HtmlElement = crate::web::dom::by_id("network");
+        let svg = crate::web::dom::by_id::<Element>("links");
+        Self {
+            container,
+            svg,
+            sizes: Vec::new(),
+            features: Vec::new(),
+            neurons: Vec::new(),
+            links: Vec::new(),
+            rgba: Vec::new(),
+        }
+    }
+
+    pub fn matches(&self, c: &Config) -> bool {
+        self.sizes == c.layer_sizes() && self.features == c.features
+    }
+
+    pub fn sizes(&self) -> &[usize] {
+        &self.sizes
+    }
+
+    /// Rebuilds the diagram for the config's shape and features.
+    pub fn build(&mut self, c: &Config) {
+        // Remove everything but the svg.
+        while let Some(last) = self.container.last_element_child() {
+            if last == self.svg {
+                break;
+            }
+            last.remove();
+        }
+        while let Some(child) = self.svg.first_child() {
+            let _ = self.svg.remove_child(&child);
+        }
+        self.sizes = c.layer_sizes();
+        self.features = c.features.clone();
+        self.neurons.clear();
+        self.links.clear();
+
+        let width = self.container.get_bounding_client_rect().width().max(420.0);
+        let n_cols = c.hidden.len() + 2;
+        let col_x = |k: usize| LEFT + (width - LEFT - RIGHT - NODE) * k as f64 / (n_cols - 1) as f64;
+        let rows = Feature::ALL.len().max(c.hidden.iter().copied().max().unwrap_or(0));
+        let height = TOP + rows as f64 * PITCH + 10.0;
+        set_style(&self.container, "height", &format!("{height}px"));
+
+        // Column 0: every feature; the active ones feed the network.
+        let mut input_pos = Vec::new();
+        for (row, f) in Feature::ALL.into_iter().enumerate() {
+            let active = c.features.contains(&f);
+            let (x, y) = (col_x(0), TOP + row as f64 * PITCH);
+            let node = self.node(x, y, THUMB, "feature");
+            node.el.set_attribute("data-feature", f.key()).expect("attr");
+            let _ = node.el.class_list().add_2("input", if active { "on" } else { "off" });
+            node.el.append_child(&feature_label(f, active)).expect("append");
+            paint_feature(&node.ctx, f, &mut self.rgba);
+            if active {
+                input_pos.push((x, y));
+            }
+        }
+
+        // Hidden layers, with their +/− buttons, then the output.
+        let mut prev = input_pos;
+        for (l, &n) in c.hidden.iter().chain(std::iter::once(&1)).enumerate() {
+            let is_out = l == c.hidden.len();
+            let x = col_x(l + 1);
+            if !is_out {
+                self.container
+                    .append_child(&layer_head(l, n, x + NODE / 2.0))
+                    .expect("append");
+            }
+            let mut here = Vec::new();
+            for k in 0..n {
+                let y = if is_out {
+                    TOP + 2.0 * PITCH
+                } else {
+                    TOP + k as f64 * PITCH
+                };
+                let kind = if is_out { "output" } else { "neuron" };
+                let mut node = self.node(x, y, if is_out { DENSITY } else { THUMB }, kind);
+                set_attr(&node.el, "data-l", &l.to_string());
+                set_attr(&node.el, "data-n", &k.to_string());
+                if is_out {
+                    node.el.set_attribute("data-testid", "neuron-output").expect("attr");
+                    let label: HtmlElement = create("span");
+                    label.set_class_name("out-label");
+                    label.set_text_content(Some("output"));
+                    node.el.append_child(&label).expect("append");
+                } else {
+                    let canvas = node.el.first_element_child().expect("canvas");
+                    canvas
+                        .set_attribute("data-testid", &format!("neuron-{}-{}", l + 1, k + 1))
+                        .expect("attr");
+                }
+                let bias: HtmlElement = create("div");
+                bias.set_class_name("bias");
+                for (k2, v) in [
+                    ("data-kind", "bias"),
+                    ("data-l", &l.to_string()),
+                    ("data-n", &k.to_string()),
+                ] {
+                    bias.set_attribute(k2, v).expect("attr");
+                }
+                node.el.append_child(&bias).expect("append");
+                node.bias = Some(bias);
+                here.push((x, y));
+                self.neurons.push(node);
+            }
+            // Links into this layer: (to, from) in parameter order.
+            for (to, &(x2, y2)) in here.iter().enumerate() {
+                for (from, &(x1, y1)) in prev.iter().enumerate() {
+                    let (sx, sy, ex, ey) = (x1 + NODE, y1 + NODE / 2.0, x2, y2 + NODE / 2.0);
+                    let mx = (sx + ex) / 2.0;
+                    let d = format!("M{sx:.1},{sy:.1} C{mx:.1},{sy:.1} {mx:.1},{ey:.1} {ex:.1},{ey:.1}");
+                    let vis = create_svg("path");
+                    vis.set_attribute("d", &d).expect("d");
+                    vis.set_attribute("class", "link").expect("class");
+                    vis.set_attribute("pointer-events", "none").expect("pe");
+                    let hit = create_svg("path");
+                    for (k2, v) in [
+                        ("d", d.as_str()),
+                        ("class", "hit"),
+                        ("data-kind", "link"),
+                        ("data-l", &l.to_string()),
+                        ("data-to", &to.to_string()),
+                        ("data-from", &from.to_string()),
+                    ] {
+                        hit.set_attribute(k2, v).expect("attr");
+                    }
+                    self.svg.append_child(&vis).expect("append");
+                    self.svg.append_child(&hit).expect("append");
+                    self.links.push(vis);
+                }
+            }
+            prev = here;
+        }
+    }
+
+    fn node(&self, x: f64, y: f64, res: usize, kind: &str) -> Node {
+        let el: HtmlElement = create("div");
+        el.set_class_name("node");
+        el.set_attribute("data-kind", kind).expect("attr");
+        set_style(&el, "left", &format!("{x}px"));
+        set_style(&el, "top", &format!("{y}px"));
+        let canvas: HtmlCanvasElement = create("canvas");
+        canvas.set_width(res as u32);
+        canvas.set_height(res as u32);
+        el.append_child(&canvas).expect("append");
+        self.container.append_child(&el).expect("append");
+        Node {
+            ctx: canvas_ctx(&canvas),
+            el,
+            bias: None,
+            x,
+            y,
+        }
+    }
+
+    /// Recolours neurons, biases and links from a snapshot.
+    /// `neurons`: (hidden neurons, THUMB²); `output`: DENSITY²; `params` as the protocol.
+    pub fn update(&mut self, neurons: &[f32], output: &[f32], params: &[f32], discretize: bool) {
+        let area = THUMB * THUMB;
+        let n_hidden = self.neurons.len().saturating_sub(1);
+        for (k, node) in self.neurons.iter().enumerate() {
+            if k < n_hidden {
+                if let Some(vals) = neurons.get(k * area..(k + 1) * area) {
+                    blit(&node.ctx, vals, THUMB, false, &mut self.rgba);
+                }
+            } else {
+                blit(&node.ctx, output, DENSITY, discretize, &mut self.rgba);
+            }
+        }
+        // Parameters: per layer, weights (n_out, n_in) then biases (n_out).
+        let mut p = 0;
+        let mut link = 0;
+        let mut neuron = 0;
+        for w in self.sizes.windows(2) {
+            let (n_in, n_out) = (w[0], w[1]);
+            for &v in params.get(p..p + n_in * n_out).unwrap_or(&[]) {
+                if let Some(path) = self.links.get(link) {
+                    set_attr(path, "stroke", &heatmap::css(v));
+                    set_attr(path, "stroke-width", &format!("{:.1}", link_width(v)));
+                }
+                link += 1;
+            }
+            p += n_in * n_out;
+            for &b in params.get(p..p + n_out).unwrap_or(&[]) {
+                if let Some(el) = self.neurons.get(neuron).and_then(|n| n.bias.as_ref()) {
+                    let _ = el.style().set_property("background", &heatmap::css(b));
+                }
+                neuron += 1;
+            }
+            p += n_out;
+        }
+    }
+
+    /// Where a node's box is inside the container (for placing popups).
+    pub fn neuron_position(&self, layer: usize, n: usize) -> Option<(f64, f64)> {
+        let idx: usize = self.sizes[1..].iter().take(layer).sum::<usize>() + n;
+        self.neurons.get(idx).map(|node| (node.x, node.y))
+    }
+
+    pub fn highlight(&self, target: Option<Target>) {
+        let list = document().query_selector_all("#network .node.hover").expect("qsa");
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.class_list().remove_1("hover");
+            }
+        }
+        let sel = match target {
+            Some(Target::Neuron { layer, n }) => {
+                format!("#network .node[data-kind=neuron][data-l=\"{layer}\"][data-n=\"{n}\"]")
+            }
+            Some(Target::Feature(f)) => format!("#network .node[data-feature=\"{}\"]", f.key()),
+            _ => return,
+        };
+        if let Ok(Some(el)) = document().query_selector(&sel) {
+            let _ = el.class_list().add_1("hover");
+        }
+    }
+}
+
+impl Default for NetworkView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The Playground's link width: |w| on [0, 5] maps to [1, 10] px, clamped.
+fn link_width(w: f32) -> f32 {
+    if !w.is_finite() {
+        return 1.0;
+    }
+    1.0 + 9.0 * (w.abs() / 5.0).min(1.0)
+}
+
+pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize: bool, rgba: &mut Vec<u8>) {
+    rgba.resize(n * n * 4, 0);
+    heatmap::paint(values, discretize, rgba);
+    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba[..]), n as u32, n as u32) {
+        let _ = ctx.put_image_data(&img, 0.0, 0.0);
+    }
+}
+
+/// Values of feature `f` over the thumbnail grid, scaled to [−1, 1] for display.
+pub fn feature_grid(f: Feature) -> Vec<f32> {
+    let mut vals = Vec::with_capacity(THUMB * THUMB);
+    for j in 0..THUMB {
+        for i in 0..THUMB {
+            vals.push(f.value(grid::coord(i, THUMB), -grid::coord(j, THUMB)));
+        }
+    }
+    let max = vals.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(1e-6);
+    vals.iter_mut().for_each(|v| *v /= max);
+    vals
+}
+
+fn paint_feature(ctx: &CanvasRenderingContext2d, f: Feature, rgba: &mut Vec<u8>) {
+    blit(ctx, &feature_grid(f), THUMB, false, rgba);
+}
+
+/// "X₁²" typeset with <sub>/<sup> (no reliance on Unicode superscript glyphs),
+/// wrapping the checkbox that selects the feature.
+fn feature_label(f: Feature, active: bool) -> HtmlElement {
+    let label: HtmlElement = create("label");
+    label.set_class_name("feature-label");
+    let cb: web_sys::HtmlInputElement = create("input");
+    cb.set_type("checkbox");
+    cb.set_checked(active);
+    cb.set_attribute("aria-label", f.label()).expect("aria");
+    cb.set_attribute("data-kind", "feature").expect("attr");
+    cb.set_attribute("data-feature", f.key()).expect("attr");
+    label.append_child(&cb).expect("append");
+    let (prefix, sub, suffix, sup) = f.label_parts();
+    let text = |s: &str| document().create_text_node(s);
+    label.append_child(&text(prefix)).expect("append");
+    let sub_el: HtmlElement = create("sub");
+    sub_el.set_text_content(Some(sub));
+    label.append_child(&sub_el).expect("append");
+    if !suffix.is_empty() {
+        // "X₁X₂": the second factor, typeset the same way.
+        let x: HtmlElement = create("span");
+        x.set_text_content(Some("X"));
+        let s2: HtmlElement = create("sub");
+        s2.set_text_content(Some("2"));
+        label.append_child(&x).expect("append");
+        label.append_child(&s2).expect("append");
+    }
+    if !sup.is_empty() {
+        let sup_el: HtmlElement = create("sup");
+        sup_el.set_text_content(Some(sup));
+        label.append_child(&sup_el).expect("append");
+    }
+    label
+}
+
+fn layer_head(l: usize, n: usize, center_x: f64) -> HtmlElement {
+    let head: HtmlElement = create("div");
+    head.set_class_name("layer-head");
+    set_style(&head, "left", &format!("{center_x}px"));
+    set_style(&head, "top", "0px");
+    let pm: HtmlElement = create("div");
+    pm.set_class_name("pm");
+    for (kind, text, aria, disabled) in [
+        (
+            "add-neuron",
+            "+",
+            format!("Add neuron to layer {}", l + 1),
+            n >= MAX_NEURONS,
+        ),
+        (
+            "remove-neuron",
+            "−",
+            format!("Remove neuron from layer {}", l + 1),
+            n <= 1,
+        ),
+    ] {
+        let b: web_sys::HtmlButtonElement = create("button");
+        b.set_type("button");
+        b.set_text_content(Some(text));
+        b.set_attribute("aria-label", &aria).expect("aria");
+        b.set_attribute("data-kind", kind).expect("attr");
+        b.set_attribute("data-l", &l.to_string()).expect("attr");
+        b.set_disabled(disabled);
+        pm.append_child(&b).expect("append");
+    }
+    head.append_child(&pm).expect("append");
+    let caption: HtmlElement = create("span");
+    caption.set_text_content(Some(&format!("{n} neuron{}", if n == 1 { "" } else { "s" })));
+    head.append_child(&caption).expect("append");
+    head
+}

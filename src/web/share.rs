@@ -1,0 +1,88 @@
+//! "Copy link" and the teacher's dialog that builds a link with hidden controls.
+
+use crate::config::{Config, Control};
+use crate::url;
+use crate::web::app;
+use crate::web::dom::{by_id, create, on, set_text, window};
+use crate::web::location;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, HtmlDialogElement, HtmlElement, HtmlInputElement};
+
+pub fn init() {
+    crate::web::controls::on_click("copy-link", || {
+        let link = location_link(&app::config());
+        copy(link, "copy-status");
+    });
+    crate::web::controls::on_click("open-hide", || {
+        fill_dialog(&app::config());
+        let d: HtmlDialogElement = by_id("hide-dialog");
+        let _ = d.show_modal();
+    });
+    crate::web::controls::on_click("hide-copy", || {
+        let link = by_id::<HtmlInputElement>("hide-link").value();
+        copy(link, "copy-status");
+    });
+    let options: HtmlElement = by_id("hide-options");
+    on(&options, "change", |_: Event| update_dialog_link());
+    // The dialog's checkboxes exist only while it is open, so their labels
+    // never compete with the page's own controls of the same name.
+    let dialog: HtmlDialogElement = by_id("hide-dialog");
+    on(&dialog, "close", |_: Event| {
+        by_id::<HtmlElement>("hide-options").set_text_content(None)
+    });
+}
+
+fn location_link(c: &Config) -> String {
+    format!("{}#{}", location::base_url(), url::encode(c))
+}
+
+/// One checkbox per control, ticked for what the current link already hides.
+fn fill_dialog(c: &Config) {
+    let options: HtmlElement = by_id("hide-options");
+    options.set_text_content(None);
+    for ctrl in Control::ALL {
+        let label: HtmlElement = create("label");
+        label.set_class_name("check");
+        let cb: HtmlInputElement = create("input");
+        cb.set_type("checkbox");
+        cb.set_checked(c.is_hidden(ctrl));
+        cb.set_attribute("data-hide", ctrl.key()).expect("attr");
+        label.append_child(&cb).expect("append");
+        label
+            .append_child(&crate::web::dom::document().create_text_node(ctrl.label()))
+            .expect("append");
+        options.append_child(&label).expect("append");
+    }
+    update_dialog_link();
+}
+
+fn update_dialog_link() {
+    let mut c = app::config();
+    let list = by_id::<Element>("hide-options")
+        .query_selector_all("input[data-hide]")
+        .expect("qsa");
+    for i in 0..list.length() {
+        if let Some(cb) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            if let Some(ctrl) = cb.get_attribute("data-hide").as_deref().and_then(Control::from_key) {
+                c.set_hidden(ctrl, cb.checked());
+            }
+        }
+    }
+    by_id::<HtmlInputElement>("hide-link").set_value(&location_link(&c));
+}
+
+/// Copies through the Clipboard API; where that is refused (no permission,
+/// plain http), says how to copy by hand.
+fn copy(text: String, status_id: &'static str) {
+    let status: Element = by_id(status_id);
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    let status2 = status.clone();
+    let ok = Closure::once(move |_: JsValue| set_text(&status, "Link copied"));
+    let failed = Closure::once(move |_: JsValue| set_text(&status2, "Copy it from the address bar"));
+    let _ = promise.then2(&ok, &failed);
+    // One of the two runs once; both are small and a copy is a rare click.
+    ok.forget();
+    failed.forget();
+}

@@ -1,0 +1,128 @@
+//! The worker shell: owns one `Trainer`, trains in time slices and yields
+//! between them (a MessageChannel, not setTimeout, so there is no 4 ms clamp)
+//! so Pause and Tune get through. A snapshot is posted only when the page
+//! has acknowledged the previous one, so at most one per drawn frame, while
+//! training itself never waits for the page.
+
+use crate::config::Config;
+use crate::protocol::{FromWorker, ToWorker, PROTOCOL_VERSION};
+use crate::trainer::Trainer;
+use crate::web::wire;
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
+
+/// Training time per slice before messages are looked at again.
+const SLICE_MS: f64 = 12.0;
+
+struct Shell {
+    trainer: Trainer,
+    scope: DedicatedWorkerGlobalScope,
+    /// Posting to this port runs the next slice.
+    tick: MessagePort,
+    scheduled: bool,
+    awaiting_ack: bool,
+    /// Something changed since the last snapshot.
+    dirty: bool,
+}
+
+thread_local! {
+    static SHELL: RefCell<Option<Shell>> = const { RefCell::new(None) };
+}
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let channel = MessageChannel::new().expect("MessageChannel");
+    let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_| slice());
+    channel.port1().set_onmessage(Some(on_tick.as_ref().unchecked_ref()));
+    on_tick.forget();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(e.data()));
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    SHELL.with(|s| {
+        *s.borrow_mut() = Some(Shell {
+            trainer: Trainer::new(Config::default()),
+            scope: scope.clone(),
+            tick: channel.port2(),
+            scheduled: false,
+            awaiting_ack: false,
+            dirty: false,
+        })
+    });
+    post(
+        &scope,
+        &FromWorker::Ready {
+            protocol: PROTOCOL_VERSION,
+        },
+    );
+}
+
+fn post(scope: &DedicatedWorkerGlobalScope, m: &FromWorker) {
+    scope.post_message(&wire::to_js(m)).expect("postMessage");
+}
+
+fn with_shell(f: impl FnOnce(&mut Shell)) {
+    SHELL.with(|s| {
+        if let Some(shell) = s.borrow_mut().as_mut() {
+            f(shell)
+        }
+    })
+}
+
+fn receive(data: JsValue) {
+    with_shell(|sh| {
+        let msg = match wire::to_worker_from_js(data) {
+            Ok(m) => m,
+            Err(message) => return post(&sh.scope, &FromWorker::Error { message }),
+        };
+        if msg == ToWorker::Ack {
+            sh.awaiting_ack = false;
+        }
+        let (replies, changed) = sh.trainer.handle(msg);
+        for r in &replies {
+            post(&sh.scope, r);
+        }
+        sh.dirty |= changed;
+        schedule(sh);
+    });
+}
+
+fn schedule(sh: &mut Shell) {
+    if !sh.scheduled {
+        sh.scheduled = true;
+        sh.tick.post_message(&JsValue::NULL).expect("port postMessage");
+    }
+}
+
+fn slice() {
+    with_shell(|sh| {
+        sh.scheduled = false;
+        if sh.trainer.is_playing() {
+            let start = js_sys::Date::now();
+            loop {
+                sh.dirty = true;
+                if let Some(stop) = sh.trainer.train_epoch() {
+                    post(&sh.scope, &stop);
+                    break;
+                }
+                if js_sys::Date::now() - start >= SLICE_MS {
+                    break;
+                }
+            }
+        }
+        if sh.dirty && !sh.awaiting_ack {
+            let snap = sh.trainer.snapshot();
+            let (msg, transfer) = wire::snapshot_to_js(&snap);
+            sh.scope
+                .post_message_with_transfer(&msg, &transfer)
+                .expect("postMessage snapshot");
+            sh.dirty = false;
+            sh.awaiting_ack = true;
+        }
+        if sh.trainer.is_playing() {
+            schedule(sh);
+        }
+    });
+}

@@ -13,6 +13,10 @@ pub enum Error {
     },
     /// A value that is not a finite number.
     NotFinite { what: &'static str },
+    /// A weight outside ±limit.
+    OutOfRange { value: f32, limit: f32 },
+    /// A parameter vector of the wrong length.
+    ParamCount { got: usize, expected: usize },
 }
 
 impl fmt::Display for Error {
@@ -26,6 +30,10 @@ impl fmt::Display for Error {
                 write!(f, "there is no {what} in a network of sizes {sizes:?}")
             }
             Self::NotFinite { what } => write!(f, "{what} must be a finite number"),
+            Self::OutOfRange { value, limit } => write!(f, "{value} is outside the allowed range ±{limit:e}"),
+            Self::ParamCount { got, expected } => {
+                write!(f, "got {got} parameters, but this network has {expected}")
+            }
         }
     }
 }

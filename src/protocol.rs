@@ -5,18 +5,23 @@
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 1;
+pub const PROTOCOL_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
 pub enum ToWorker {
     /// The whole setup as a URL hash (`url::encode`). Shape or data changes
     /// start a new run; learning rate, batch size and regularisation continue it.
+    /// `run` is the page's number for this setup; snapshots carry it back so
+    /// the page can drop pictures of a setup it has already left.
     Configure {
         hash: String,
+        run: u32,
     },
     /// New weights from the same seed, epoch 0, same data.
-    Reset,
+    Reset {
+        run: u32,
+    },
     Play,
     Pause,
     /// Exactly one epoch, then a snapshot.
@@ -35,14 +40,19 @@ pub enum ToWorker {
         neuron: u32,
         value: f32,
     },
+    /// After a worker restart: go on from these parameters (as `Snapshot::params`) at this epoch.
+    Resume {
+        params: Vec<f32>,
+        epoch: f64,
+    },
+    /// Liveness check, answered with `Pong` between training slices.
+    Ping,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RunState {
     Paused,
     Playing,
-    /// Stopped because the loss or a weight stopped being a finite number.
-    Diverged,
 }
 
 /// A picture of the run. Bulk vectors are moved into typed arrays by the glue.
@@ -61,7 +71,7 @@ pub struct Snapshot {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SnapshotHeader {
-    /// Identifies the run (bumped on every reset) so stale pictures are dropped.
+    /// The page's number of the setup this picture belongs to (see `ToWorker::Configure`).
     pub run: u32,
     /// f64 because JS numbers have no u64.
     pub epoch: f64,
@@ -86,4 +96,5 @@ pub enum FromWorker {
     Error {
         message: String,
     },
+    Pong,
 }

@@ -2,25 +2,18 @@
 //! answers `ToWorker` messages. Time slicing and posting live in the glue;
 //! everything that decides what happens lives here, so it is tested natively.
 
+use crate::activation::Activation;
 use crate::config::Config;
 use crate::dataset::{split, Point};
 use crate::epoch::{mean_loss, train_epoch, Buffers};
 use crate::error::Error;
 use crate::features::compute_into;
 use crate::grid::{self, DENSITY, THUMB};
+use crate::health::{self, Fault};
 use crate::history::{LossHistory, LossPoint};
 use crate::network::{Init, Network};
 use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
 use crate::url;
-
-/// Plain words for a run that stopped being finite, shown next to the loss chart.
-pub fn divergence_message(epoch: u64, learning_rate: f32) -> String {
-    format!(
-        "Training stopped at epoch {epoch}: the loss is no longer a number (it diverged). \
-         The learning rate {learning_rate} is probably too high for this network. \
-         Try a lower learning rate (or a smaller batch size), then press Reset."
-    )
-}
 
 pub struct Trainer {
     config: Config,
@@ -33,6 +26,9 @@ pub struct Trainer {
     test_x: Vec<f32>,
     test_y: Vec<f32>,
     net: Network,
+    /// The last network that passed the health checks, and its epoch.
+    good: Network,
+    good_epoch: u64,
     buf: Buffers,
     grid_inputs: Vec<f32>,
     epoch: u64,
@@ -53,6 +49,8 @@ impl Trainer {
         );
         let mut t = Self {
             buf: Buffers::new(&net),
+            good: net.clone(),
+            good_epoch: 0,
             net,
             config,
             train: Vec::new(),
@@ -128,11 +126,12 @@ impl Trainer {
             Init::PlaygroundUniform,
             c.seed,
         );
+        self.good = self.net.clone();
+        self.good_epoch = 0;
         self.buf = Buffers::new(&self.net);
         self.epoch = 0;
         self.history.clear();
         self.state = RunState::Paused;
-        self.run = self.run.wrapping_add(1);
         self.record();
     }
 
@@ -149,11 +148,25 @@ impl Trainer {
         });
     }
 
-    /// One epoch. Returns a `Stopped` message if the run diverged.
-    pub fn train_epoch(&mut self) -> Option<FromWorker> {
-        if self.state == RunState::Diverged {
-            return None;
+    /// Stops the run for `fault`, going back to the last good weights when the
+    /// current ones are broken, and says why.
+    fn stop(&mut self, fault: Fault) -> FromWorker {
+        let failed_epoch = self.epoch;
+        // Dead ReLUs are numbers and stay; broken weights go back to the last good ones.
+        if !matches!(fault, Fault::DeadLayer { .. }) {
+            self.net.copy_params_from(&self.good);
+            self.epoch = self.good_epoch;
+            self.buf.state.reset();
+            self.record();
         }
+        self.state = RunState::Paused;
+        FromWorker::Stopped {
+            message: fault.message(failed_epoch, self.good_epoch, self.config.learning_rate),
+        }
+    }
+
+    /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
+    pub fn train_epoch(&mut self) -> Option<FromWorker> {
         let settings = self.config.step_settings();
         let batch = self.config.batch_size as usize;
         let loss = self.config.loss();
@@ -167,16 +180,22 @@ impl Trainer {
             &settings,
         );
         self.epoch += 1;
-        let finite = self.net.all_finite();
-        if !finite || self.history.wants(self.epoch) {
+        if let Some(fault) = health::check_params(&self.net) {
+            return Some(self.stop(fault));
+        }
+        if self.history.wants(self.epoch) {
             self.record();
+            if !self.losses.0.is_finite() || !self.losses.1.is_finite() {
+                return Some(self.stop(Fault::NotFinite));
+            }
+            if self.config.activation == Activation::Relu {
+                if let Some(layer) = health::dead_layer(&self.net, &mut self.buf.ws, &self.train_x) {
+                    return Some(self.stop(Fault::DeadLayer { layer }));
+                }
+            }
         }
-        if !finite || !self.losses.0.is_finite() || !self.losses.1.is_finite() {
-            self.state = RunState::Diverged;
-            return Some(FromWorker::Stopped {
-                message: divergence_message(self.epoch, self.config.learning_rate),
-            });
-        }
+        self.good.copy_params_from(&self.net);
+        self.good_epoch = self.epoch;
         None
     }
 
@@ -184,58 +203,67 @@ impl Trainer {
     pub fn handle(&mut self, msg: ToWorker) -> (Vec<FromWorker>, bool) {
         let mut out = Vec::new();
         let snapshot = match msg {
-            ToWorker::Configure { hash } => {
+            ToWorker::Configure { hash, run } => {
                 let new = url::decode(&hash).config;
                 let reset = self.config.needs_reset(&new);
                 self.config = new;
+                self.run = run;
                 if reset {
                     self.regenerate();
-                } else if self.state == RunState::Diverged {
-                    // Tuning (for example a lower learning rate) does not revive NaN weights.
                 }
                 true
             }
-            ToWorker::Reset => {
+            ToWorker::Reset { run } => {
+                self.run = run;
                 self.reset_weights();
                 true
             }
             ToWorker::Play => {
-                if self.state == RunState::Paused {
-                    self.state = RunState::Playing;
-                }
+                self.state = RunState::Playing;
                 false
             }
             ToWorker::Pause => {
-                if self.state == RunState::Playing {
-                    self.state = RunState::Paused;
-                }
+                self.state = RunState::Paused;
                 true
             }
             ToWorker::Step => {
-                if self.state == RunState::Playing {
-                    self.state = RunState::Paused;
-                }
-                if !self.history.wants(self.epoch + 1) {
-                    // A step is looked at closely: always show its exact losses.
-                    let r = self.train_epoch();
-                    out.extend(r);
-                    self.record();
-                } else {
-                    out.extend(self.train_epoch());
-                }
+                self.state = RunState::Paused;
+                out.extend(self.train_epoch());
+                // A step is looked at closely: always show its exact losses.
+                self.record();
                 true
             }
             ToWorker::Ack => false,
+            ToWorker::Ping => {
+                out.push(FromWorker::Pong);
+                false
+            }
             ToWorker::SetWeight { layer, to, from, value } => {
-                match self.set_param(layer, to, Some(from), value) {
-                    Ok(()) => {}
-                    Err(e) => out.push(FromWorker::Error { message: e.to_string() }),
+                if let Err(e) = self.set_param(layer, to, Some(from), value) {
+                    out.push(FromWorker::Error { message: e.to_string() });
                 }
                 true
             }
             ToWorker::SetBias { layer, neuron, value } => {
-                match self.set_param(layer, neuron, None, value) {
-                    Ok(()) => {}
+                if let Err(e) = self.set_param(layer, neuron, None, value) {
+                    out.push(FromWorker::Error { message: e.to_string() });
+                }
+                true
+            }
+            ToWorker::Resume { params, epoch } => {
+                match self.net.set_params(&params) {
+                    Ok(()) if health::check_params(&self.net).is_none() => {
+                        self.good.copy_params_from(&self.net);
+                        self.epoch = epoch.max(0.0) as u64;
+                        self.good_epoch = self.epoch;
+                        self.record();
+                    }
+                    Ok(()) => {
+                        self.net.copy_params_from(&self.good);
+                        out.push(FromWorker::Error {
+                            message: "the saved weights were not finite; starting over".into(),
+                        });
+                    }
                     Err(e) => out.push(FromWorker::Error { message: e.to_string() }),
                 }
                 true
@@ -247,6 +275,12 @@ impl Trainer {
     fn set_param(&mut self, layer: u32, to: u32, from: Option<u32>, value: f32) -> Result<(), Error> {
         if !value.is_finite() {
             return Err(Error::NotFinite { what: "a weight" });
+        }
+        if value.abs() > health::EXPLODING {
+            return Err(Error::OutOfRange {
+                value,
+                limit: health::EXPLODING,
+            });
         }
         let err = || Error::NoSuchParameter {
             layer,
@@ -264,13 +298,8 @@ impl Trainer {
             Some(f) => l.weights[to as usize * n_in + f as usize] = value,
             None => l.biases[to as usize] = value,
         }
-        self.losses = {
-            let loss = self.config.loss();
-            (
-                mean_loss(&self.net, &mut self.buf.ws, &self.train_x, &self.train_y, loss),
-                mean_loss(&self.net, &mut self.buf.ws, &self.test_x, &self.test_y, loss),
-            )
-        };
+        self.good.copy_params_from(&self.net);
+        self.record();
         Ok(())
     }
 
@@ -287,13 +316,6 @@ impl Trainer {
             &mut output,
             &mut neurons,
         );
-        let params = self
-            .net
-            .layers
-            .iter()
-            .flat_map(|l| l.weights.iter().chain(&l.biases))
-            .copied()
-            .collect();
         let history = self
             .history
             .points()
@@ -311,7 +333,7 @@ impl Trainer {
             },
             output,
             neurons,
-            params,
+            params: self.net.params(),
             history,
         }
     }
@@ -320,6 +342,14 @@ impl Trainer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::DatasetKind;
+
+    fn configure(c: &Config) -> ToWorker {
+        ToWorker::Configure {
+            hash: url::encode(c),
+            run: 1,
+        }
+    }
 
     #[test]
     fn step_is_exactly_one_epoch_and_pauses() {
@@ -340,19 +370,19 @@ mod tests {
             t.train_epoch();
         }
         c.learning_rate = 0.1;
-        t.handle(ToWorker::Configure { hash: url::encode(&c) });
+        t.handle(configure(&c));
         assert_eq!(t.epoch(), 5);
         assert_eq!(t.config().learning_rate, 0.1);
         c.hidden = vec![3];
-        t.handle(ToWorker::Configure { hash: url::encode(&c) });
+        t.handle(configure(&c));
         assert_eq!(t.epoch(), 0);
         assert_eq!(t.network().sizes(), vec![2, 3, 1]);
     }
 
     #[test]
-    fn a_huge_learning_rate_stops_with_an_explanation_and_reset_recovers() {
+    fn a_huge_learning_rate_stops_with_an_explanation_and_keeps_the_last_good_weights() {
         let mut c = Config::default();
-        c.set_dataset(crate::dataset::DatasetKind::Plane);
+        c.set_dataset(DatasetKind::Plane);
         c.learning_rate = 1000.0;
         c.hidden = vec![8, 8, 8];
         let mut t = Trainer::new(c.clone());
@@ -365,18 +395,39 @@ mod tests {
             }
         }
         match stopped {
-            Some(FromWorker::Stopped { message }) => {
-                assert!(message.contains("lower learning rate"), "{message}")
-            }
+            Some(FromWorker::Stopped { message }) => assert!(message.contains("lower learning rate"), "{message}"),
             other => panic!("expected a stop, got {other:?}"),
         }
-        assert_eq!(t.state(), RunState::Diverged);
-        let e = t.epoch();
-        assert!(t.train_epoch().is_none());
-        assert_eq!(t.epoch(), e, "a diverged run does not go on");
-        t.handle(ToWorker::Reset);
         assert_eq!(t.state(), RunState::Paused);
-        assert!(t.losses().0.is_finite());
+        assert!(
+            health::check_params(t.network()).is_none(),
+            "the shown network is the last good one"
+        );
+        assert!(t.losses().0.is_finite() && t.losses().1.is_finite());
+        // A lower learning rate continues from there.
+        let e = t.epoch();
+        c.learning_rate = 0.001;
+        t.handle(configure(&c));
+        assert!(t.train_epoch().is_none());
+        assert_eq!(t.epoch(), e + 1);
+        t.handle(ToWorker::Reset { run: 2 });
+        assert_eq!(t.epoch(), 0);
+    }
+
+    #[test]
+    fn dead_relus_stop_the_run_with_an_explanation() {
+        let mut c = Config::default();
+        c.activation = Activation::Relu;
+        c.hidden = vec![3, 3];
+        let mut t = Trainer::new(c);
+        for b in &mut t.net.layers[1].biases {
+            *b = -1000.0;
+        }
+        let msg = t.train_epoch();
+        match msg {
+            Some(FromWorker::Stopped { message }) => assert!(message.contains("hidden layer 2"), "{message}"),
+            other => panic!("expected a stop, got {other:?}"),
+        }
     }
 
     #[test]
@@ -411,6 +462,36 @@ mod tests {
     }
 
     #[test]
+    fn resume_continues_from_saved_parameters() {
+        let mut a = Trainer::new(Config::default());
+        for _ in 0..7 {
+            a.train_epoch();
+        }
+        let saved = a.snapshot();
+        let mut b = Trainer::new(Config::default());
+        b.handle(ToWorker::Resume {
+            params: saved.params.clone(),
+            epoch: saved.header.epoch,
+        });
+        assert_eq!(b.epoch(), 7);
+        assert_eq!(b.network(), a.network());
+        a.train_epoch();
+        b.train_epoch();
+        assert_eq!(a.losses(), b.losses());
+        let (out, _) = b.handle(ToWorker::Resume {
+            params: vec![1.0; 3],
+            epoch: 1.0,
+        });
+        assert!(matches!(&out[..], [FromWorker::Error { .. }]));
+    }
+
+    #[test]
+    fn ping_is_answered_without_a_snapshot() {
+        let mut t = Trainer::new(Config::default());
+        assert_eq!(t.handle(ToWorker::Ping), (vec![FromWorker::Pong], false));
+    }
+
+    #[test]
     fn snapshot_has_every_picture() {
         let mut c = Config::default();
         c.hidden = vec![8, 8, 8, 8, 8, 8];
@@ -421,5 +502,33 @@ mod tests {
         assert_eq!(s.params.len(), t.network().param_count());
         assert_eq!(s.history.len(), 3);
         assert_eq!(s.header.sizes, vec![2, 8, 8, 8, 8, 8, 8, 1]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Any sequence of messages, with any values, leaves a trainer that answers and is finite.
+        #[test]
+        fn any_message_sequence_is_survived(ops in proptest::collection::vec((0u8..9, proptest::num::u32::ANY, proptest::num::f32::ANY, ".{0,40}"), 0..40)) {
+            let mut t = Trainer::new(Config::default());
+            for (kind, n, v, s) in ops {
+                let msg = match kind {
+                    0 => ToWorker::Configure { hash: s, run: n },
+                    1 => ToWorker::Reset { run: n },
+                    2 => ToWorker::Step,
+                    3 => ToWorker::SetWeight { layer: n % 4, to: n % 9, from: n % 7, value: v },
+                    4 => ToWorker::SetBias { layer: n % 4, neuron: n % 9, value: v },
+                    5 => ToWorker::Resume { params: vec![v; (n % 40) as usize], epoch: f64::from(v) },
+                    6 => ToWorker::Play,
+                    7 => ToWorker::Pause,
+                    _ => ToWorker::Ping,
+                };
+                t.handle(msg);
+                t.train_epoch();
+            }
+            proptest::prop_assert!(health::check_params(t.network()).is_none());
+            let s = t.snapshot();
+            proptest::prop_assert_eq!(s.params.len(), t.network().param_count());
+        }
     }
 }

@@ -54,7 +54,14 @@ fn messages_cross_the_js_boundary_unchanged() {
     let msgs = [
         ToWorker::Configure {
             hash: url::encode(&Config::default()),
+            run: 7,
         },
+        ToWorker::Reset { run: 8 },
+        ToWorker::Resume {
+            params: vec![0.5, -1.25, 3.0],
+            epoch: 123456.0,
+        },
+        ToWorker::Ping,
         ToWorker::Play,
         ToWorker::SetWeight {
             layer: 1,

@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::dataset::{split, Point};
 use crate::grid::{DENSITY, THUMB};
-use crate::protocol::{FromWorker, RunState, Snapshot, ToWorker, PROTOCOL_VERSION};
+use crate::protocol::{FromWorker, Snapshot, ToWorker, PROTOCOL_VERSION};
 use crate::url;
 use crate::web::boundary::Boundary;
 use crate::web::dom::{self, by_id, fmt_number, on, request_frame, set_hidden, set_text};
@@ -43,6 +43,9 @@ struct App {
     playing: bool,
     /// The newest undrawn snapshot; older ones are replaced, never queued.
     pending: Option<Snapshot>,
+    /// A snapshot arrived that the worker has not had an Ack for yet. Every
+    /// snapshot is acknowledged, drawn or dropped, or the worker would wait forever.
+    unacked: bool,
     frame_requested: bool,
     /// The last drawn snapshot (hover and display toggles redraw from it).
     last: Option<Snapshot>,
@@ -52,8 +55,20 @@ struct App {
     boundary: Boundary,
     focus: Focus,
     editing: Option<Editing>,
-    restarts: u32,
+    /// The page's number of the current setup; snapshots of older ones are dropped.
+    run: u32,
+    /// Heartbeat ticks since the outstanding Ping was sent (None: no Ping outstanding).
+    /// Ticks, not clock time: a main thread that was busy itself does not count against the worker.
+    ping_ticks: Option<u32>,
+    /// Times of recent worker crashes (to stop restarting a worker that keeps dying).
+    crashes: Vec<f64>,
 }
+
+/// A worker that has not answered a Ping for this many one-second ticks is taken for dead.
+const WORKER_TIMEOUT_TICKS: u32 = 5;
+/// More crashes than this within `CRASH_WINDOW_MS` stop the automatic restarts.
+const MAX_CRASHES: usize = 3;
+const CRASH_WINDOW_MS: f64 = 20_000.0;
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
@@ -79,6 +94,7 @@ pub fn start() {
         queue: Vec::new(),
         playing: false,
         pending: None,
+        unacked: false,
         frame_requested: false,
         last: None,
         train: Vec::new(),
@@ -87,13 +103,46 @@ pub fn start() {
         boundary: Boundary::new(),
         focus: Focus::Output,
         editing: None,
-        restarts: 0,
+        run: 0,
+        ping_ticks: None,
+        crashes: Vec::new(),
         config: Config::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
     with_app(|app| app.apply(config, true));
     wire_network_events();
     wire_page_events();
+    start_heartbeat();
+}
+
+/// Pings the worker every second; one that stays silent is restarted.
+fn start_heartbeat() {
+    let tick = Closure::<dyn FnMut()>::new(|| {
+        let dead = with_app(|app| {
+            if !app.ready {
+                return false;
+            }
+            match app.ping_ticks {
+                Some(n) if n + 1 >= WORKER_TIMEOUT_TICKS => true,
+                Some(n) => {
+                    app.ping_ticks = Some(n + 1);
+                    false
+                }
+                None => {
+                    app.ping_ticks = Some(0);
+                    app.post(ToWorker::Ping);
+                    false
+                }
+            }
+        });
+        if dead == Some(true) {
+            crashed("it stopped responding");
+        }
+    });
+    dom::window()
+        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000)
+        .expect("setInterval");
+    tick.forget();
 }
 
 fn show_url_warnings(d: &url::Decoded) {
@@ -132,28 +181,50 @@ fn spawn_worker() -> Worker {
 fn crashed(message: &str) {
     with_app(|app| {
         app.worker.terminate();
-        app.restarts += 1;
+        app.ready = false;
+        app.ping_ticks = None;
+        app.playing = false;
+        app.pending = None;
+        app.unacked = false;
+        controls::set_playing(false);
+        let now = dom::now_ms();
+        app.crashes.retain(|&t| now - t < CRASH_WINDOW_MS);
+        app.crashes.push(now);
         let notice: Element = by_id("worker-notice");
         let what = if message.is_empty() {
-            "an unknown error".to_string()
+            "an unknown error"
         } else {
-            message.to_string()
+            message
         };
+        set_hidden(&notice, false);
+        if app.crashes.len() > MAX_CRASHES {
+            let n = app.crashes.len();
+            set_text(
+                &notice,
+                &format!(
+                    "The training worker stopped ({what}) {n} times in a row, so it was not restarted again. \
+                     Your setup is still in the address bar: reload the page to try again."
+                ),
+            );
+            return;
+        }
+        // Continue from the last drawn weights, so no training is lost either.
+        let resume = app.last.as_ref().map(|s| ToWorker::Resume {
+            params: s.params.clone(),
+            epoch: s.header.epoch,
+        });
+        let at = app.last.as_ref().map_or(0, |s| s.header.epoch as u64);
         set_text(
             &notice,
             &format!(
-                "The training worker stopped ({what}). A new one was started with your current setup; training restarts from epoch 0. (Restart {}.)",
-                app.restarts
+                "The training worker stopped ({what}). A new one was started with your setup and data, \
+                 continuing from epoch {at}. Press Play to go on."
             ),
         );
-        set_hidden(&notice, false);
         app.worker = spawn_worker();
-        app.ready = false;
-        app.playing = false;
-        app.pending = None;
-        controls::set_playing(false);
         let hash = url::encode(&app.config);
-        app.queue = vec![ToWorker::Configure { hash }];
+        app.queue = vec![ToWorker::Configure { hash, run: app.run }];
+        app.queue.extend(resume);
     });
 }
 
@@ -166,6 +237,7 @@ fn receive(data: JsValue) {
         }
     };
     with_app(|app| match incoming {
+        Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::Ready { protocol }) => {
             if protocol != PROTOCOL_VERSION {
                 web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
@@ -188,11 +260,8 @@ fn receive(data: JsValue) {
             set_hidden(&notice, false);
         }
         Incoming::Snapshot(s) => {
-            if s.header.state == RunState::Diverged {
-                app.playing = false;
-                controls::set_playing(false);
-            }
             app.pending = Some(s);
+            app.unacked = true;
             if !app.frame_requested {
                 app.frame_requested = true;
                 request_frame(frame);
@@ -207,10 +276,12 @@ fn frame() {
         app.frame_requested = false;
         if let Some(s) = app.pending.take() {
             let expected: Vec<u32> = app.config.layer_sizes().iter().map(|&n| n as u32).collect();
-            if s.header.sizes == expected {
+            if s.header.run == app.run && s.header.sizes == expected {
                 app.last = Some(s);
                 app.draw();
             }
+        }
+        if std::mem::take(&mut app.unacked) {
             app.post(ToWorker::Ack);
         }
     });
@@ -231,11 +302,13 @@ impl App {
     fn apply(&mut self, new: Config, first: bool) {
         let reset = first || self.config.needs_reset(&new);
         let redraw_points = reset || self.config.show_test_data != new.show_test_data;
+        let redraw = !reset && self.config.discretize != new.discretize;
         self.config = new;
         let hash = url::encode(&self.config);
         location::write_hash(&hash);
         controls::sync(&self.config);
         if reset {
+            self.run = self.run.wrapping_add(1);
             self.playing = false;
             controls::set_playing(false);
             self.pending = None;
@@ -253,8 +326,8 @@ impl App {
             self.boundary
                 .draw_points(&self.train, &self.test, self.config.show_test_data);
         }
-        self.post(ToWorker::Configure { hash });
-        if !reset {
+        self.post(ToWorker::Configure { hash, run: self.run });
+        if redraw {
             self.draw();
         }
     }
@@ -344,7 +417,9 @@ pub fn reset() {
         app.playing = false;
         controls::set_playing(false);
         set_hidden(&by_id::<Element>("loss-notice"), true);
-        app.post(ToWorker::Reset);
+        app.run = app.run.wrapping_add(1);
+        app.pending = None;
+        app.post(ToWorker::Reset { run: app.run });
     });
 }
 

@@ -33,7 +33,10 @@ thread_local! {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // The same wasm is also loaded in a page by bench-adapter.js: only a worker trains.
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return;
+    };
     let channel = MessageChannel::new().expect("MessageChannel");
     let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_| slice());
     channel.port1().set_onmessage(Some(on_tick.as_ref().unchecked_ref()));

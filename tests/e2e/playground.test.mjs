@@ -1,51 +1,10 @@
 // Browser tests of the built playground (dist/) in Debian's headless Chromium.
 // Run through scripts/test.sh, which builds dist/ first.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { suite, epoch, exactLoss, stepOnce } from './helpers.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '../../dist');
-let server, browser;
-
-before(async () => {
-  server = await serve(dist);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the page; collects console errors, page errors and CSP violations. */
-async function open(hash = '', { viewport = { width: 1400, height: 1000 } } = {}) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
-    });
-  });
-  await page.goto(server.url + (hash ? `#${hash}` : ''));
-  await page.waitForSelector('[data-testid="neuron-output"]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
-  return { page, problems };
-}
-
-const epoch = (page) => page.getByTestId('epoch').textContent().then(Number);
-const exactLoss = (page, id) => page.getByTestId(id).getAttribute('data-value').then(Number);
-
-async function stepOnce(page) {
-  const before = await epoch(page);
-  await page.getByRole('button', { name: 'Step' }).click();
-  await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
-  return epoch(page);
-}
+const { open } = suite();
 
 test('the page loads with the default setup and no console errors', async () => {
   const { page, problems } = await open();

@@ -1,0 +1,141 @@
+//! Faults that end a run by themselves, found early and explained in plain
+//! words: weights that stopped being numbers, weights exploding towards
+//! infinity, and ReLU layers that went silent for every training point.
+
+use crate::activation::Activation;
+use crate::network::{Network, Workspace};
+
+/// Weights past this magnitude count as exploding: far beyond anything a
+/// working network of this size needs, and well before f32 overflows.
+pub const EXPLODING: f32 = 1e6;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fault {
+    /// A weight, bias or loss became NaN or infinite.
+    NotFinite,
+    /// The largest |weight| grew past `EXPLODING`.
+    Exploding { largest: f32 },
+    /// Every ReLU of hidden layer `layer` (1-based) outputs 0 for every training point.
+    DeadLayer { layer: usize },
+}
+
+impl Fault {
+    /// What happened, why, and what to try.
+    pub fn message(&self, epoch: u64, good_epoch: u64, learning_rate: f32) -> String {
+        let restored = format!("The network shown is the last good one, from epoch {good_epoch}.");
+        match self {
+            Self::NotFinite => format!(
+                "Training stopped at epoch {epoch}: the loss is no longer a number (the run diverged). \
+                 The learning rate {learning_rate} is probably too high for this network: \
+                 try a lower learning rate, then Play to continue or Reset to start over. {restored}"
+            ),
+            Self::Exploding { largest } => format!(
+                "Training stopped at epoch {epoch}: a weight reached {largest:.1e} (exploding gradients). \
+                 Try a lower learning rate or some regularization, then Play to continue or Reset. {restored}"
+            ),
+            Self::DeadLayer { layer } => format!(
+                "Training stopped at epoch {epoch}: every neuron of hidden layer {layer} outputs 0 for every \
+                 training point (“dead ReLUs”), so no gradient can reach the layers before it. \
+                 Press Reset for new weights, lower the learning rate, or pick another activation."
+            ),
+        }
+    }
+}
+
+/// NaN/∞ or exploding parameters.
+pub fn check_params(net: &Network) -> Option<Fault> {
+    let mut largest = 0.0f32;
+    for l in &net.layers {
+        for &v in l.weights.iter().chain(&l.biases) {
+            if !v.is_finite() {
+                return Some(Fault::NotFinite);
+            }
+            largest = largest.max(v.abs());
+        }
+    }
+    (largest > EXPLODING).then_some(Fault::Exploding { largest })
+}
+
+/// The first hidden ReLU layer whose every neuron is 0 on every point of `x` ((n, n_inputs)).
+pub fn dead_layer(net: &Network, ws: &mut Workspace, x: &[f32]) -> Option<usize> {
+    let hidden = net.layers.len() - 1;
+    if hidden == 0 || !net.layers[..hidden].iter().any(|l| l.activation == Activation::Relu) {
+        return None;
+    }
+    let mut alive = vec![false; hidden];
+    let ni = net.n_inputs();
+    for row in x.chunks_exact(ni) {
+        net.forward(row, ws);
+        for (l, a) in alive.iter_mut().enumerate() {
+            *a = *a || ws.acts[l + 1].iter().any(|&v| v != 0.0);
+        }
+        if alive.iter().all(|&a| a) {
+            return None;
+        }
+    }
+    (0..hidden)
+        .find(|&l| net.layers[l].activation == Activation::Relu && !alive[l])
+        .map(|l| l + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::Init;
+
+    #[test]
+    fn finite_small_weights_are_healthy() {
+        let net = Network::new(
+            &[2, 3, 1],
+            Activation::Tanh,
+            Activation::Tanh,
+            Init::PlaygroundUniform,
+            1,
+        );
+        assert_eq!(check_params(&net), None);
+    }
+
+    #[test]
+    fn nan_and_huge_weights_are_faults() {
+        let mut net = Network::new(
+            &[2, 3, 1],
+            Activation::Tanh,
+            Activation::Tanh,
+            Init::PlaygroundUniform,
+            1,
+        );
+        net.layers[0].weights[2] = 3e6;
+        assert_eq!(check_params(&net), Some(Fault::Exploding { largest: 3e6 }));
+        net.layers[1].biases[0] = f32::NAN;
+        assert_eq!(check_params(&net), Some(Fault::NotFinite));
+    }
+
+    #[test]
+    fn a_silent_relu_layer_is_found() {
+        let mut net = Network::new(
+            &[2, 3, 2, 1],
+            Activation::Relu,
+            Activation::Tanh,
+            Init::PlaygroundUniform,
+            1,
+        );
+        let x = [1.0, 2.0, -0.5, 0.3, 4.0, -4.0];
+        let mut ws = Workspace::new(&net);
+        assert_eq!(dead_layer(&net, &mut ws, &x), None);
+        // Layer 2: large negative biases silence it for every input.
+        net.layers[1].biases.iter_mut().for_each(|b| *b = -100.0);
+        assert_eq!(dead_layer(&net, &mut ws, &x), Some(2));
+    }
+
+    #[test]
+    fn messages_say_what_to_try() {
+        let m = Fault::NotFinite.message(12, 11, 3.0);
+        assert!(
+            m.contains("epoch 12") && m.contains("lower learning rate") && m.contains("epoch 11"),
+            "{m}"
+        );
+        assert!(Fault::DeadLayer { layer: 2 }
+            .message(5, 4, 0.1)
+            .contains("hidden layer 2"));
+    }
+}

@@ -1,0 +1,49 @@
+//! Every learning rate of the controls (and the largest a link allows), on
+//! every dataset with every activation, either trains or stops by itself with
+//! a plain explanation; the network shown is always finite.
+#![allow(clippy::field_reassign_with_default)]
+
+use nnplay::activation::Activation;
+use nnplay::config::{Config, LEARNING_RATES, LEARNING_RATE_RANGE};
+use nnplay::dataset::DatasetKind;
+use nnplay::health;
+use nnplay::protocol::FromWorker;
+use nnplay::trainer::Trainer;
+
+#[test]
+fn every_learning_rate_trains_or_stops_with_an_explanation() {
+    let mut rates = LEARNING_RATES.to_vec();
+    rates.push(LEARNING_RATE_RANGE.1);
+    let mut stops = 0;
+    for ds in DatasetKind::ALL {
+        for act in Activation::ALL {
+            for &lr in &rates {
+                let mut c = Config::default();
+                c.set_dataset(ds);
+                c.activation = act;
+                c.learning_rate = lr;
+                c.hidden = vec![6, 6];
+                c.batch_size = 1;
+                let mut t = Trainer::new(c);
+                for _ in 0..15 {
+                    if let Some(msg) = t.train_epoch() {
+                        let FromWorker::Stopped { message } = msg else {
+                            panic!("unexpected {msg:?}")
+                        };
+                        assert!(message.starts_with("Training stopped at epoch"), "{message}");
+                        stops += 1;
+                        break;
+                    }
+                }
+                let (train, test) = t.losses();
+                assert!(
+                    health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
+                    "{ds:?}/{act:?}/lr {lr}: the shown network is broken"
+                );
+            }
+        }
+    }
+    // The largest rates do blow up somewhere: the explanation path is exercised.
+    assert!(stops > 0);
+    println!("{stops} of {} runs stopped with an explanation", 6 * 4 * rates.len());
+}

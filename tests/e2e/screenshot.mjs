@@ -9,7 +9,7 @@ import { launch } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(here, '../../dist');
-const out = path.resolve(process.argv[2] || path.join(here, 'artifacts'));
+const out = path.resolve(process.argv[2] || path.join(here, '../../target/screenshots'));
 const hash = process.argv[3] || '';
 fs.mkdirSync(out, { recursive: true });
 

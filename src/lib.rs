@@ -19,13 +19,16 @@ pub mod grid;
 pub mod health;
 pub mod heatmap;
 pub mod history;
+pub mod import_error;
 pub mod loss;
 pub mod network;
 pub mod optimizer;
 pub mod params;
+pub mod prep;
 pub mod protocol;
 pub mod regularization;
 pub mod rng;
+pub mod table;
 pub mod trainer;
 pub mod url;
 

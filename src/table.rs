@@ -1,0 +1,489 @@
+//! Reading a CSV file into typed columns: delimiter and header detection,
+//! per-column types and summaries. Parsing is the `csv` crate's (RFC 4180
+//! quoting, CRLF); this file decides what the cells mean. Arbitrary bytes
+//! give a table or an `ImportError` that says where, never a panic.
+
+use crate::import_error::ImportError;
+use std::collections::HashMap;
+
+/// Larger inputs are refused with a clear message (the page stays responsive).
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_ROWS: usize = 200_000;
+pub const MAX_COLUMNS: usize = 256;
+/// Rows shown in the preview table.
+pub const PREVIEW_ROWS: usize = 8;
+/// Cells that count as missing (compared case-insensitively after trimming).
+pub const MISSING_MARKERS: [&str; 8] = ["", "na", "n/a", "nan", "null", "none", "?", "-"];
+/// A column is numeric when at least this share of its present cells are numbers.
+const NUMERIC_SHARE: f64 = 0.95;
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    Numeric,
+    Categorical,
+    /// Every cell is missing.
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub name: String,
+    pub kind: ColumnKind,
+    /// Numeric value of every row (NaN where missing or not a number); empty for other kinds.
+    pub values: Vec<f32>,
+    /// Categorical code of every row (`MISSING_CODE` where missing); empty for numeric columns.
+    pub codes: Vec<u32>,
+    /// Category names, in order of first appearance.
+    pub levels: Vec<String>,
+    pub missing: usize,
+    /// Present cells of a numeric column that are not numbers, and the first of them (row, text).
+    pub not_numbers: usize,
+    pub first_not_number: Option<(usize, String)>,
+}
+
+pub const MISSING_CODE: u32 = u32::MAX;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub min: f32,
+    pub max: f32,
+    pub mean: f32,
+    pub missing: usize,
+    /// Distinct present values, counted up to `DISTINCT_CAP` (then "at least").
+    pub distinct: usize,
+}
+
+pub const DISTINCT_CAP: usize = 1000;
+
+impl Column {
+    pub fn summary(&self) -> Summary {
+        match self.kind {
+            ColumnKind::Numeric => {
+                let present = self.values.iter().filter(|v| v.is_finite());
+                let (mut min, mut max, mut sum, mut n) = (f32::INFINITY, f32::NEG_INFINITY, 0.0f64, 0usize);
+                let mut seen = std::collections::HashSet::new();
+                for &v in present {
+                    min = min.min(v);
+                    max = max.max(v);
+                    sum += f64::from(v);
+                    n += 1;
+                    if seen.len() < DISTINCT_CAP {
+                        seen.insert(v.to_bits());
+                    }
+                }
+                Summary {
+                    min,
+                    max,
+                    mean: if n > 0 { (sum / n as f64) as f32 } else { f32::NAN },
+                    missing: self.missing,
+                    distinct: seen.len(),
+                }
+            }
+            _ => Summary {
+                min: f32::NAN,
+                max: f32::NAN,
+                mean: f32::NAN,
+                missing: self.missing,
+                distinct: self.levels.len(),
+            },
+        }
+    }
+
+    /// Row counts of each level (categorical) or each distinct value (numeric, up to `cap`).
+    pub fn level_counts(&self) -> Vec<(String, usize)> {
+        let mut counts = vec![0usize; self.levels.len()];
+        for &c in &self.codes {
+            if c != MISSING_CODE {
+                counts[c as usize] += 1;
+            }
+        }
+        self.levels.iter().cloned().zip(counts).collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub delimiter: u8,
+    pub has_header: bool,
+    pub columns: Vec<Column>,
+    pub rows: usize,
+    /// The first rows as text, for the preview.
+    pub preview: Vec<Vec<String>>,
+}
+
+/// Overrides of what detection would choose.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ReadOptions {
+    pub delimiter: Option<u8>,
+    pub has_header: Option<bool>,
+}
+
+pub fn is_missing(s: &str) -> bool {
+    let t = s.trim();
+    MISSING_MARKERS.iter().any(|m| t.eq_ignore_ascii_case(m))
+}
+
+pub fn parse_number(s: &str) -> Option<f32> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() < 1e30)
+        .map(|v| v as f32)
+}
+
+fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+}
+
+/// The delimiter whose first rows split into the same number (> 1) of fields most often.
+pub fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let mut best = (b',', 0usize, 0usize);
+    for d in DELIMITERS {
+        let counts: Vec<usize> = reader(bytes, d)
+            .byte_records()
+            .take(20)
+            .filter_map(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        let Some(&first) = counts.first() else { continue };
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        if first > 1 && (consistent > best.2 || (consistent == best.2 && first > best.1)) {
+            best = (d, first, consistent);
+        }
+    }
+    best.0
+}
+
+/// A header when no cell of the first row is a number while some later row has numbers.
+fn detect_header(rows: &[Vec<String>]) -> bool {
+    let Some(first) = rows.first() else { return false };
+    let first_has_number = first.iter().any(|c| parse_number(c).is_some());
+    let later_has_number = rows[1..].iter().any(|r| r.iter().any(|c| parse_number(c).is_some()));
+    if first_has_number {
+        return false;
+    }
+    // All text: a header if its cells are distinct and not repeated below.
+    later_has_number || {
+        let distinct: std::collections::HashSet<&String> = first.iter().collect();
+        distinct.len() == first.len() && !rows[1..].iter().any(|r| r == first)
+    }
+}
+
+fn text(record: &csv::ByteRecord, row: usize) -> Result<Vec<String>, ImportError> {
+    record
+        .iter()
+        .enumerate()
+        .map(|(c, f)| {
+            std::str::from_utf8(f)
+                .map(|s| s.to_string())
+                .map_err(|_| ImportError::NotUtf8 { row, column: c + 1 })
+        })
+        .collect()
+}
+
+pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<Table, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty);
+    }
+    let delimiter = opts.delimiter.unwrap_or_else(|| detect_delimiter(bytes));
+
+    // Pass 1: shape, header and the text of the first rows.
+    let mut head: Vec<Vec<String>> = Vec::new();
+    let mut n_records = 0usize;
+    let mut width = 0usize;
+    for (i, rec) in reader(bytes, delimiter).byte_records().enumerate() {
+        let row = i + 1;
+        let rec = rec.map_err(|e| ImportError::Malformed {
+            row,
+            message: e.to_string(),
+        })?;
+        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
+            continue; // blank line
+        }
+        if n_records == 0 {
+            width = rec.len();
+            if width > MAX_COLUMNS {
+                return Err(ImportError::TooManyColumns {
+                    columns: width,
+                    limit: MAX_COLUMNS,
+                });
+            }
+        } else if rec.len() != width {
+            return Err(ImportError::RaggedRow {
+                row,
+                fields: rec.len(),
+                expected: width,
+            });
+        }
+        if head.len() < 21 {
+            head.push(text(&rec, row)?);
+        }
+        n_records += 1;
+        if n_records > MAX_ROWS + 1 {
+            return Err(ImportError::TooManyRows { limit: MAX_ROWS });
+        }
+    }
+    let has_header = opts.has_header.unwrap_or_else(|| detect_header(&head));
+    let rows = n_records - usize::from(has_header);
+    if rows == 0 {
+        return Err(ImportError::NoRows);
+    }
+    let names: Vec<String> = if has_header {
+        head[0]
+            .iter()
+            .enumerate()
+            .map(|(c, n)| {
+                if n.trim().is_empty() {
+                    format!("column {}", c + 1)
+                } else {
+                    n.trim().to_string()
+                }
+            })
+            .collect()
+    } else {
+        (1..=width).map(|c| format!("column {c}")).collect()
+    };
+
+    // Pass 2: the cells, typed per column.
+    let mut numbers: Vec<Vec<f32>> = vec![Vec::with_capacity(rows); width];
+    let mut codes: Vec<Vec<u32>> = vec![Vec::with_capacity(rows); width];
+    let mut dicts: Vec<HashMap<String, u32>> = vec![HashMap::new(); width];
+    let mut levels: Vec<Vec<String>> = vec![Vec::new(); width];
+    let mut missing = vec![0usize; width];
+    let mut not_numbers = vec![0usize; width];
+    let mut first_not_number: Vec<Option<(usize, String)>> = vec![None; width];
+    let mut file_row = 0usize;
+    for (i, rec) in reader(bytes, delimiter).byte_records().enumerate() {
+        let rec = rec.map_err(|e| ImportError::Malformed {
+            row: i + 1,
+            message: e.to_string(),
+        })?;
+        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
+            continue;
+        }
+        file_row += 1;
+        if has_header && file_row == 1 {
+            continue;
+        }
+        for (c, field) in rec.iter().enumerate() {
+            let s = std::str::from_utf8(field).map_err(|_| ImportError::NotUtf8 {
+                row: i + 1,
+                column: c + 1,
+            })?;
+            if is_missing(s) {
+                missing[c] += 1;
+                numbers[c].push(f32::NAN);
+                codes[c].push(MISSING_CODE);
+                continue;
+            }
+            match parse_number(s) {
+                Some(v) => numbers[c].push(v),
+                None => {
+                    numbers[c].push(f32::NAN);
+                    not_numbers[c] += 1;
+                    if first_not_number[c].is_none() {
+                        first_not_number[c] = Some((i + 1, s.to_string()));
+                    }
+                }
+            }
+            let t = s.trim();
+            let code = match dicts[c].get(t) {
+                Some(&k) => k,
+                None => {
+                    // Past the cap, a column is numeric or too varied to be classes anyway.
+                    if levels[c].len() >= 4 * DISTINCT_CAP {
+                        MISSING_CODE - 1
+                    } else {
+                        let k = levels[c].len() as u32;
+                        levels[c].push(t.to_string());
+                        dicts[c].insert(t.to_string(), k);
+                        k
+                    }
+                }
+            };
+            codes[c].push(code);
+        }
+    }
+
+    let columns = (0..width)
+        .map(|c| {
+            let present = rows - missing[c];
+            let numeric = present - not_numbers[c];
+            let kind = if present == 0 {
+                ColumnKind::Empty
+            } else if numeric as f64 >= NUMERIC_SHARE * present as f64 {
+                ColumnKind::Numeric
+            } else {
+                ColumnKind::Categorical
+            };
+            let (values, codes, levels) = match kind {
+                ColumnKind::Numeric => (std::mem::take(&mut numbers[c]), Vec::new(), Vec::new()),
+                _ => (
+                    Vec::new(),
+                    std::mem::take(&mut codes[c]),
+                    std::mem::take(&mut levels[c]),
+                ),
+            };
+            Column {
+                name: names[c].clone(),
+                kind,
+                values,
+                codes,
+                levels,
+                missing: missing[c],
+                not_numbers: if kind == ColumnKind::Numeric { not_numbers[c] } else { 0 },
+                first_not_number: if kind == ColumnKind::Numeric {
+                    first_not_number[c].clone()
+                } else {
+                    None
+                },
+            }
+        })
+        .collect();
+    let preview = head
+        .into_iter()
+        .skip(usize::from(has_header))
+        .take(PREVIEW_ROWS)
+        .collect();
+    Ok(Table {
+        delimiter,
+        has_header,
+        columns,
+        rows,
+        preview,
+    })
+}
+
+impl Table {
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.name == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_str(s: &str) -> Result<Table, ImportError> {
+        read(s.as_bytes(), ReadOptions::default())
+    }
+
+    #[test]
+    fn comma_header_and_types() {
+        let t = read_str("x,y,label\n1,2.5,a\n-3,4e1,b\n0.5,,a\n").unwrap();
+        assert_eq!((t.delimiter, t.has_header, t.rows), (b',', true, 3));
+        let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["x", "y", "label"]);
+        assert_eq!(t.columns[0].kind, ColumnKind::Numeric);
+        assert_eq!(t.columns[0].values, vec![1.0, -3.0, 0.5]);
+        assert_eq!(t.columns[1].missing, 1);
+        assert_eq!(t.columns[2].kind, ColumnKind::Categorical);
+        assert_eq!(t.columns[2].levels, vec!["a", "b"]);
+        assert_eq!(
+            t.columns[2].level_counts(),
+            vec![("a".to_string(), 2), ("b".to_string(), 1)]
+        );
+        let s = t.columns[0].summary();
+        assert_eq!((s.min, s.max, s.mean, s.distinct), (-3.0, 1.0, -0.5, 3));
+    }
+
+    #[test]
+    fn semicolon_and_tab_are_detected() {
+        assert_eq!(read_str("a;b\n1,5;2\n3;4\n").unwrap().delimiter, b';');
+        assert_eq!(read_str("a\tb\tc\n1\t2\t3\n").unwrap().delimiter, b'\t');
+    }
+
+    #[test]
+    fn no_header_when_the_first_row_is_numbers() {
+        let t = read_str("1,2\n3,4\n").unwrap();
+        assert!(!t.has_header);
+        assert_eq!(t.rows, 2);
+        assert_eq!(t.columns[1].name, "column 2");
+        let forced = read(
+            "1,2\n3,4\n".as_bytes(),
+            ReadOptions {
+                has_header: Some(true),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(forced.columns[0].name, "1");
+    }
+
+    #[test]
+    fn quoting_crlf_and_bom() {
+        let t = read(
+            "\u{feff}name,\"note, with comma\"\r\n\"O\"\"Brien\",\"line\nbreak\"\r\n".as_bytes(),
+            ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(t.columns[0].name, "name");
+        assert_eq!(t.columns[1].name, "note, with comma");
+        assert_eq!(t.columns[0].levels, vec!["O\"Brien"]);
+        assert_eq!(t.columns[1].levels, vec!["line\nbreak"]);
+    }
+
+    #[test]
+    fn ragged_rows_say_where() {
+        let e = read_str("a,b,c\n1,2,3\n1,2\n").unwrap_err();
+        assert_eq!(e.to_string(), "row 3 has 2 fields, expected 3");
+    }
+
+    #[test]
+    fn missing_markers_and_odd_numbers() {
+        let t = read_str("v\n1\nNA\nn/a\n?\n2\n").unwrap();
+        assert_eq!(t.columns[0].missing, 3);
+        assert_eq!(t.columns[0].kind, ColumnKind::Numeric);
+        let t =
+            read_str("v\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\nabc\n").unwrap();
+        let c = &t.columns[0];
+        assert_eq!((c.kind, c.not_numbers), (ColumnKind::Numeric, 1));
+        assert_eq!(c.first_not_number, Some((23, "abc".to_string())));
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_are_errors() {
+        assert_eq!(read_str("").unwrap_err(), ImportError::Empty);
+        assert_eq!(read_str(" \n\n").unwrap_err(), ImportError::Empty);
+        assert_eq!(read_str("a,b\n").unwrap_err(), ImportError::NoRows);
+    }
+
+    #[test]
+    fn invalid_utf8_says_where() {
+        let e = read(b"a,b\n1,\xff\xfe\n", ReadOptions::default()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "row 2, column 2 is not UTF-8 text (save the file as UTF-8)"
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_give_a_table_or_an_error(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            let _ = read(&bytes, ReadOptions::default());
+        }
+
+        #[test]
+        fn csv_like_text_gives_a_table_or_an_error(s in "[a-c0-9,;\t\"\r\n. -]{0,300}") {
+            if let Ok(t) = read(s.as_bytes(), ReadOptions::default()) {
+                proptest::prop_assert!(t.rows > 0);
+                for c in &t.columns {
+                    proptest::prop_assert!(c.values.len() == t.rows || c.codes.len() == t.rows);
+                }
+            }
+        }
+    }
+}

@@ -40,13 +40,19 @@ pub fn train_epoch(
     let n = x.len() / ni;
     let batch_size = batch_size.max(1);
     buf.grads.clear();
-    for s in 0..n {
-        net.forward(&x[s * ni..(s + 1) * ni], &mut buf.ws);
-        net.backward(&y[s * no..(s + 1) * no], loss, &mut buf.ws, &mut buf.grads);
-        if buf.grads.count == batch_size || s + 1 == n {
-            step(net, &buf.grads, settings, &mut buf.state);
-            buf.grads.clear();
-        }
+    let mut start = 0;
+    while start < n {
+        let end = (start + batch_size).min(n);
+        // Forward the whole minibatch at once (the weights only change between
+        // minibatches), then backprop it; the same sums in the same order as
+        // one sample at a time.
+        let (bx, by) = (&x[start * ni..end * ni], &y[start * no..end * no]);
+        buf.ws.prepare(net);
+        net.forward_rows(bx, &mut buf.ws);
+        net.backward_rows(bx, by, loss, &mut buf.ws, &mut buf.grads);
+        step(net, &buf.grads, settings, &mut buf.state);
+        buf.grads.clear();
+        start = end;
     }
 }
 
@@ -58,12 +64,19 @@ pub fn mean_loss(net: &Network, ws: &mut Workspace, x: &[f32], y: &[f32], loss: 
         return 0.0;
     }
     let mut total = 0.0f64;
-    for s in 0..n {
-        let o = net.forward(&x[s * ni..(s + 1) * ni], ws);
-        total += f64::from(loss.value(o, &y[s * no..(s + 1) * no]));
+    ws.prepare(net);
+    let last = net.layers.len();
+    for (xs, ys) in x.chunks(BLOCK * ni).zip(y.chunks(BLOCK * no)) {
+        net.forward_rows(xs, ws);
+        for (o, t) in ws.rows(last).chunks_exact(no).zip(ys.chunks_exact(no)) {
+            total += f64::from(loss.value(o, t));
+        }
     }
     (total / n as f64) as f32
 }
+
+/// Samples per forward block in `mean_loss`.
+const BLOCK: usize = 64;
 
 #[cfg(test)]
 mod tests {

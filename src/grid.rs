@@ -39,20 +39,33 @@ pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut 
     let nf = net.n_inputs();
     let n_layers = net.layers.len();
     let thumb_area = THUMB * THUMB;
-    for j in 0..DENSITY {
-        for i in 0..DENSITY {
-            let p = j * DENSITY + i;
-            let o = net.forward(&inputs[p * nf..(p + 1) * nf], ws)[0];
-            output[p] = o;
-            if j % THUMB_STEP == 0 && i % THUMB_STEP == 0 {
-                let t = (j / THUMB_STEP) * THUMB + i / THUMB_STEP;
-                let mut n = 0;
-                for acts in &ws.acts[1..n_layers] {
-                    for &a in acts {
-                        neurons[n * thumb_area + t] = a;
-                        n += 1;
-                    }
+    ws.prepare(net);
+    // One picture row at a time through the network (vectorised across the row).
+    for (j, (row_in, row_out)) in inputs
+        .chunks_exact(DENSITY * nf)
+        .zip(output.chunks_exact_mut(DENSITY))
+        .enumerate()
+    {
+        net.forward_rows(row_in, ws);
+        for (o, r) in row_out.iter_mut().zip(ws.rows(n_layers).chunks_exact(net.n_outputs())) {
+            *o = r[0];
+        }
+        if j % THUMB_STEP != 0 {
+            continue;
+        }
+        let mut n = 0;
+        for l in 1..n_layers {
+            let acts = ws.rows(l);
+            let width = net.layers[l - 1].n_out;
+            for k in 0..width {
+                let t0 = n * thumb_area + (j / THUMB_STEP) * THUMB;
+                for (t, a) in neurons[t0..t0 + THUMB]
+                    .iter_mut()
+                    .zip(acts[k..].iter().step_by(width * THUMB_STEP))
+                {
+                    *t = *a;
                 }
+                n += 1;
             }
         }
     }

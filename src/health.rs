@@ -64,8 +64,9 @@ pub fn dead_layer(net: &Network, ws: &mut Workspace, x: &[f32]) -> Option<usize>
     }
     let mut alive = vec![false; hidden];
     let ni = net.n_inputs();
+    ws.prepare(net);
     for row in x.chunks_exact(ni) {
-        net.forward(row, ws);
+        net.forward_prepared(row, ws);
         for (l, a) in alive.iter_mut().enumerate() {
             *a = *a || ws.acts[l + 1].iter().any(|&v| v != 0.0);
         }

@@ -87,85 +87,333 @@ impl Network {
     }
 
     /// Forward pass of one sample; fills ws.acts and returns the output.
+    /// (Refreshes the workspace's copy of the weights first; loops call
+    /// `Workspace::prepare` once and then `forward_prepared`.)
     pub fn forward<'w>(&self, x: &[f32], ws: &'w mut Workspace) -> &'w [f32] {
-        ws.acts[0].copy_from_slice(x);
-        for (l, layer) in self.layers.iter().enumerate() {
-            let (prev, next) = ws.acts.split_at_mut(l + 1);
-            forward_layer(layer, &prev[l], &mut next[0]);
+        ws.prepare(self);
+        self.forward_prepared(x, ws)
+    }
+
+    /// Forward pass of one sample with the weights as of the last `ws.prepare(self)`.
+    pub fn forward_prepared<'w>(&self, x: &[f32], ws: &'w mut Workspace) -> &'w [f32] {
+        self.forward_rows(x, ws);
+        for (a, r) in ws.acts.iter_mut().zip(&ws.rows).skip(1) {
+            let n = a.len();
+            a.copy_from_slice(&r[..n]);
         }
+        ws.acts[0].copy_from_slice(x);
         &ws.acts[self.layers.len()]
+    }
+
+    /// Forward pass of the rows of x (rows, n_inputs) at once, with the weights as
+    /// of the last `ws.prepare(self)`: ws.rows[l + 1] = (rows, n_out) outputs of layer l.
+    /// Each neuron of each row is summed in the same order as a single forward pass
+    /// (bias first, then inputs in order), so the results are the same bits.
+    pub fn forward_rows(&self, x: &[f32], ws: &mut Workspace) {
+        let rows = x.len() / self.n_inputs();
+        ws.reserve_rows(rows);
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (prev, next) = ws.rows.split_at_mut(l + 1);
+            let input = if l == 0 { x } else { &prev[l][..rows * layer.n_in] };
+            let out = &mut next[0][..rows * layer.n_out];
+            for (xs, z) in input.chunks_exact(layer.n_in).zip(out.chunks_exact_mut(layer.n_out)) {
+                z.copy_from_slice(&layer.biases);
+                matvec_acc(&ws.wt[l], xs, 1, z);
+            }
+            // f over the whole block at once: vectorised across rows and neurons.
+            activate(layer.activation, out);
+        }
+    }
+
+    /// out[s] = first output for row s of x (n, n_inputs); parameters untouched.
+    pub fn predict_first(&self, x: &[f32], ws: &mut Workspace, out: &mut [f32]) {
+        ws.prepare(self);
+        let ni = self.n_inputs();
+        let no = self.n_outputs();
+        let last = self.layers.len();
+        for (xs, os) in x.chunks(ROWS * ni).zip(out.chunks_mut(ROWS)) {
+            self.forward_rows(xs, ws);
+            for (o, r) in os.iter_mut().zip(ws.rows[last].chunks_exact(no)) {
+                *o = r[0];
+            }
+        }
     }
 
     /// Backprop of the sample last passed to `forward`, accumulating into `grads`.
     pub fn backward(&self, target: &[f32], loss: Loss, ws: &mut Workspace, grads: &mut Gradients) {
+        let x = std::mem::take(&mut ws.acts[0]);
+        let n_out = self.n_outputs();
+        self.backward_rows(&x, &target[..n_out], loss, ws, grads);
+        ws.acts[0] = x;
+    }
+
+    /// Backprop of the rows last passed to `forward_rows` (x: (rows, n_inputs),
+    /// targets: (rows, n_outputs)), accumulating into `grads` sample after sample
+    /// (each gradient entry sums the rows in order, as one `backward` per row would).
+    pub fn backward_rows(&self, x: &[f32], target: &[f32], loss: Loss, ws: &mut Workspace, grads: &mut Gradients) {
         let n_layers = self.layers.len();
+        let rows = x.len() / self.n_inputs();
         let out_layer = &self.layers[n_layers - 1];
+        let n_out = out_layer.n_out;
         loss.output_delta(
             out_layer.activation,
-            &ws.acts[n_layers],
-            target,
-            &mut ws.deltas[n_layers - 1],
+            &ws.rows[n_layers][..rows * n_out],
+            &target[..rows * n_out],
+            &mut ws.deltas[n_layers - 1][..rows * n_out],
         );
         for l in (0..n_layers).rev() {
             let layer = &self.layers[l];
-            let a_in = &ws.acts[l];
+            let (n_in, n_out) = (layer.n_in, layer.n_out);
+            let a_in = if l == 0 { x } else { &ws.rows[l][..rows * n_in] };
             let (lower, upper) = ws.deltas.split_at_mut(l);
-            let delta = &upper[0];
-            let dw = &mut grads.dw[l];
+            let delta = &upper[0][..rows * n_out];
+            // db[o] += Σ_s δ[s][o];  dW[o][i] += Σ_s δ[s][o] a[s][i]
             let db = &mut grads.db[l];
-            for ((&d, b), row) in delta.iter().zip(db.iter_mut()).zip(dw.chunks_exact_mut(layer.n_in)) {
-                *b += d;
-                for (g, &a) in row.iter_mut().zip(a_in) {
-                    *g += d * a;
+            for d in delta.chunks_exact(n_out) {
+                for (b, &d) in db.iter_mut().zip(d) {
+                    *b += d;
                 }
+            }
+            for (o, row) in grads.dw[l].chunks_exact_mut(n_in).enumerate() {
+                matvec_acc(a_in, &delta[o..], n_out, row);
             }
             if l > 0 {
-                let prev_act = self.layers[l - 1].activation;
-                let delta_prev = &mut lower[l - 1];
+                // δ_prev[s] = (Wᵀ δ[s]) ⊙ f'(a[s])
+                let delta_prev = &mut lower[l - 1][..rows * n_in];
                 delta_prev.fill(0.0);
-                for (&d, row) in delta.iter().zip(layer.weights.chunks_exact(layer.n_in)) {
-                    for (dp, &w) in delta_prev.iter_mut().zip(row) {
-                        *dp += w * d;
-                    }
+                for (d, dp) in delta.chunks_exact(n_out).zip(delta_prev.chunks_exact_mut(n_in)) {
+                    matvec_acc(&layer.weights, d, 1, dp);
                 }
-                for (dp, &a) in delta_prev.iter_mut().zip(a_in) {
-                    *dp *= prev_act.df_from_output(a);
-                }
+                times_derivative(self.layers[l - 1].activation, delta_prev, a_in);
             }
         }
-        grads.count += 1;
+        grads.count += rows;
     }
 }
 
-/// out = f(W x + b)
-#[inline]
-fn forward_layer(layer: &Layer, x: &[f32], out: &mut [f32]) {
-    let n_in = layer.n_in;
-    for (o, y) in out.iter_mut().enumerate() {
-        let row = &layer.weights[o * n_in..(o + 1) * n_in];
-        let mut z = layer.biases[o];
-        for (&w, &xi) in row.iter().zip(x) {
-            z += w * xi;
+/// Rows per block in `predict_first`.
+const ROWS: usize = 64;
+
+/// z[j] += Σ_r m[r][j]·x[r·stride], r = 0, 1, … in order, with m (k, n) row-major
+/// and n = z.len(). One rounding per product and per sum (no FMA), so the same
+/// bits natively and in wasm; blocks of 16, 8 and 4 columns keep their sums in
+/// registers across r, vectorised over j.
+#[inline(always)]
+fn matvec_acc(m: &[f32], x: &[f32], stride: usize, z: &mut [f32]) {
+    let n = z.len();
+    let mut j = 0;
+    while j + 16 <= n {
+        matvec_block::<16>(m, x, stride, z, j);
+        j += 16;
+    }
+    if j + 8 <= n {
+        matvec_block::<8>(m, x, stride, z, j);
+        j += 8;
+    }
+    if j + 4 <= n {
+        matvec_block::<4>(m, x, stride, z, j);
+        j += 4;
+    }
+    for j in j..n {
+        let mut acc = z[j];
+        for (row, &xr) in m.chunks_exact(n).zip(x.iter().step_by(stride)) {
+            acc += row[j] * xr;
         }
-        *y = layer.activation.f(z);
+        z[j] = acc;
     }
 }
 
-/// Per-sample buffers for one network shape.
+#[inline(always)]
+fn matvec_block<const N: usize>(m: &[f32], x: &[f32], stride: usize, z: &mut [f32], j: usize) {
+    let n = z.len();
+    let mut acc: [f32; N] = z[j..j + N].try_into().unwrap();
+    for (row, &xr) in m.chunks_exact(n).zip(x.iter().step_by(stride)) {
+        let w: &[f32; N] = row[j..j + N].try_into().unwrap();
+        for q in 0..N {
+            acc[q] += w[q] * xr;
+        }
+    }
+    z[j..j + N].copy_from_slice(&acc);
+}
+
+/// z ← f(z), one match per block instead of per neuron.
+#[inline(always)]
+fn activate(act: Activation, z: &mut [f32]) {
+    match act {
+        Activation::Relu => z.iter_mut().for_each(|v| *v = Activation::Relu.f(*v)),
+        Activation::Tanh => z.iter_mut().for_each(|v| *v = tanh(*v)),
+        Activation::Sigmoid => z.iter_mut().for_each(|v| *v = Activation::Sigmoid.f(*v)),
+        Activation::Linear => {}
+    }
+}
+
+/// d ← d ⊙ f'(a), f' from the outputs a = f(z).
+#[inline(always)]
+fn times_derivative(act: Activation, d: &mut [f32], a: &[f32]) {
+    match act {
+        Activation::Relu => d
+            .iter_mut()
+            .zip(a)
+            .for_each(|(d, &a)| *d *= Activation::Relu.df_from_output(a)),
+        Activation::Tanh => d
+            .iter_mut()
+            .zip(a)
+            .for_each(|(d, &a)| *d *= Activation::Tanh.df_from_output(a)),
+        Activation::Sigmoid => d
+            .iter_mut()
+            .zip(a)
+            .for_each(|(d, &a)| *d *= Activation::Sigmoid.df_from_output(a)),
+        Activation::Linear => {}
+    }
+}
+
+/// tanh as `f32::tanh` computes it on this platform. In wasm that is the
+/// musl/FreeBSD `tanhf` below; natively it is the system's libm (glibc's differs
+/// in the last bit now and then), kept so that native results stay as they were.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn tanh(x: f32) -> f32 {
+    x.tanh()
+}
+
+#[cfg(target_arch = "wasm32")]
+use musl_tanh as tanh;
+
+/// tanh(x) in f32, bit for bit the result of the musl/FreeBSD `tanhf` (with its
+/// `expm1f`) that Rust's std uses on wasm32, but without branches, so that a loop
+/// over many values vectorises (wasm SIMD: four lanes at once). Every lane
+/// computes each case of the original and keeps the one its input selects; the
+/// operations and their order per case are the original's, so the rounding is too.
+#[inline(always)]
+pub fn musl_tanh(x: f32) -> f32 {
+    let ln2_hi: f32 = f32::from_bits(0x3f31_7180); // 6.9313812256e-01
+    let ln2_lo: f32 = f32::from_bits(0x3717_f7d1); // 9.0580006145e-06
+    let inv_ln2: f32 = f32::from_bits(0x3fb8_aa3b); // 1.4426950216e+00
+    let q1: f32 = f32::from_bits(0xbd08_8868); // -3.3333212137e-2
+    let q2: f32 = f32::from_bits(0x3acf_3010); // 1.5807170421e-3
+    let ix = x.to_bits();
+    let w = ix & 0x7fff_ffff;
+    let ax = f32::from_bits(w);
+    // tanhf's three ranges for |x| ≤ 10, each through expm1f(a):
+    //   |x| > log(3)/2: 1 − 2/(t + 2) with a = 2|x|;  |x| > log(5/3)/2: t/(t + 2), a = 2|x|;
+    //   otherwise −t/(t + 2) with a = −2|x|.
+    let big = w > 0x3f0c_9f54;
+    let mid = w > 0x3e82_c578;
+    let a = if mid { 2.0 * ax } else { -2.0 * ax };
+    // expm1f(a), with a in (−0.52, 20]: its argument reduction a = k ln2 + r.
+    let ha = a.to_bits() & 0x7fff_ffff;
+    let k: i32 = if ha <= 0x3eb1_7218 {
+        0
+    } else if ha < 0x3f85_1592 {
+        if a < 0.0 {
+            -1
+        } else {
+            1
+        }
+    } else {
+        (inv_ln2 * a + 0.5) as i32 // a > 0 here
+    };
+    let t = k as f32;
+    let hi = a - t * ln2_hi;
+    let lo = t * ln2_lo;
+    let r = hi - lo;
+    let c = (hi - r) - lo;
+    let hfx = 0.5 * r;
+    let hxs = r * hfx;
+    let r1 = 1.0 + hxs * (q1 + hxs * q2);
+    let tt = 3.0 - r1 * hfx;
+    let e0 = hxs * ((r1 - tt) / (6.0 - r * tt));
+    let e = r * (e0 - c) - c - hxs;
+    let kk = k.clamp(1, 29) as u32;
+    let twopk = f32::from_bits((0x7f + kk) << 23);
+    let uf = f32::from_bits((0x7f - kk) << 23);
+    let em1 = if k == 0 {
+        r - (r * e0 - hxs)
+    } else if k == -1 {
+        0.5 * (r - e) - 0.5
+    } else if k == 1 {
+        if r < -0.25 {
+            -2.0 * (e - (r + 0.5))
+        } else {
+            1.0 + 2.0 * (r - e)
+        }
+    } else if k < 23 {
+        (r - e + (1.0 - uf)) * twopk
+    } else {
+        (r - (e + uf) + 1.0) * twopk
+    };
+    let em1 = if ha < 0x3300_0000 { a } else { em1 }; // |a| < 2⁻²⁵: expm1f(a) = a
+                                                      // One division for the three cases: 1 − 2/(t + 2), t/(t + 2), −t/(t + 2) = −(t/(t + 2)).
+    let q = (if big { 2.0 } else { em1 }) / (em1 + 2.0);
+    let y = if w > 0x4120_0000 {
+        1.0 + 0.0 / ax // |x| > 10 (or NaN)
+    } else if big {
+        1.0 - q
+    } else if mid {
+        q
+    } else if w >= 0x0080_0000 {
+        -q
+    } else {
+        ax // subnormal or zero
+    };
+    f32::from_bits(y.to_bits() | (ix & 0x8000_0000))
+}
+
+/// Buffers for one network shape.
 #[derive(Clone, Debug)]
 pub struct Workspace {
-    /// acts[0] = input, acts[l + 1] = output of layer l.
+    /// acts[0] = input, acts[l + 1] = output of layer l, of the last single-sample forward.
     pub acts: Vec<Vec<f32>>,
-    /// deltas[l] = dL/dz of layer l.
+    /// rows[l + 1]: (rows, n_out) outputs of layer l for a block of rows (rows[0] unused).
+    rows: Vec<Vec<f32>>,
+    /// deltas[l]: (rows, n_out) dL/dz of layer l.
     deltas: Vec<Vec<f32>>,
+    /// wt[l]: (n_in, n_out), layer l's weights transposed, as of the last `prepare`.
+    wt: Vec<Vec<f32>>,
+    sizes: Vec<usize>,
+    capacity: usize,
 }
 
 impl Workspace {
     pub fn new(net: &Network) -> Self {
         let sizes = net.sizes();
-        Self {
+        let mut ws = Self {
             acts: sizes.iter().map(|&n| vec![0.0; n]).collect(),
-            deltas: sizes[1..].iter().map(|&n| vec![0.0; n]).collect(),
+            rows: Vec::new(),
+            deltas: Vec::new(),
+            wt: net.layers.iter().map(|l| vec![0.0; l.weights.len()]).collect(),
+            sizes,
+            capacity: 0,
+        };
+        ws.reserve_rows(1);
+        ws
+    }
+
+    /// Outputs of layer l − 1 (l ≥ 1) for the rows of the last `forward_rows`: (rows, n_l).
+    pub fn rows(&self, l: usize) -> &[f32] {
+        &self.rows[l]
+    }
+
+    /// Makes room for blocks of `rows` samples (allocates only when it grows).
+    fn reserve_rows(&mut self, rows: usize) {
+        if rows > self.capacity {
+            self.capacity = rows;
+            self.rows = self.sizes.iter().map(|&n| vec![0.0; n * rows]).collect();
+            self.rows[0] = Vec::new();
+            self.deltas = self.sizes[1..].iter().map(|&n| vec![0.0; n * rows]).collect();
+        }
+    }
+
+    /// Copies the current weights (transposed) for `forward_prepared` and
+    /// `forward_rows`; call after every change of the weights.
+    pub fn prepare(&mut self, net: &Network) {
+        for (wt, layer) in self.wt.iter_mut().zip(&net.layers) {
+            let (n_in, n_out) = (layer.n_in, layer.n_out);
+            for (o, row) in layer.weights.chunks_exact(n_in).enumerate() {
+                for (i, &w) in row.iter().enumerate() {
+                    wt[i * n_out + o] = w;
+                }
+            }
         }
     }
 }
@@ -257,6 +505,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// (Checked bit for bit against the `libm` crate's `tanhf` on all 2³² inputs.)
+    #[test]
+    fn musl_tanh_is_within_two_ulp_of_tanh() {
+        for k in -200_000..=200_000 {
+            let x = k as f32 * 1e-4;
+            let exact = (x as f64).tanh();
+            let got = musl_tanh(x);
+            let two_ulp = 2.0 * f64::from(f32::EPSILON) * exact.abs().max(f64::from(f32::MIN_POSITIVE));
+            assert!(
+                (f64::from(got) - exact).abs() <= two_ulp,
+                "tanh({x}) = {got}, exact {exact}"
+            );
+        }
+        assert_eq!(musl_tanh(0.0).to_bits(), 0);
+        assert_eq!(musl_tanh(-0.0).to_bits(), (-0.0f32).to_bits());
+        assert_eq!(musl_tanh(1e-40), 1e-40);
+        assert_eq!((musl_tanh(30.0), musl_tanh(-30.0)), (1.0, -1.0));
+        assert!(musl_tanh(f32::NAN).is_nan());
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod health;
 pub mod heatmap;
 pub mod history;
 pub mod import_error;
+pub mod importer;
 pub mod loss;
 pub mod network;
 pub mod optimizer;

@@ -2,6 +2,7 @@
 //! through serde; bulk numbers of a `Snapshot` travel as transferred
 //! Float32Array buffers (see `web::wire`).
 
+use crate::importer::{MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
@@ -47,6 +48,11 @@ pub enum ToWorker {
     },
     /// Liveness check, answered with `Pong` between training slices.
     Ping,
+    /// Prepares the imported table with this mapping and reports what cleaning did.
+    /// (Reading the bytes is `web::wire`'s `Inspect` message: the bytes travel as a buffer.)
+    CheckMapping {
+        request: MappingRequest,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,4 +103,15 @@ pub enum FromWorker {
         message: String,
     },
     Pong,
+    /// An imported file was read; the page shows the preview and the mapping.
+    TableRead {
+        info: TableInfo,
+    },
+    /// An import step failed; `message` says where. The current data and run are untouched.
+    ImportFailed {
+        message: String,
+    },
+    MappingChecked {
+        report: MappingReport,
+    },
 }

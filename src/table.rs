@@ -132,6 +132,15 @@ pub fn parse_number(s: &str) -> Option<f32> {
         .map(|v| v as f32)
 }
 
+/// Semicolon files usually come from locales that write decimal commas ("5,1").
+fn parse_cell(s: &str, decimal_comma: bool) -> Option<f32> {
+    parse_number(s).or_else(|| {
+        (decimal_comma && s.matches(',').count() == 1 && !s.contains('.'))
+            .then(|| parse_number(&s.replace(',', ".")))
+            .flatten()
+    })
+}
+
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -288,7 +297,7 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<Table, ImportError> {
                 codes[c].push(MISSING_CODE);
                 continue;
             }
-            match parse_number(s) {
+            match parse_cell(s, delimiter == b';') {
                 Some(v) => numbers[c].push(v),
                 None => {
                     numbers[c].push(f32::NAN);
@@ -433,6 +442,14 @@ mod tests {
         assert_eq!(t.columns[1].name, "note, with comma");
         assert_eq!(t.columns[0].levels, vec!["O\"Brien"]);
         assert_eq!(t.columns[1].levels, vec!["line\nbreak"]);
+    }
+
+    #[test]
+    fn semicolon_files_may_use_decimal_commas() {
+        let t = read_str("a;b\n5,1;2\n-0,5;3\n").unwrap();
+        assert_eq!(t.columns[0].values, vec![5.1, -0.5]);
+        // In comma files a comma is always a delimiter.
+        assert_eq!(read_str("a,b\n1,2\n").unwrap().columns.len(), 2);
     }
 
     #[test]

@@ -11,8 +11,10 @@ use crate::features::compute_into;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::health::{self, Fault};
 use crate::history::{LossHistory, LossPoint};
+use crate::importer::Importer;
 use crate::network::{Init, Network};
 use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
+use crate::table::ReadOptions;
 use crate::url;
 
 pub struct Trainer {
@@ -36,6 +38,8 @@ pub struct Trainer {
     losses: (f32, f32),
     state: RunState,
     run: u32,
+    /// The imported table being mapped; separate from the data in training.
+    importer: Importer,
 }
 
 impl Trainer {
@@ -65,6 +69,7 @@ impl Trainer {
             losses: (0.0, 0.0),
             state: RunState::Paused,
             run: 0,
+            importer: Importer::default(),
         };
         t.regenerate();
         t
@@ -250,6 +255,13 @@ impl Trainer {
                 }
                 true
             }
+            ToWorker::CheckMapping { request } => {
+                out.push(match self.importer.check(&request) {
+                    Ok(report) => FromWorker::MappingChecked { report },
+                    Err(message) => FromWorker::ImportFailed { message },
+                });
+                false
+            }
             ToWorker::Resume { params, epoch } => {
                 match self.net.set_params(&params) {
                     Ok(()) if health::check_params(&self.net).is_none() => {
@@ -301,6 +313,14 @@ impl Trainer {
         self.good.copy_params_from(&self.net);
         self.record();
         Ok(())
+    }
+
+    /// Reads an imported file for mapping. The data in training stays as it is.
+    pub fn inspect(&mut self, bytes: &[u8], opts: ReadOptions) -> FromWorker {
+        match self.importer.inspect(bytes, opts) {
+            Ok(info) => FromWorker::TableRead { info },
+            Err(e) => FromWorker::ImportFailed { message: e.to_string() },
+        }
     }
 
     /// Everything the page draws, computed now.

@@ -88,6 +88,7 @@ pub fn start() {
     show_url_warnings(&decoded);
     controls::init();
     share::init();
+    crate::web::import_view::init();
     let app = App {
         worker: spawn_worker(),
         ready: false,
@@ -236,8 +237,19 @@ fn receive(data: JsValue) {
             return;
         }
     };
+    // Import replies go to the import view, which calls back into the app:
+    // handle them outside the app's borrow.
+    let incoming = match incoming {
+        Incoming::Message(FromWorker::TableRead { info }) => return crate::web::import_view::on_table(info),
+        Incoming::Message(FromWorker::ImportFailed { message }) => return crate::web::import_view::on_failed(&message),
+        Incoming::Message(FromWorker::MappingChecked { report }) => return crate::web::import_view::on_report(report),
+        other => other,
+    };
     with_app(|app| match incoming {
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
+        Incoming::Message(FromWorker::TableRead { .. })
+        | Incoming::Message(FromWorker::ImportFailed { .. })
+        | Incoming::Message(FromWorker::MappingChecked { .. }) => unreachable!("handled above"),
         Incoming::Message(FromWorker::Ready { protocol }) => {
             if protocol != PROTOCOL_VERSION {
                 web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
@@ -375,6 +387,25 @@ impl App {
         }
         None
     }
+}
+
+/// Sends a message to the worker (queued until it is ready).
+pub fn post(m: ToWorker) {
+    with_app(|app| app.post(m));
+}
+
+/// Sends an imported file's bytes to the worker to read (the buffer is transferred).
+pub fn post_inspect(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, header: Option<bool>) {
+    with_app(|app| {
+        if !app.ready {
+            crate::web::import_view::show_error("the training worker is still starting; try again in a moment");
+            return;
+        }
+        let (msg, transfer) = wire::inspect_to_js(bytes, delimiter, header);
+        if app.worker.post_message_with_transfer(&msg, &transfer).is_err() {
+            crate::web::import_view::show_error("the file could not be handed to the worker");
+        }
+    });
 }
 
 /// The current setup (for the share dialog).

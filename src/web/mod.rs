@@ -2,10 +2,12 @@
 //! computed by the core (`heatmap`, `grid`) and only blitted.
 
 pub mod app;
+pub mod bench;
 pub mod boundary;
 pub mod chart;
 pub mod controls;
 pub mod dom;
+pub mod import_view;
 pub mod location;
 pub mod network_view;
 pub mod share;

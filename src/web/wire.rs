@@ -7,6 +7,7 @@ use js_sys::{Array, Float32Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 const SNAPSHOT: &str = "Snapshot";
+const INSPECT: &str = "Inspect";
 
 fn set(obj: &Object, key: &str, v: &JsValue) {
     Reflect::set(obj, &JsValue::from_str(key), v).expect("Reflect.set");
@@ -67,6 +68,42 @@ pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
             .map(Incoming::Message)
             .map_err(|e| format!("unknown message from the worker: {e}"))
     }
+}
+
+/// An imported file's bytes (transferred) with the reading options.
+pub fn inspect_to_js(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, has_header: Option<bool>) -> (JsValue, Array) {
+    let obj = Object::new();
+    set(&obj, "type", &JsValue::from_str(INSPECT));
+    set(&obj, "bytes", bytes);
+    set(&obj, "delimiter", &delimiter.map_or(JsValue::NULL, JsValue::from));
+    set(&obj, "header", &has_header.map_or(JsValue::NULL, JsValue::from_bool));
+    let transfer = Array::of1(&bytes.buffer());
+    (obj.into(), transfer)
+}
+
+/// What the worker receives: an import's bytes, or a serde message.
+pub enum ToWorkerJs {
+    Inspect {
+        bytes: Vec<u8>,
+        options: crate::table::ReadOptions,
+    },
+    Message(ToWorker),
+}
+
+pub fn to_worker_js(v: JsValue) -> Result<ToWorkerJs, String> {
+    if get(&v, "type").as_string().as_deref() == Some(INSPECT) {
+        let bytes = get(&v, "bytes")
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| "Inspect without bytes".to_string())?
+            .to_vec();
+        let delimiter = get(&v, "delimiter").as_f64().map(|d| d as u8);
+        let has_header = get(&v, "header").as_bool();
+        return Ok(ToWorkerJs::Inspect {
+            bytes,
+            options: crate::table::ReadOptions { delimiter, has_header },
+        });
+    }
+    to_worker_from_js(v).map(ToWorkerJs::Message)
 }
 
 pub fn to_worker_from_js(v: JsValue) -> Result<ToWorker, String> {

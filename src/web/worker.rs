@@ -76,8 +76,12 @@ fn with_shell(f: impl FnOnce(&mut Shell)) {
 
 fn receive(data: JsValue) {
     with_shell(|sh| {
-        let msg = match wire::to_worker_from_js(data) {
-            Ok(m) => m,
+        let msg = match wire::to_worker_js(data) {
+            Ok(wire::ToWorkerJs::Message(m)) => m,
+            Ok(wire::ToWorkerJs::Inspect { bytes, options }) => {
+                let reply = sh.trainer.inspect(&bytes, options);
+                return post(&sh.scope, &reply);
+            }
             Err(message) => return post(&sh.scope, &FromWorker::Error { message }),
         };
         if msg == ToWorker::Ack {

@@ -1,0 +1,259 @@
+//! The worker's side of importing a CSV: reads the bytes into a `Table`
+//! (kept until the next import), describes it for the page, and checks a
+//! column mapping by running the whole preparation. Nothing here touches
+//! the current dataset or run, so a failed import loses nothing.
+
+use crate::import_error::ImportError;
+use crate::prep::{prepare, suggest_task, Mapping, Missing, Scaling, Task};
+use crate::table::{read, ColumnKind, ReadOptions, Table};
+use serde::{Deserialize, Serialize};
+
+/// Levels listed per column in the description.
+const LEVELS_SHOWN: usize = 12;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ColumnInfo {
+    pub name: String,
+    /// "numeric", "categorical" or "empty"
+    pub kind: String,
+    pub min: f32,
+    pub max: f32,
+    pub mean: f32,
+    pub missing: u32,
+    pub distinct: u32,
+    /// Up to `LEVELS_SHOWN` (level, rows) of a categorical column.
+    pub levels: Vec<(String, u32)>,
+    /// "classification" or "regression" when used as the target.
+    pub suggested_task: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TableInfo {
+    /// "comma", "semicolon" or "tab"
+    pub delimiter: String,
+    pub has_header: bool,
+    pub rows: u32,
+    pub columns: Vec<ColumnInfo>,
+    pub preview: Vec<Vec<String>>,
+    /// The last column with values: the usual place of labels.
+    pub suggested_target: u32,
+}
+
+/// A mapping as the page sends it (names rather than Rust enums).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MappingRequest {
+    pub features: Vec<u32>,
+    pub target: u32,
+    /// "classification" or "regression"
+    pub task: String,
+    /// "drop", "mean", "median" or "mode"
+    pub missing: String,
+    /// "none", "standard" or "minmax"
+    pub scaling: String,
+    pub train_percent: u32,
+    pub seed: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MappingReport {
+    pub n_features: u32,
+    pub feature_names: Vec<String>,
+    pub train_rows: u32,
+    pub test_rows: u32,
+    /// (class, training rows) for classification.
+    pub classes: Vec<(String, u32)>,
+    pub dropped_missing_target: u32,
+    pub dropped_missing_features: u32,
+    pub imputed: Vec<(String, u32)>,
+    pub clipped: u32,
+}
+
+pub fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b';' => "semicolon",
+        b'\t' => "tab",
+        _ => "comma",
+    }
+}
+
+pub fn delimiter_from_name(s: &str) -> Option<u8> {
+    match s {
+        "comma" => Some(b','),
+        "semicolon" => Some(b';'),
+        "tab" => Some(b'\t'),
+        _ => None,
+    }
+}
+
+fn task_name(t: Task) -> &'static str {
+    match t {
+        Task::Classification => "classification",
+        Task::Regression => "regression",
+    }
+}
+
+#[derive(Default)]
+pub struct Importer {
+    table: Option<Table>,
+}
+
+impl Importer {
+    /// Reads bytes into the table to map; on error the previous table stays.
+    pub fn inspect(&mut self, bytes: &[u8], opts: ReadOptions) -> Result<TableInfo, ImportError> {
+        let table = read(bytes, opts)?;
+        let info = describe(&table);
+        self.table = Some(table);
+        Ok(info)
+    }
+
+    /// Runs the whole preparation for `req` and reports what it did.
+    pub fn check(&self, req: &MappingRequest) -> Result<MappingReport, String> {
+        let table = self.table.as_ref().ok_or("import a CSV file first")?;
+        let mapping = to_mapping(req)?;
+        let p = prepare(table, &mapping).map_err(|e| e.to_string())?;
+        let classes = p
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(k, name)| {
+                (
+                    name.clone(),
+                    p.train.y.iter().filter(|&&y| y as usize == k).count() as u32,
+                )
+            })
+            .collect();
+        Ok(MappingReport {
+            n_features: p.n_features() as u32,
+            feature_names: p.feature_names.clone(),
+            train_rows: p.train.len() as u32,
+            test_rows: (p.test.len() + p.validation.len()) as u32,
+            classes,
+            dropped_missing_target: p.report.dropped_missing_target as u32,
+            dropped_missing_features: p.report.dropped_missing_features as u32,
+            imputed: p.report.imputed.iter().map(|(c, n)| (c.clone(), *n as u32)).collect(),
+            clipped: p.report.clipped as u32,
+        })
+    }
+}
+
+fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
+    Ok(Mapping {
+        features: r.features.iter().map(|&f| f as usize).collect(),
+        target: r.target as usize,
+        task: match r.task.as_str() {
+            "classification" => Task::Classification,
+            "regression" => Task::Regression,
+            other => return Err(format!("unknown target type '{other}'")),
+        },
+        missing: match r.missing.as_str() {
+            "drop" => Missing::DropRows,
+            "mean" => Missing::Mean,
+            "median" => Missing::Median,
+            "mode" => Missing::MostFrequent,
+            other => return Err(format!("unknown missing-value strategy '{other}'")),
+        },
+        scaling: match r.scaling.as_str() {
+            "none" => Scaling::None,
+            "standard" => Scaling::Standard,
+            "minmax" => Scaling::MinMax,
+            other => return Err(format!("unknown scaling '{other}'")),
+        },
+        clip_sigma: None,
+        train_percent: r.train_percent.clamp(10, 90),
+        validation_percent: 0,
+        seed: r.seed,
+    })
+}
+
+pub fn describe(t: &Table) -> TableInfo {
+    let columns: Vec<ColumnInfo> = t
+        .columns
+        .iter()
+        .map(|c| {
+            let s = c.summary();
+            ColumnInfo {
+                name: c.name.clone(),
+                kind: match c.kind {
+                    ColumnKind::Numeric => "numeric",
+                    ColumnKind::Categorical => "categorical",
+                    ColumnKind::Empty => "empty",
+                }
+                .into(),
+                min: s.min,
+                max: s.max,
+                mean: s.mean,
+                missing: s.missing as u32,
+                distinct: s.distinct as u32,
+                levels: c
+                    .level_counts()
+                    .into_iter()
+                    .take(LEVELS_SHOWN)
+                    .map(|(l, n)| (l, n as u32))
+                    .collect(),
+                suggested_task: task_name(suggest_task(c)).into(),
+            }
+        })
+        .collect();
+    // Labels usually come last: the last column that has values.
+    let suggested_target = t.columns.iter().rposition(|c| c.kind != ColumnKind::Empty).unwrap_or(0) as u32;
+    TableInfo {
+        delimiter: delimiter_name(t.delimiter).into(),
+        has_header: t.has_header,
+        rows: t.rows as u32,
+        columns,
+        preview: t.preview.clone(),
+        suggested_target,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(features: Vec<u32>, target: u32, task: &str) -> MappingRequest {
+        MappingRequest {
+            features,
+            target,
+            task: task.into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            train_percent: 50,
+            seed: 3,
+        }
+    }
+
+    #[test]
+    fn inspect_describes_and_check_reports() {
+        let mut imp = Importer::default();
+        let info = imp
+            .inspect(
+                b"sepal;petal;species\n5,1;1,4;setosa\n7,0;4,7;versicolor\n6,3;NA;setosa\n5,8;5,1;versicolor\n",
+                ReadOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(info.delimiter, "semicolon");
+        assert_eq!(info.columns[0].kind, "numeric");
+        assert_eq!(info.rows, 4);
+        assert_eq!(info.suggested_target, 2);
+        assert_eq!(
+            info.columns[2].levels,
+            vec![("setosa".to_string(), 2), ("versicolor".to_string(), 2)]
+        );
+        assert_eq!(info.columns[1].missing, 1);
+        let report = imp.check(&request(vec![0, 1], 2, "classification")).unwrap();
+        assert_eq!(report.feature_names, ["sepal", "petal"]);
+        assert_eq!(report.train_rows + report.test_rows, 4);
+        assert_eq!(report.imputed, vec![("petal".to_string(), 1)]);
+        assert_eq!(report.classes.len(), 2);
+        let err = imp.check(&request(vec![0], 0, "classification")).unwrap_err();
+        assert_eq!(err, "column 'sepal' cannot be both the target and a feature");
+    }
+
+    #[test]
+    fn a_failed_import_keeps_the_previous_table() {
+        let mut imp = Importer::default();
+        imp.inspect(b"a,b\n1,2\n3,4\n", ReadOptions::default()).unwrap();
+        assert!(imp.inspect(b"a,b\n1,2\n3\n", ReadOptions::default()).is_err());
+        assert!(imp.check(&request(vec![0], 1, "regression")).is_ok());
+    }
+}

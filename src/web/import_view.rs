@@ -1,0 +1,389 @@
+//! Importing a CSV: file picker, drag-and-drop and paste; the worker reads
+//! the bytes (off the main thread) and the page shows the preview with each
+//! column's type and summary, the mapping controls and what cleaning does.
+//! Every name and value from the file is inserted as text, never as HTML.
+
+use crate::import_error::thousands;
+use crate::importer::{ColumnInfo, MappingReport, MappingRequest, TableInfo};
+use crate::protocol::ToWorker;
+use crate::table::MAX_BYTES;
+use crate::web::app;
+use crate::web::dom::{by_id, create, on, set_hidden, set_text};
+use std::cell::RefCell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DragEvent, Element, Event, File, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+#[derive(Default)]
+struct ImportState {
+    /// The last imported bytes, to read again with other delimiter/header choices.
+    bytes: Vec<u8>,
+    info: Option<TableInfo>,
+    /// Feature checkbox state per column.
+    features: Vec<bool>,
+}
+
+thread_local! {
+    static STATE: RefCell<ImportState> = RefCell::new(ImportState::default());
+}
+
+fn select(id: &str) -> HtmlSelectElement {
+    by_id(id)
+}
+
+pub fn init() {
+    let file: HtmlInputElement = by_id("csv-file");
+    let file2 = file.clone();
+    on(&file, "change", move |_: Event| {
+        if let Some(f) = file2.files().and_then(|l| l.get(0)) {
+            read_file(f);
+        }
+    });
+    crate::web::controls::on_click("csv-import", || {
+        let text = by_id::<HtmlTextAreaElement>("csv-paste").value();
+        if text.trim().is_empty() {
+            show_error("Paste some CSV text first (a header row, then one row per sample).");
+            return;
+        }
+        start(text.into_bytes(), "pasted text");
+    });
+    for id in ["csv-delimiter", "csv-header"] {
+        let el: HtmlElement = by_id(id);
+        on(&el, "change", |_: Event| {
+            let bytes = STATE.with(|s| s.borrow().bytes.clone());
+            if !bytes.is_empty() {
+                start(bytes, "the same data");
+            }
+        });
+    }
+    for id in ["target-column", "target-type", "missing-values", "scaling"] {
+        let el: HtmlElement = by_id(id);
+        on(&el, "change", move |_: Event| {
+            if id == "target-column" {
+                target_changed();
+            }
+            check();
+        });
+    }
+    let table: HtmlElement = by_id("import-preview");
+    on(&table, "change", |e: Event| {
+        let Some(cb) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        if let Some(k) = cb.get_attribute("data-column").and_then(|v| v.parse::<usize>().ok()) {
+            STATE.with(|s| {
+                if let Some(f) = s.borrow_mut().features.get_mut(k) {
+                    *f = cb.checked();
+                }
+            });
+            check();
+        }
+    });
+    // Drag and drop anywhere on the page.
+    let body: HtmlElement = crate::web::dom::document().body().expect("body");
+    let b1 = body.clone();
+    on(&body, "dragover", move |e: DragEvent| {
+        e.prevent_default();
+        let _ = b1.class_list().add_1("dragging");
+    });
+    let b2 = body.clone();
+    on(&body, "dragleave", move |_: DragEvent| {
+        let _ = b2.class_list().remove_1("dragging");
+    });
+    let b3 = body.clone();
+    on(&body, "drop", move |e: DragEvent| {
+        e.prevent_default();
+        let _ = b3.class_list().remove_1("dragging");
+        if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+            read_file(f);
+        }
+    });
+}
+
+fn read_file(f: File) {
+    let size = f.size() as usize;
+    if size > MAX_BYTES {
+        show_error(&format!(
+            "“{}” has {} bytes; at most {} MB can be imported.",
+            f.name(),
+            thousands(size),
+            MAX_BYTES / (1024 * 1024)
+        ));
+        return;
+    }
+    status(&format!("Reading “{}” ({} bytes)…", f.name(), thousands(size)));
+    let name = f.name();
+    let done = Closure::once(move |buf: JsValue| {
+        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+        start(bytes, &name);
+    });
+    let failed = Closure::once(move |e: JsValue| {
+        show_error(&format!(
+            "The file could not be read: {}",
+            e.as_string().unwrap_or_else(|| "unknown error".into())
+        ));
+    });
+    let _ = f.array_buffer().then2(&done, &failed);
+    done.forget();
+    failed.forget();
+}
+
+/// Sends bytes to the worker to read with the chosen delimiter and header options.
+fn start(bytes: Vec<u8>, what: &str) {
+    let delimiter = crate::importer::delimiter_from_name(&select("csv-delimiter").value());
+    let header = match select("csv-header").value().as_str() {
+        "header" => Some(true),
+        "data" => Some(false),
+        _ => None,
+    };
+    status(&format!("Reading {what}…"));
+    set_hidden(&by_id::<Element>("import-error"), true);
+    let copy = js_sys::Uint8Array::from(bytes.as_slice());
+    STATE.with(|s| s.borrow_mut().bytes = bytes);
+    app::post_inspect(&copy, delimiter, header);
+}
+
+fn status(text: &str) {
+    set_text(&by_id::<Element>("import-status-text"), text);
+    set_hidden(&by_id::<Element>("import-status"), false);
+}
+
+pub fn show_error(message: &str) {
+    set_hidden(&by_id::<Element>("import-status"), true);
+    let el: Element = by_id("import-error");
+    set_text(
+        &el,
+        &format!("Import failed: {message}. Your current data and training are unchanged."),
+    );
+    set_hidden(&el, false);
+}
+
+/// The worker read the file: show it and propose a mapping.
+pub fn on_table(info: TableInfo) {
+    set_hidden(&by_id::<Element>("import-status"), true);
+    set_hidden(&by_id::<Element>("import-error"), true);
+    let target = info.suggested_target as usize;
+    let features: Vec<bool> = info
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(k, c)| k != target && c.kind != "empty")
+        .collect();
+    let ts = select("target-column");
+    ts.set_text_content(None);
+    for (k, c) in info.columns.iter().enumerate() {
+        let o: web_sys::HtmlOptionElement = create("option");
+        o.set_value(&k.to_string());
+        o.set_text(&c.name);
+        ts.append_child(&o).expect("append");
+    }
+    ts.set_value(&target.to_string());
+    if let Some(c) = info.columns.get(target) {
+        select("target-type").set_value(&c.suggested_task);
+    }
+    set_text(
+        &by_id::<Element>("import-summary"),
+        &format!(
+            "{} rows × {} columns · {}-separated · first row {}",
+            thousands(info.rows as usize),
+            info.columns.len(),
+            info.delimiter,
+            if info.has_header {
+                "holds column names"
+            } else {
+                "is data"
+            }
+        ),
+    );
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.features = features;
+        s.info = Some(info);
+    });
+    render_table();
+    set_hidden(&by_id::<Element>("import-panel"), false);
+    check();
+}
+
+fn target_changed() {
+    let target = select("target-column").value().parse::<usize>().unwrap_or(0);
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if let Some(f) = s.features.get_mut(target) {
+            *f = false;
+        }
+        if let Some(c) = s.info.as_ref().and_then(|i| i.columns.get(target)) {
+            select("target-type").set_value(&c.suggested_task);
+        }
+    });
+    render_table();
+}
+
+fn fmt_stat(v: f32) -> String {
+    if !v.is_finite() {
+        "–".into()
+    } else if v.abs() >= 1e4 || (v != 0.0 && v.abs() < 1e-3) {
+        format!("{v:.2e}")
+    } else {
+        format!("{}", (v * 1000.0).round() / 1000.0)
+    }
+}
+
+fn column_meta(c: &ColumnInfo) -> String {
+    let missing = if c.missing > 0 {
+        format!(" · {} missing", thousands(c.missing as usize))
+    } else {
+        String::new()
+    };
+    match c.kind.as_str() {
+        "numeric" => format!(
+            "numeric · {}–{} · mean {}{missing} · {} distinct",
+            fmt_stat(c.min),
+            fmt_stat(c.max),
+            fmt_stat(c.mean),
+            if c.distinct >= crate::table::DISTINCT_CAP as u32 {
+                format!("{}+", c.distinct)
+            } else {
+                c.distinct.to_string()
+            }
+        ),
+        "categorical" => {
+            let shown: Vec<String> = c.levels.iter().take(4).map(|(l, n)| format!("{l} ({n})")).collect();
+            let more = if c.distinct as usize > shown.len() { ", …" } else { "" };
+            format!(
+                "categorical · {} values{missing}: {}{more}",
+                c.distinct,
+                shown.join(", ")
+            )
+        }
+        _ => "empty".into(),
+    }
+}
+
+fn render_table() {
+    STATE.with(|s| {
+        let s = s.borrow();
+        let Some(info) = &s.info else { return };
+        let target = select("target-column").value().parse::<usize>().unwrap_or(usize::MAX);
+        let table: Element = by_id("import-preview");
+        table.set_text_content(None);
+        let thead: Element = create("thead");
+        let tr: Element = create("tr");
+        for (k, c) in info.columns.iter().enumerate() {
+            let th: HtmlElement = create("th");
+            if k == target {
+                th.set_class_name("target");
+            }
+            let name: HtmlElement = create("label");
+            name.set_class_name("col-name");
+            let cb: HtmlInputElement = create("input");
+            cb.set_type("checkbox");
+            cb.set_checked(s.features.get(k).copied().unwrap_or(false));
+            cb.set_disabled(k == target || c.kind == "empty");
+            cb.set_attribute("data-column", &k.to_string()).expect("attr");
+            name.append_child(&cb).expect("append");
+            name.append_child(&crate::web::dom::document().create_text_node(&c.name))
+                .expect("append");
+            th.append_child(&name).expect("append");
+            let meta: HtmlElement = create("div");
+            meta.set_class_name("col-meta");
+            let role = if k == target { "target · " } else { "" };
+            meta.set_text_content(Some(&format!("{role}{}", column_meta(c))));
+            th.append_child(&meta).expect("append");
+            tr.append_child(&th).expect("append");
+        }
+        thead.append_child(&tr).expect("append");
+        table.append_child(&thead).expect("append");
+        let tbody: Element = create("tbody");
+        for row in &info.preview {
+            let tr: Element = create("tr");
+            for (k, cell) in row.iter().enumerate() {
+                let td: Element = create("td");
+                if k == target {
+                    td.set_class_name("target");
+                }
+                td.set_text_content(Some(cell));
+                tr.append_child(&td).expect("append");
+            }
+            tbody.append_child(&tr).expect("append");
+        }
+        table.append_child(&tbody).expect("append");
+    });
+}
+
+/// Asks the worker to prepare the data with the current mapping.
+fn check() {
+    let request = STATE.with(|s| {
+        let s = s.borrow();
+        s.info.as_ref()?;
+        Some(MappingRequest {
+            features: s
+                .features
+                .iter()
+                .enumerate()
+                .filter(|(_, &f)| f)
+                .map(|(k, _)| k as u32)
+                .collect(),
+            target: select("target-column").value().parse().unwrap_or(0),
+            task: select("target-type").value(),
+            missing: select("missing-values").value(),
+            scaling: select("scaling").value(),
+            train_percent: app::config().train_ratio,
+            seed: app::config().seed,
+        })
+    });
+    if let Some(request) = request {
+        app::post(ToWorker::CheckMapping { request });
+    }
+}
+
+pub fn on_report(r: MappingReport) {
+    let el: Element = by_id("mapping-report");
+    let _ = el.class_list().remove_1("error");
+    let mut parts = vec![format!(
+        "{} features ({}) · {} training rows, {} test rows",
+        r.n_features,
+        r.feature_names.join(", "),
+        thousands(r.train_rows as usize),
+        thousands(r.test_rows as usize)
+    )];
+    if !r.classes.is_empty() {
+        let cls: Vec<String> = r.classes.iter().map(|(c, n)| format!("{c} ({n})")).collect();
+        parts.push(format!("{} classes in training: {}", r.classes.len(), cls.join(", ")));
+    }
+    if r.dropped_missing_target > 0 {
+        parts.push(format!(
+            "{} rows without a target dropped",
+            thousands(r.dropped_missing_target as usize)
+        ));
+    }
+    if r.dropped_missing_features > 0 {
+        parts.push(format!(
+            "{} rows with missing values dropped",
+            thousands(r.dropped_missing_features as usize)
+        ));
+    }
+    for (c, n) in &r.imputed {
+        parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));
+    }
+    set_text(&el, &format!("Ready: {}.", parts.join(" · ")));
+}
+
+pub fn on_failed(message: &str) {
+    // A failed mapping check shows next to the mapping; a failed read in the import box.
+    let panel_open = !by_id::<HtmlElement>("import-panel").hidden() && STATE.with(|s| s.borrow().info.is_some());
+    let reading = !by_id::<HtmlElement>("import-status").hidden();
+    if panel_open && !reading {
+        let el: Element = by_id("mapping-report");
+        let _ = el.class_list().add_1("error");
+        set_text(&el, &format!("This mapping cannot be used: {message}."));
+        let err: Element = by_id("import-error");
+        set_text(
+            &err,
+            &format!("Import failed: {message}. Your current data and training are unchanged."),
+        );
+        set_hidden(&err, false);
+    } else {
+        show_error(message);
+    }
+}

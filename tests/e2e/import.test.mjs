@@ -1,0 +1,103 @@
+// Importing CSV data: the file input, paste, preview and mapping, and
+// broken or hostile files that must not disturb the current run.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { suite, epoch, epochAbove } from './helpers.mjs';
+
+const ctx = suite();
+const open = (...a) => ctx.open(...a);
+const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../www/samples');
+
+async function upload(page, name, text) {
+  await page.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+test('each sample file imports with a preview, types and a checked mapping', async () => {
+  const { page, problems } = await open('seed=1');
+  const expect = {
+    'houses.csv': { columns: 5, target: 'price_keur', type: 'regression', feature: 'area_m2' },
+    'moons.csv': { columns: 3, target: 'class', type: 'classification', feature: 'x' },
+    'fruit.csv': { columns: 6, target: 'fruit', type: 'classification', feature: 'colour' },
+  };
+  for (const [file, want] of Object.entries(expect)) {
+    await page.getByLabel('CSV file').setInputFiles(path.join(samples, file));
+    await page.locator('#import-panel').waitFor({ state: 'visible' });
+    await page.waitForFunction((n) => document.querySelectorAll('#import-preview thead th').length === n, want.columns);
+    const target = page.getByLabel('Target column');
+    assert.equal(await target.locator('option:checked').textContent(), want.target, file);
+    assert.equal(await page.getByLabel('Target type').inputValue(), want.type, file);
+    assert.ok(await page.getByRole('checkbox', { name: want.feature, exact: true }).isChecked(), `${want.feature} is a feature`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+    assert.ok(await page.getByTestId('import-error').isHidden());
+  }
+  const report = await page.getByTestId('mapping-report').textContent();
+  assert.match(report, /4 classes in training: apple/);
+  assert.match(report, /missing values of 'weight_g' filled in/);
+  const meta = await page.locator('#import-preview thead th').nth(2).textContent();
+  assert.match(meta, /colour.*categorical · 4 values/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('pasted CSV imports too, and the mapping controls re-check it', async () => {
+  const { page } = await open('seed=1');
+  await page.getByLabel('Paste CSV').fill('a;b;label\n1,5;2;x\n2,5;NA;y\n3,5;4;x\n4,5;5;y\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  assert.match(await page.locator('#import-summary').textContent(), /4 rows × 3 columns · semicolon-separated/);
+  await page.getByLabel('Missing values').selectOption('drop');
+  await page.waitForFunction(() => /1 rows with missing values dropped/.test(document.querySelector('[data-testid=mapping-report]').textContent));
+  await page.getByRole('checkbox', { name: 'a', exact: true }).uncheck();
+  await page.getByRole('checkbox', { name: 'b', exact: true }).uncheck();
+  await page.waitForFunction(() => /choose at least one feature/.test(document.querySelector('[data-testid=mapping-report]').textContent));
+  await page.close();
+});
+
+test('a broken file shows where it is broken while the current run keeps training', async () => {
+  const { page } = await open('seed=1&data=xor');
+  const hash = new URL(page.url()).hash;
+  await page.getByRole('button', { name: 'Play' }).click();
+  await epochAbove(page, 5);
+  await upload(page, 'broken.csv', 'a,b,c\n1,2,3\n4,5,6\n7,8\n');
+  const error = page.getByTestId('import-error');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /row 4 has 2 fields, expected 3.*unchanged/);
+  const e1 = await epoch(page);
+  await epochAbove(page, e1);
+  assert.equal(new URL(page.url()).hash, hash);
+  assert.equal(await page.getByLabel('Dataset').inputValue(), 'xor');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.close();
+});
+
+test('empty, binary and oversized-class files give clear errors', async () => {
+  const { page, problems } = await open('seed=1');
+  const error = page.getByTestId('import-error');
+  await upload(page, 'empty.csv', '');
+  await error.waitFor({ state: 'visible' });
+  assert.match(await error.textContent(), /the file is empty/);
+  const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+  await page.getByLabel('CSV file').setInputFiles({ name: 'noise.bin', mimeType: 'application/octet-stream', buffer: binary });
+  await page.waitForFunction(() => /Import failed/.test(document.querySelector('[data-testid=import-error]').textContent) && !/empty/.test(document.querySelector('[data-testid=import-error]').textContent));
+  const many = ['id,label', ...Array.from({ length: 50 }, (_, i) => `${i},L${i}`)].join('\n');
+  await upload(page, 'many.csv', many);
+  await page.waitForFunction(() => /at most 8 classes/.test(document.querySelector('[data-testid=mapping-report]').textContent));
+  assert.match(await error.textContent(), /column 'label' has 50 distinct values; at most 8 classes/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('markup in a CSV is shown as text', async () => {
+  const { page } = await open('seed=1');
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await upload(page, 'xss.csv', '"<img src=x onerror=alert(1)>",<b>bold</b>,label\n1,2,<script>alert(2)</script>\n3,4,ok\n');
+  await page.locator('#import-panel').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#import-panel img, #import-panel b, #import-panel script').count(), 0);
+  assert.ok(await page.getByRole('checkbox', { name: '<img src=x onerror=alert(1)>' }).count());
+  assert.match(await page.locator('#import-preview').textContent(), /<script>alert\(2\)<\/script>/);
+  assert.deepEqual(dialogs, []);
+  await page.close();
+});

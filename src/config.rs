@@ -145,7 +145,21 @@ pub struct Config {
     pub discretize: bool,
     /// Hidden controls, sorted.
     pub hidden_controls: Vec<Control>,
+    /// Training on imported CSV data instead of `dataset` (the data itself is not in the config).
+    pub csv: Option<CsvShape>,
 }
+
+/// The shape of an imported dataset in use: how many inputs the network has
+/// after one-hot encoding, and which two features span the pictures' plane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvShape {
+    pub inputs: usize,
+    /// (x axis, y axis) feature indices.
+    pub axes: (usize, usize),
+}
+
+/// The most network inputs an imported dataset may have (after one-hot encoding).
+pub const MAX_CSV_INPUTS: usize = 512;
 
 impl Default for Config {
     fn default() -> Self {
@@ -165,6 +179,7 @@ impl Default for Config {
             show_test_data: false,
             discretize: false,
             hidden_controls: Vec::new(),
+            csv: None,
         }
     }
 }
@@ -184,7 +199,7 @@ impl Config {
 
     /// [n_features, hidden..., 1]
     pub fn layer_sizes(&self) -> Vec<usize> {
-        std::iter::once(self.features.len())
+        std::iter::once(self.csv.map_or(self.features.len(), |s| s.inputs))
             .chain(self.hidden.iter().copied())
             .chain(std::iter::once(1))
             .collect()
@@ -211,6 +226,7 @@ impl Config {
             || self.hidden != other.hidden
             || self.features != other.features
             || self.seed != other.seed
+            || self.csv.map(|s| s.inputs) != other.csv.map(|s| s.inputs)
     }
 
     pub fn is_hidden(&self, c: Control) -> bool {
@@ -267,7 +283,7 @@ impl Config {
 
     /// Switches the problem type, choosing that problem's default dataset.
     pub fn set_problem(&mut self, p: Problem) {
-        if self.problem != p {
+        if self.problem != p && self.csv.is_none() {
             self.problem = p;
             self.dataset = p.default_dataset();
         }
@@ -277,6 +293,7 @@ impl Config {
     pub fn set_dataset(&mut self, d: DatasetKind) {
         self.dataset = d;
         self.problem = d.problem();
+        self.csv = None;
     }
 }
 

@@ -4,7 +4,7 @@
 //! the current dataset or run, so a failed import loses nothing.
 
 use crate::import_error::ImportError;
-use crate::prep::{prepare, suggest_task, Mapping, Missing, Scaling, Task};
+use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling, Task};
 use crate::table::{read, ColumnKind, ReadOptions, Table};
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +68,20 @@ pub struct MappingReport {
     pub clipped: u32,
 }
 
+/// What the page needs to draw imported data in training: its feature names,
+/// the plane's ranges and every point's place on the plane.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CsvInfo {
+    pub feature_names: Vec<String>,
+    /// Class names (two), or empty for regression.
+    pub classes: Vec<String>,
+    pub axes: (u32, u32),
+    pub x_range: (f32, f32),
+    pub y_range: (f32, f32),
+    /// (points, 4): x, y, label (±1 or the scaled target), 1 for test points.
+    pub points: Vec<f32>,
+}
+
 pub fn delimiter_name(d: u8) -> &'static str {
     match d {
         b';' => "semicolon",
@@ -106,11 +120,16 @@ impl Importer {
         Ok(info)
     }
 
-    /// Runs the whole preparation for `req` and reports what it did.
-    pub fn check(&self, req: &MappingRequest) -> Result<MappingReport, String> {
+    /// The prepared data for `req`, ready to train on.
+    pub fn prepare(&self, req: &MappingRequest) -> Result<Prepared, String> {
         let table = self.table.as_ref().ok_or("import a CSV file first")?;
         let mapping = to_mapping(req)?;
-        let p = prepare(table, &mapping).map_err(|e| e.to_string())?;
+        prepare(table, &mapping).map_err(|e| e.to_string())
+    }
+
+    /// Runs the whole preparation for `req` and reports what it did.
+    pub fn check(&self, req: &MappingRequest) -> Result<MappingReport, String> {
+        let p = self.prepare(req)?;
         let classes = p
             .classes
             .iter()

@@ -25,6 +25,7 @@ pub mod loss;
 pub mod network;
 pub mod optimizer;
 pub mod params;
+pub mod plane;
 pub mod prep;
 pub mod protocol;
 pub mod regularization;

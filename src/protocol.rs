@@ -2,7 +2,7 @@
 //! through serde; bulk numbers of a `Snapshot` travel as transferred
 //! Float32Array buffers (see `web::wire`).
 
-use crate::importer::{MappingReport, MappingRequest, TableInfo};
+use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
@@ -52,6 +52,12 @@ pub enum ToWorker {
     /// (Reading the bytes is `web::wire`'s `Inspect` message: the bytes travel as a buffer.)
     CheckMapping {
         request: MappingRequest,
+    },
+    /// Trains on the imported table with this mapping from now on (a new run);
+    /// on failure nothing changes. Answered with `CsvInUse` or `ImportFailed`.
+    UseCsv {
+        request: MappingRequest,
+        axes: (u32, u32),
     },
 }
 
@@ -113,5 +119,9 @@ pub enum FromWorker {
     },
     MappingChecked {
         report: MappingReport,
+    },
+    /// Imported data is in training (also sent when its picture plane changes).
+    CsvInUse {
+        info: CsvInfo,
     },
 }

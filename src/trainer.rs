@@ -4,6 +4,8 @@
 
 use crate::activation::Activation;
 use crate::config::Config;
+use crate::config::CsvShape;
+use crate::dataset::Problem;
 use crate::dataset::{split, Point};
 use crate::epoch::{mean_loss, train_epoch, Buffers};
 use crate::error::Error;
@@ -11,8 +13,10 @@ use crate::features::compute_into;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::health::{self, Fault};
 use crate::history::{LossHistory, LossPoint};
-use crate::importer::Importer;
+use crate::importer::{CsvInfo, Importer};
 use crate::network::{Init, Network};
+use crate::plane::Plane;
+use crate::prep::{Prepared, Task};
 use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
 use crate::table::ReadOptions;
 use crate::url;
@@ -40,6 +44,8 @@ pub struct Trainer {
     run: u32,
     /// The imported table being mapped; separate from the data in training.
     importer: Importer,
+    /// Imported data in training (with `config.csv`), and its picture plane.
+    csv: Option<(Prepared, Plane)>,
 }
 
 impl Trainer {
@@ -70,6 +76,7 @@ impl Trainer {
             state: RunState::Paused,
             run: 0,
             importer: Importer::default(),
+            csv: None,
         };
         t.regenerate();
         t
@@ -102,6 +109,28 @@ impl Trainer {
 
     /// New data from the config (dataset, noise, ratio, seed), then new weights.
     fn regenerate(&mut self) {
+        if self.config.csv.is_none() {
+            self.csv = None;
+        }
+        if let Some((p, plane)) = &self.csv {
+            // Two classes train as −1 / +1 through tanh; regression targets as they are.
+            let label = |y: f32| {
+                if p.task == Task::Classification {
+                    2.0 * y - 1.0
+                } else {
+                    y
+                }
+            };
+            self.train_x = p.train.x.clone();
+            self.train_y = p.train.y.iter().map(|&y| label(y)).collect();
+            self.test_x = p.validation.x.iter().chain(&p.test.x).copied().collect();
+            self.test_y = p.validation.y.iter().chain(&p.test.y).map(|&y| label(y)).collect();
+            self.train.clear();
+            self.test.clear();
+            self.grid_inputs = plane.inputs();
+            self.reset_weights();
+            return;
+        }
         let c = &self.config;
         let points = c.dataset.generate(c.noise, c.seed);
         let (train, test) = split(&points, c.train_ratio);
@@ -209,12 +238,33 @@ impl Trainer {
         let mut out = Vec::new();
         let snapshot = match msg {
             ToWorker::Configure { hash, run } => {
-                let new = url::decode(&hash).config;
+                let mut new = url::decode(&hash).config;
+                let loaded = self.csv.as_ref().map(|(p, _)| p.n_features());
+                if new.csv.is_some_and(|s| Some(s.inputs) != loaded) {
+                    // A link's imported data is not in the link: without it, the built-in dataset.
+                    new.csv = None;
+                }
                 let reset = self.config.needs_reset(&new);
+                let axes_moved = new.csv.map(|s| s.axes) != self.config.csv.map(|s| s.axes);
                 self.config = new;
                 self.run = run;
                 if reset {
                     self.regenerate();
+                } else if axes_moved {
+                    if let (Some((p, plane)), Some(shape)) = (self.csv.as_mut(), self.config.csv) {
+                        *plane = Plane::fit(&p.train.x, p.n_features(), shape.axes);
+                        self.grid_inputs = plane.inputs();
+                    }
+                }
+                if axes_moved || reset {
+                    out.extend(self.csv_info().map(|info| FromWorker::CsvInUse { info }));
+                }
+                true
+            }
+            ToWorker::UseCsv { request, axes } => {
+                match self.use_csv(&request, axes) {
+                    Ok(info) => out.push(FromWorker::CsvInUse { info }),
+                    Err(message) => out.push(FromWorker::ImportFailed { message }),
                 }
                 true
             }
@@ -313,6 +363,48 @@ impl Trainer {
         self.good.copy_params_from(&self.net);
         self.record();
         Ok(())
+    }
+
+    /// Switches training to the imported table under `request`; on error nothing changes.
+    fn use_csv(&mut self, request: &crate::importer::MappingRequest, axes: (u32, u32)) -> Result<CsvInfo, String> {
+        let p = self.importer.prepare(request)?;
+        if p.task == Task::Classification && p.classes.len() > 2 {
+            return Err(format!(
+                "the target has {} classes; this version trains two classes or a number (regression)",
+                p.classes.len()
+            ));
+        }
+        let n = p.n_features();
+        let axes = ((axes.0 as usize).min(n - 1), (axes.1 as usize).min(n - 1));
+        let plane = Plane::fit(&p.train.x, n, axes);
+        self.config.problem = match p.task {
+            Task::Classification => Problem::Classification,
+            Task::Regression => Problem::Regression,
+        };
+        self.config.csv = Some(CsvShape { inputs: n, axes });
+        self.csv = Some((p, plane));
+        self.regenerate();
+        self.csv_info().ok_or_else(|| "no data".to_string())
+    }
+
+    /// The imported data's names, plane and points, for the page.
+    fn csv_info(&self) -> Option<CsvInfo> {
+        let (p, plane) = self.csv.as_ref()?;
+        let n = p.n_features();
+        let mut points = Vec::with_capacity((self.train_y.len() + self.test_y.len()) * 4);
+        for (x, y, test) in [(&self.train_x, &self.train_y, 0.0), (&self.test_x, &self.test_y, 1.0)] {
+            for (row, &label) in x.chunks_exact(n).zip(y.iter()) {
+                points.extend_from_slice(&[row[plane.axes.0], row[plane.axes.1], label, test]);
+            }
+        }
+        Some(CsvInfo {
+            feature_names: p.feature_names.clone(),
+            classes: p.classes.clone(),
+            axes: (plane.axes.0 as u32, plane.axes.1 as u32),
+            x_range: plane.x_range,
+            y_range: plane.y_range,
+            points,
+        })
     }
 
     /// Reads an imported file for mapping. The data in training stays as it is.
@@ -503,6 +595,71 @@ mod tests {
             epoch: 1.0,
         });
         assert!(matches!(&out[..], [FromWorker::Error { .. }]));
+    }
+
+    #[test]
+    fn imported_data_trains_and_a_bad_mapping_changes_nothing() {
+        // Two classes split by x + y > 0, plus a useless categorical column.
+        let mut csv = String::from("x,y,colour,label\n");
+        let mut rng = crate::rng::Rng::new(5, crate::rng::Stream::Data);
+        for i in 0..200 {
+            let (x, y) = (rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0));
+            let label = if x + y > 0.0 { "pos" } else { "neg" };
+            csv.push_str(&format!("{x:.3},{y:.3},{},{label}\n", ["red", "blue"][i % 2]));
+        }
+        let mut t = Trainer::new(Config::default());
+        assert!(matches!(
+            t.inspect(csv.as_bytes(), ReadOptions::default()),
+            FromWorker::TableRead { .. }
+        ));
+        let request = crate::importer::MappingRequest {
+            features: vec![0, 1, 2],
+            target: 3,
+            task: "classification".into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            train_percent: 50,
+            seed: 1,
+        };
+        // A mapping that cannot work leaves the built-in run as it was.
+        let mut bad = request.clone();
+        bad.features = vec![3];
+        let (out, _) = t.handle(ToWorker::UseCsv {
+            request: bad,
+            axes: (0, 1),
+        });
+        assert!(matches!(&out[..], [FromWorker::ImportFailed { .. }]));
+        assert_eq!(t.network().sizes(), vec![2, 4, 2, 1]);
+
+        let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
+        let Some(FromWorker::CsvInUse { info }) = out.first() else {
+            panic!("{out:?}")
+        };
+        assert_eq!(info.feature_names, ["x", "y", "colour=red", "colour=blue"]);
+        assert_eq!(info.points.len(), 200 * 4);
+        assert_eq!(t.network().sizes(), vec![4, 4, 2, 1]);
+        let before = t.losses().1;
+        for _ in 0..60 {
+            assert!(t.train_epoch().is_none());
+        }
+        assert!(t.losses().1 < before * 0.5, "test loss {} -> {}", before, t.losses().1);
+        let s = t.snapshot();
+        assert_eq!(s.header.sizes, vec![4, 4, 2, 1]);
+        // The page's hash for this setup keeps the data; new axes only move the plane.
+        let mut c = t.config().clone();
+        c.csv = Some(CsvShape {
+            inputs: 4,
+            axes: (1, 0),
+        });
+        let e = t.epoch();
+        let (out, _) = t.handle(configure(&c));
+        assert_eq!(t.epoch(), e);
+        assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]));
+        // Choosing a built-in dataset leaves the imported data.
+        c.set_dataset(DatasetKind::Xor);
+        t.handle(configure(&c));
+        assert_eq!(t.network().sizes(), vec![2, 4, 2, 1]);
+        assert!(t.config().csv.is_none());
     }
 
     #[test]

@@ -58,9 +58,13 @@ fn fmt_f32(v: f32) -> String {
 pub fn encode(c: &Config) -> String {
     let net: Vec<String> = c.hidden.iter().map(|n| n.to_string()).collect();
     let feats: Vec<&str> = c.features.iter().map(|f| f.key()).collect();
+    let data = match c.csv {
+        Some(_) => "csv".to_string(),
+        None => c.dataset.key().to_string(),
+    };
     let mut s = format!(
         "data={}&problem={}&noise={}&train={}&batch={}&lr={}&act={}&reg={}&rr={}&net={}&in={}&seed={}&test={}&disc={}",
-        c.dataset.key(),
+        data,
         c.problem.key(),
         c.noise,
         c.train_ratio,
@@ -75,6 +79,9 @@ pub fn encode(c: &Config) -> String {
         u8::from(c.show_test_data),
         u8::from(c.discretize),
     );
+    if let Some(csv) = c.csv {
+        s.push_str(&format!("&csvin={}&axes={},{}", csv.inputs, csv.axes.0, csv.axes.1));
+    }
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
     }
@@ -137,6 +144,9 @@ pub fn decode(hash: &str) -> Decoded {
     };
     let mut has_seed = false;
     let mut problem_given: Option<(Problem, String)> = None;
+    let mut csv_requested = false;
+    let mut csv_inputs: Option<usize> = None;
+    let mut csv_axes = (0usize, 1usize);
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -163,6 +173,18 @@ pub fn decode(hash: &str) -> Decoded {
             continue;
         }
         match k {
+            "data" if v == "csv" => csv_requested = true,
+            "csvin" => match v.trim().parse::<usize>() {
+                Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => csv_inputs = Some(n),
+                _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
+            },
+            "axes" => match v
+                .split_once(',')
+                .map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>()))
+            {
+                Some((Ok(a), Ok(b))) => csv_axes = (a, b),
+                _ => w.push(k, v, "expected two feature numbers like 0,1; ignored"),
+            },
             "data" => match DatasetKind::from_key(v) {
                 Some(ds) => c.set_dataset(ds),
                 None => w.push(k, v, format!("unknown dataset; using {}", d.dataset.key())),
@@ -237,6 +259,33 @@ pub fn decode(hash: &str) -> Decoded {
         }
     }
 
+    if csv_requested {
+        match csv_inputs {
+            Some(inputs) => {
+                let clamp = |a: usize| a.min(inputs - 1);
+                c.csv = Some(CsvShape {
+                    inputs,
+                    axes: (clamp(csv_axes.0), clamp(csv_axes.1)),
+                });
+                if let Some((p, _)) = problem_given {
+                    c.problem = p;
+                }
+            }
+            None => w.push(
+                "data",
+                "csv",
+                "imported data needs csvin (its number of inputs); using the default dataset",
+            ),
+        }
+        if c.csv.is_some() {
+            return Decoded {
+                config: c,
+                warnings: w.list,
+                more_warnings: w.more,
+                has_seed,
+            };
+        }
+    }
     if let Some((p, raw)) = problem_given {
         if p != c.dataset.problem() {
             w.push(
@@ -371,6 +420,24 @@ mod tests {
         assert_eq!(keys, ["data", "lr", "noise", "net", "bogus", "act", "seed"]);
         assert_eq!(d.warnings[1].to_string(), "“lr=fast”: not a number; using 0.03");
         assert_eq!(d.warnings[2].to_string(), "“noise=90”: outside 0–50; using 50");
+    }
+
+    #[test]
+    fn imported_data_shape_round_trips() {
+        let mut c = Config::default();
+        c.csv = Some(CsvShape {
+            inputs: 12,
+            axes: (3, 7),
+        });
+        c.problem = Problem::Regression;
+        let h = encode(&c);
+        assert!(h.starts_with("data=csv&problem=regression&"), "{h}");
+        assert!(h.ends_with("&csvin=12&axes=3,7"), "{h}");
+        let d = decode(&h);
+        assert_eq!(d.config, c);
+        assert!(d.warnings.is_empty());
+        assert_eq!(decode("data=csv").config.csv, None);
+        assert_eq!(decode("data=csv").warnings[0].key, "data");
     }
 
     #[test]

@@ -62,6 +62,8 @@ struct App {
     ping_ticks: Option<u32>,
     /// Times of recent worker crashes (to stop restarting a worker that keeps dying).
     crashes: Vec<f64>,
+    /// Imported data in training: names, plane and points (with `config.csv`).
+    csv_info: Option<crate::importer::CsvInfo>,
 }
 
 /// A worker that has not answered a Ping for this many one-second ticks is taken for dead.
@@ -80,7 +82,18 @@ fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    let decoded = url::decode(&location::read_hash());
+    let mut decoded = url::decode(&location::read_hash());
+    if decoded.config.csv.take().is_some() {
+        // The data of a link that trained on an imported file is not in the link.
+        decoded.config.set_dataset(crate::dataset::DatasetKind::Circle);
+        decoded.warnings.push(url::UrlWarning {
+            key: "data".into(),
+            value: "csv".into(),
+            reason: "this link trained on an imported CSV file, which links do not carry; import the file \
+                     again to use it (showing the default dataset meanwhile)"
+                .into(),
+        });
+    }
     let mut config = decoded.config.clone();
     if !decoded.has_seed {
         config.seed = (js_sys::Math::random() * 4_294_967_296.0) as u32;
@@ -107,6 +120,7 @@ pub fn start() {
         run: 0,
         ping_ticks: None,
         crashes: Vec::new(),
+        csv_info: None,
         config: Config::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
@@ -246,6 +260,7 @@ fn receive(data: JsValue) {
         other => other,
     };
     with_app(|app| match incoming {
+        Incoming::Message(FromWorker::CsvInUse { info }) => app.csv_in_use(info),
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::TableRead { .. })
         | Incoming::Message(FromWorker::ImportFailed { .. })
@@ -319,6 +334,9 @@ impl App {
         let hash = url::encode(&self.config);
         location::write_hash(&hash);
         controls::sync(&self.config);
+        if self.config.csv.is_none() {
+            self.csv_info = None;
+        }
         if reset {
             self.run = self.run.wrapping_add(1);
             self.playing = false;
@@ -326,22 +344,84 @@ impl App {
             self.pending = None;
             self.last = None;
             set_hidden(&by_id::<Element>("loss-notice"), true);
-            let c = &self.config;
-            let points = c.dataset.generate(c.noise, c.seed);
-            (self.train, self.test) = split(&points, c.train_ratio);
+            self.load_points();
         }
-        if !self.view.matches(&self.config) {
-            self.view.build(&self.config);
+        let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
+        if !self.view.matches(&self.config, names.as_deref()) {
+            self.view.build(&self.config, names.as_deref());
             self.focus = Focus::Output;
         }
+        controls::sync_csv(&self.config, self.csv_info.as_ref());
         if redraw_points {
-            self.boundary
-                .draw_points(&self.train, &self.test, self.config.show_test_data);
+            self.draw_points();
         }
         self.post(ToWorker::Configure { hash, run: self.run });
         if redraw {
             self.draw();
         }
+    }
+
+    /// The points to draw: generated for built-in data, from the worker for imported data
+    /// (their plane coordinates mapped onto the picture's −6…6 frame).
+    fn draw_points(&self) {
+        let names = self.csv_info.as_ref().filter(|_| self.config.csv.is_some()).map(|i| {
+            let name = |k: u32| i.feature_names.get(k as usize).map_or("", |s| s.as_str());
+            (name(i.axes.0), name(i.axes.1))
+        });
+        self.boundary
+            .draw_points(&self.train, &self.test, self.config.show_test_data, names);
+    }
+
+    fn load_points(&mut self) {
+        let c = &self.config;
+        match (&self.csv_info, c.csv) {
+            (Some(info), Some(_)) => {
+                let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
+                self.train.clear();
+                self.test.clear();
+                for p in info.points.chunks_exact(4) {
+                    let point = Point {
+                        x1: frame(p[0], info.x_range),
+                        x2: frame(p[1], info.y_range),
+                        label: p[2],
+                    };
+                    if p[3] == 0.0 {
+                        self.train.push(point);
+                    } else {
+                        self.test.push(point);
+                    }
+                }
+            }
+            _ => {
+                let points = c.dataset.generate(c.noise, c.seed);
+                (self.train, self.test) = split(&points, c.train_ratio);
+            }
+        }
+    }
+
+    /// The worker trains on imported data now (or moved its picture plane).
+    fn csv_in_use(&mut self, info: crate::importer::CsvInfo) {
+        let mut c = self.config.clone();
+        c.csv = Some(crate::config::CsvShape {
+            inputs: info.feature_names.len(),
+            axes: (info.axes.0 as usize, info.axes.1 as usize),
+        });
+        c.problem = if info.classes.is_empty() {
+            crate::dataset::Problem::Regression
+        } else {
+            crate::dataset::Problem::Classification
+        };
+        self.csv_info = Some(info);
+        if c != self.config {
+            self.apply(c, false);
+        } else {
+            self.load_points();
+            let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
+            self.view.build(&self.config, names.as_deref());
+            controls::sync_csv(&self.config, self.csv_info.as_ref());
+        }
+        self.draw_points();
+        crate::web::import_view::in_use(&self.config);
     }
 
     fn draw(&mut self) {
@@ -406,6 +486,11 @@ pub fn post_inspect(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, header: O
             crate::web::import_view::show_error("the file could not be handed to the worker");
         }
     });
+}
+
+/// Starts training on the imported table with this mapping.
+pub fn use_csv(request: crate::importer::MappingRequest) {
+    post(ToWorker::UseCsv { request, axes: (0, 1) });
 }
 
 /// The current setup (for the share dialog).
@@ -699,9 +784,9 @@ fn wire_page_events() {
     on(&dom::window(), "resize", |_: Event| {
         with_app(|app| {
             app.boundary.fit();
-            app.boundary
-                .draw_points(&app.train, &app.test, app.config.show_test_data);
-            app.view.build(&app.config);
+            app.draw_points();
+            let names = app.csv_info.as_ref().map(|i| i.feature_names.clone());
+            app.view.build(&app.config, names.as_deref());
             app.draw();
         });
     });

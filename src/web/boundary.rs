@@ -80,7 +80,9 @@ impl Boundary {
     }
 
     /// Training points filled with a white rim; test points (when shown) with a dark outline.
-    pub fn draw_points(&self, train: &[Point], test: &[Point], show_test: bool) {
+    /// `axis_names`: the features on the axes of imported data (their values are
+    /// scaled, so names say more than numbers); None shows the −6…6 ticks.
+    pub fn draw_points(&self, train: &[Point], test: &[Point], show_test: bool, axis_names: Option<(&str, &str)>) {
         let size = f64::from(self.points.width());
         let ctx = &self.points_ctx;
         ctx.clear_rect(0.0, 0.0, size, size);
@@ -102,9 +104,19 @@ impl Boundary {
         if show_test {
             draw(test, "#1f2933", 1.6);
         }
-        // Axis ticks at −6, 0 and 6.
         ctx.set_fill_style_str("rgba(31,41,51,0.75)");
         ctx.set_font(&format!("{}px sans-serif", (11.0 * dpr).round()));
+        if let Some((x_name, y_name)) = axis_names {
+            ctx.set_text_align("center");
+            let _ = ctx.fill_text(&format!("{x_name} →"), size / 2.0, size - 4.0 * dpr);
+            ctx.save();
+            let _ = ctx.translate(12.0 * dpr, size / 2.0);
+            let _ = ctx.rotate(-std::f64::consts::FRAC_PI_2);
+            let _ = ctx.fill_text(&format!("{y_name} →"), 0.0, 0.0);
+            ctx.restore();
+            return;
+        }
+        // Axis ticks at −6, 0 and 6.
         for (v, align) in [(-6, "left"), (0, "center"), (6, "right")] {
             let x = to_px(v as f32);
             ctx.set_text_align(align);

@@ -38,6 +38,15 @@ pub fn init() {
         }
         ds.append_child(&group).expect("append optgroup");
     }
+    // Shown (and only selectable) while imported data is in training.
+    let group: Element = create("optgroup");
+    group.set_attribute("label", "Your data").expect("label");
+    let o: HtmlOptionElement = create("option");
+    o.set_value("csv");
+    o.set_text("Imported CSV");
+    o.set_disabled(true);
+    group.append_child(&o).expect("append");
+    ds.append_child(&group).expect("append optgroup");
     let thumbs: Element = by_id("dataset-thumbs");
     for d in DatasetKind::ALL {
         let c: web_sys::HtmlCanvasElement = create("canvas");
@@ -150,6 +159,21 @@ pub fn init() {
         let seed = (js_sys::Math::random() * 4_294_967_296.0) as u32;
         app::change(|c| c.seed = seed);
     });
+    for (id, x_axis) in [("axis-x", true), ("axis-y", false)] {
+        on_change(id, "change", move |v| {
+            if let Ok(k) = v.parse::<usize>() {
+                app::change(|c| {
+                    if let Some(s) = &mut c.csv {
+                        if x_axis {
+                            s.axes.0 = k;
+                        } else {
+                            s.axes.1 = k;
+                        }
+                    }
+                });
+            }
+        });
+    }
     on_click("play", app::toggle_play);
     on_click("step", app::step);
     on_click("reset", app::reset);
@@ -183,11 +207,11 @@ pub fn on_click(id: &str, f: impl Fn() + 'static) {
 
 /// Makes every control show the config's value, and hides what the link hides.
 pub fn sync(c: &Config) {
-    select("dataset").set_value(c.dataset.key());
+    select("dataset").set_value(if c.csv.is_some() { "csv" } else { c.dataset.key() });
     let thumbs = document().query_selector_all("#dataset-thumbs canvas").expect("qsa");
     for i in 0..thumbs.length() {
         if let Some(el) = thumbs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let selected = el.get_attribute("data-dataset").as_deref() == Some(c.dataset.key());
+            let selected = c.csv.is_none() && el.get_attribute("data-dataset").as_deref() == Some(c.dataset.key());
             let _ = el.class_list().toggle_with_force("selected", selected);
         }
     }
@@ -252,6 +276,26 @@ fn apply_hidden(c: &Config) {
             set_hidden(&el, hide);
         }
     }
+}
+
+/// The axis pickers of imported data: filled with its feature names, shown only while it trains.
+pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
+    let panel: Element = by_id("csv-axes");
+    let (Some(shape), Some(info)) = (c.csv, info) else {
+        set_hidden(&panel, true);
+        return;
+    };
+    for (id, value) in [("axis-x", shape.axes.0), ("axis-y", shape.axes.1)] {
+        let s = select(id);
+        if s.length() as usize != info.feature_names.len() {
+            s.set_text_content(None);
+            for (k, name) in info.feature_names.iter().enumerate() {
+                add_option(&s, &k.to_string(), name);
+            }
+        }
+        s.set_value(&value.to_string());
+    }
+    set_hidden(&panel, false);
 }
 
 pub fn set_playing(playing: bool) {

@@ -65,6 +65,12 @@ pub fn init() {
             check();
         });
     }
+    crate::web::controls::on_click("csv-use", || {
+        if let Some(request) = request() {
+            set_text(&by_id::<Element>("csv-in-use"), "Preparing…");
+            app::use_csv(request);
+        }
+    });
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", |e: Event| {
         let Some(cb) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
@@ -311,9 +317,9 @@ fn render_table() {
     });
 }
 
-/// Asks the worker to prepare the data with the current mapping.
-fn check() {
-    let request = STATE.with(|s| {
+/// The mapping the controls show, if a table has been read.
+fn request() -> Option<MappingRequest> {
+    STATE.with(|s| {
         let s = s.borrow();
         s.info.as_ref()?;
         Some(MappingRequest {
@@ -331,9 +337,24 @@ fn check() {
             train_percent: app::config().train_ratio,
             seed: app::config().seed,
         })
-    });
-    if let Some(request) = request {
+    })
+}
+
+/// Asks the worker to prepare the data with the current mapping.
+fn check() {
+    by_id::<web_sys::HtmlButtonElement>("csv-use").set_disabled(true);
+    if let Some(request) = request() {
         app::post(ToWorker::CheckMapping { request });
+    }
+}
+
+/// The page now trains on the imported data.
+pub fn in_use(c: &crate::config::Config) {
+    if let Some(shape) = c.csv {
+        set_text(
+            &by_id::<Element>("csv-in-use"),
+            &format!("Training on this data: {} inputs. Press Play.", shape.inputs),
+        );
     }
 }
 
@@ -367,9 +388,11 @@ pub fn on_report(r: MappingReport) {
         parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));
     }
     set_text(&el, &format!("Ready: {}.", parts.join(" · ")));
+    by_id::<web_sys::HtmlButtonElement>("csv-use").set_disabled(false);
 }
 
 pub fn on_failed(message: &str) {
+    set_text(&by_id::<Element>("csv-in-use"), "");
     // A failed mapping check shows next to the mapping; a failed read in the import box.
     let panel_open = !by_id::<HtmlElement>("import-panel").hidden() && STATE.with(|s| s.borrow().info.is_some());
     let reading = !by_id::<HtmlElement>("import-status").hidden();

@@ -86,6 +86,8 @@ pub struct NetworkView {
     features: Vec<Feature>,
     /// Hidden neurons in order, then the output neuron.
     neurons: Vec<Node>,
+    /// Input names of imported data (None: the built-in features).
+    csv_names: Option<Vec<String>>,
     /// Visible link paths, in parameter order (layer, to, from).
     links: Vec<Element>,
     rgba: Vec<u8>,
@@ -109,13 +111,14 @@ impl NetworkView {
             sizes: Vec::new(),
             features: Vec::new(),
             neurons: Vec::new(),
+            csv_names: None,
             links: Vec::new(),
             rgba: Vec::new(),
         }
     }
 
-    pub fn matches(&self, c: &Config) -> bool {
-        self.sizes == c.layer_sizes() && self.features == c.features
+    pub fn matches(&self, c: &Config, csv_names: Option<&[String]>) -> bool {
+        self.sizes == c.layer_sizes() && self.features == c.features && self.csv_names.as_deref() == csv_names
     }
 
     pub fn sizes(&self) -> &[usize] {
@@ -123,7 +126,7 @@ impl NetworkView {
     }
 
     /// Rebuilds the diagram for the config's shape and features.
-    pub fn build(&mut self, c: &Config) {
+    pub fn build(&mut self, c: &Config, csv_names: Option<&[String]>) {
         // Remove everything but the svg.
         while let Some(last) = self.container.last_element_child() {
             if last == self.svg {
@@ -136,6 +139,7 @@ impl NetworkView {
         }
         self.sizes = c.layer_sizes();
         self.features = c.features.clone();
+        self.csv_names = csv_names.map(|n| n.to_vec());
         self.neurons.clear();
         self.links.clear();
 
@@ -146,9 +150,40 @@ impl NetworkView {
         let height = TOP + rows as f64 * PITCH + 10.0;
         set_style(&self.container, "height", &format!("{height}px"));
 
-        // Column 0: every feature; the active ones feed the network.
         let mut input_pos = Vec::new();
-        for (row, f) in Feature::ALL.into_iter().enumerate() {
+        if let (Some(names), Some(shape)) = (csv_names, c.csv) {
+            // Imported data: one node per input, squeezed to the same height as the built-in column.
+            let pitch = if names.len() <= 7 {
+                PITCH
+            } else {
+                (7.0 * PITCH / names.len() as f64).max(8.0)
+            };
+            let h = (pitch - 6.0).clamp(5.0, NODE);
+            for (k, name) in names.iter().enumerate() {
+                let (x, y) = (col_x(0), TOP + k as f64 * pitch);
+                let node = self.node(x, y, THUMB, "input");
+                set_style(&node.el, "height", &format!("{h}px"));
+                node.el.set_attribute("title", name).expect("attr");
+                let _ = node.el.class_list().add_2("input", "on");
+                if h >= 14.0 {
+                    let label: HtmlElement = create("span");
+                    label.set_class_name("feature-label");
+                    label.set_text_content(Some(name));
+                    node.el.append_child(&label).expect("append");
+                }
+                let along = if k == shape.axes.0 {
+                    Some(true)
+                } else if k == shape.axes.1 {
+                    Some(false)
+                } else {
+                    None
+                };
+                paint_axis(&node.ctx, along, &mut self.rgba);
+                input_pos.push((x, y + h / 2.0 - NODE / 2.0));
+            }
+        }
+        // Column 0 for built-in data: every feature; the active ones feed the network.
+        for (row, f) in Feature::ALL.into_iter().enumerate().filter(|_| csv_names.is_none()) {
             let active = c.features.contains(&f);
             let (x, y) = (col_x(0), TOP + row as f64 * PITCH);
             let node = self.node(x, y, THUMB, "feature");
@@ -355,6 +390,23 @@ pub fn feature_grid(f: Feature) -> Vec<f32> {
     let max = vals.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(1e-6);
     vals.iter_mut().for_each(|v| *v /= max);
     vals
+}
+
+/// An imported input on the picture plane: a ramp along x or y for the axis
+/// features, flat (held at its mean) for the others.
+fn paint_axis(ctx: &CanvasRenderingContext2d, along_x: Option<bool>, rgba: &mut Vec<u8>) {
+    let mut vals = Vec::with_capacity(THUMB * THUMB);
+    for j in 0..THUMB {
+        for i in 0..THUMB {
+            let t = |k: usize| -1.0 + 2.0 * (k as f32 + 0.5) / THUMB as f32;
+            vals.push(match along_x {
+                Some(true) => t(i),
+                Some(false) => -t(j),
+                None => 0.0,
+            });
+        }
+    }
+    blit(ctx, &vals, THUMB, false, rgba);
 }
 
 fn paint_feature(ctx: &CanvasRenderingContext2d, f: Feature, rgba: &mut Vec<u8>) {

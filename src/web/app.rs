@@ -64,6 +64,8 @@ struct App {
     crashes: Vec<f64>,
     /// Imported data in training: names, plane and points (with `config.csv`).
     csv_info: Option<crate::importer::CsvInfo>,
+    /// After a crash: the imported data to give the new worker before anything else.
+    recover_csv: Option<crate::web::import_view::CsvSource>,
 }
 
 /// A worker that has not answered a Ping for this many one-second ticks is taken for dead.
@@ -121,6 +123,7 @@ pub fn start() {
         ping_ticks: None,
         crashes: Vec::new(),
         csv_info: None,
+        recover_csv: None,
         config: Config::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
@@ -237,6 +240,7 @@ fn crashed(message: &str) {
             ),
         );
         app.worker = spawn_worker();
+        app.recover_csv = app.config.csv.and_then(|_| crate::web::import_view::source_in_training());
         let hash = url::encode(&app.config);
         app.queue = vec![ToWorker::Configure { hash, run: app.run }];
         app.queue.extend(resume);
@@ -270,6 +274,14 @@ fn receive(data: JsValue) {
                 web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
             }
             app.ready = true;
+            if let (Some(src), Some(shape)) = (app.recover_csv.take(), app.config.csv) {
+                // Same bytes, same mapping: the same prepared data as before the crash.
+                let bytes = js_sys::Uint8Array::from(src.bytes.as_slice());
+                let (msg, transfer) = wire::inspect_to_js(&bytes, src.delimiter, src.header);
+                let _ = app.worker.post_message_with_transfer(&msg, &transfer);
+                let axes = (shape.axes.0 as u32, shape.axes.1 as u32);
+                app.post(ToWorker::UseCsv { request: src.request, axes });
+            }
             for m in std::mem::take(&mut app.queue) {
                 app.post(m);
             }

@@ -21,6 +21,22 @@ struct ImportState {
     info: Option<TableInfo>,
     /// Feature checkbox state per column.
     features: Vec<bool>,
+    /// What the data in training was made from, to give a restarted worker the same data.
+    in_training: Option<CsvSource>,
+}
+
+/// An imported file as read and mapped: enough to rebuild the same training data.
+#[derive(Clone)]
+pub struct CsvSource {
+    pub bytes: Vec<u8>,
+    pub delimiter: Option<u8>,
+    pub header: Option<bool>,
+    pub request: MappingRequest,
+}
+
+/// The source of the imported data in training, for worker recovery.
+pub fn source_in_training() -> Option<CsvSource> {
+    STATE.with(|s| s.borrow().in_training.clone())
 }
 
 thread_local! {
@@ -68,6 +84,11 @@ pub fn init() {
     crate::web::controls::on_click("csv-use", || {
         if let Some(request) = request() {
             set_text(&by_id::<Element>("csv-in-use"), "Preparing…");
+            let (delimiter, header) = read_options();
+            STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.in_training = Some(CsvSource { bytes: s.bytes.clone(), delimiter, header, request: request.clone() });
+            });
             app::use_csv(request);
         }
     });
@@ -135,13 +156,18 @@ fn read_file(f: File) {
 }
 
 /// Sends bytes to the worker to read with the chosen delimiter and header options.
-fn start(bytes: Vec<u8>, what: &str) {
+fn read_options() -> (Option<u8>, Option<bool>) {
     let delimiter = crate::importer::delimiter_from_name(&select("csv-delimiter").value());
     let header = match select("csv-header").value().as_str() {
         "header" => Some(true),
         "data" => Some(false),
         _ => None,
     };
+    (delimiter, header)
+}
+
+fn start(bytes: Vec<u8>, what: &str) {
+    let (delimiter, header) = read_options();
     status(&format!("Reading {what}…"));
     set_hidden(&by_id::<Element>("import-error"), true);
     let copy = js_sys::Uint8Array::from(bytes.as_slice());

@@ -155,3 +155,29 @@ test('a link to imported data opens the default set with a notice', async () => 
   assert.equal(await page.getByLabel('Dataset').inputValue(), 'circle');
   await page.close();
 });
+
+test('a worker crash while training on imported data restarts on the same data', async () => {
+  const { page } = await open('seed=4');
+  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction(() => location.hash.includes('csvin=4'));
+  for (let i = 0; i < 3; i++) {
+    const before = await epoch(page);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
+  }
+  const loss = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
+  const hash = new URL(page.url()).hash;
+  const [worker] = page.workers();
+  await worker.evaluate(() => setTimeout(() => { throw new Error('boom during csv'); }, 0));
+  await page.getByTestId('worker-notice').waitFor({ state: 'visible' });
+  await page.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=epoch]').textContent === '4');
+  assert.equal(new URL(page.url()).hash, hash);
+  assert.equal(await page.getByLabel('Dataset').inputValue(), 'csv');
+  const after = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
+  assert.ok(after < loss * 1.5 && after > 0, `training went on from the same weights and data (${loss} -> ${after})`);
+  assert.equal(page.workers().length, 1);
+  await page.close();
+});

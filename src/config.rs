@@ -5,6 +5,7 @@
 use crate::activation::Activation;
 use crate::dataset::{DatasetKind, Problem};
 use crate::features::Feature;
+use crate::importer::MappingRequest;
 use crate::loss::Loss;
 use crate::optimizer::{Optimizer, StepSettings};
 use crate::regularization::Regularization;
@@ -145,17 +146,31 @@ pub struct Config {
     pub discretize: bool,
     /// Hidden controls, sorted.
     pub hidden_controls: Vec<Control>,
-    /// Training on imported CSV data instead of `dataset` (the data itself is not in the config).
-    pub csv: Option<CsvShape>,
+    /// Training on an imported CSV file instead of `dataset`.
+    pub csv: Option<CsvSetup>,
 }
 
-/// The shape of an imported dataset in use: how many inputs the network has
-/// after one-hot encoding, and which two features span the pictures' plane.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CsvShape {
+/// An imported file in training, as a link records it: which file (its
+/// column names), how it is mapped and cleaned, the network's input count
+/// after one-hot encoding, the two features of the pictures' plane, and for
+/// small files the file itself.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvSetup {
+    pub columns: Vec<String>,
+    /// `train_percent` and `seed` come from the config (`train_ratio`, `seed`).
+    pub mapping: MappingRequest,
     pub inputs: usize,
     /// (x axis, y axis) feature indices.
     pub axes: (usize, usize),
+    /// The file, deflated and base64url-encoded (`embed`), when it is small.
+    pub data: Option<String>,
+}
+
+impl CsvSetup {
+    /// The same data and mapping (the plane and the embedded copy aside).
+    pub fn same_data(&self, other: &CsvSetup) -> bool {
+        self.columns == other.columns && self.mapping == other.mapping && self.inputs == other.inputs
+    }
 }
 
 /// The most network inputs an imported dataset may have (after one-hot encoding).
@@ -199,7 +214,7 @@ impl Config {
 
     /// [n_features, hidden..., 1]
     pub fn layer_sizes(&self) -> Vec<usize> {
-        std::iter::once(self.csv.map_or(self.features.len(), |s| s.inputs))
+        std::iter::once(self.csv.as_ref().map_or(self.features.len(), |s| s.inputs))
             .chain(self.hidden.iter().copied())
             .chain(std::iter::once(1))
             .collect()
@@ -226,7 +241,10 @@ impl Config {
             || self.hidden != other.hidden
             || self.features != other.features
             || self.seed != other.seed
-            || self.csv.map(|s| s.inputs) != other.csv.map(|s| s.inputs)
+            || match (&self.csv, &other.csv) {
+                (Some(a), Some(b)) => !a.same_data(b),
+                (a, b) => a.is_some() != b.is_some(),
+            }
     }
 
     pub fn is_hidden(&self, c: Control) -> bool {

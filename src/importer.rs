@@ -52,6 +52,12 @@ pub struct MappingRequest {
     pub scaling: String,
     pub train_percent: u32,
     pub seed: u32,
+    /// Clip numeric features at mean ± this many standard deviations; 0 = off.
+    #[serde(default)]
+    pub clip_sigma: f32,
+    /// Percent of rows held out for validation (neither trained on nor tested).
+    #[serde(default)]
+    pub validation_percent: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,6 +115,8 @@ fn task_name(t: Task) -> &'static str {
 #[derive(Default)]
 pub struct Importer {
     table: Option<Table>,
+    /// The file the table was read from (small ones travel in links).
+    bytes: Vec<u8>,
 }
 
 impl Importer {
@@ -117,7 +125,21 @@ impl Importer {
         let table = read(bytes, opts)?;
         let info = describe(&table);
         self.table = Some(table);
+        self.bytes = bytes.to_vec();
         Ok(info)
+    }
+
+    /// Column names of the table read last.
+    pub fn columns(&self) -> Option<Vec<String>> {
+        self.table
+            .as_ref()
+            .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+    }
+
+    /// The file packed for a link, if it is small enough to travel in one.
+    pub fn embeddable(&self) -> Option<String> {
+        let t = self.table.as_ref()?;
+        (t.rows * t.columns.len() <= crate::embed::MAX_EMBED_CELLS).then(|| crate::embed::pack(&self.bytes))
     }
 
     /// The prepared data for `req`, ready to train on.
@@ -177,9 +199,9 @@ fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
             "minmax" => Scaling::MinMax,
             other => return Err(format!("unknown scaling '{other}'")),
         },
-        clip_sigma: None,
+        clip_sigma: (r.clip_sigma > 0.0 && r.clip_sigma.is_finite()).then_some(r.clip_sigma),
         train_percent: r.train_percent.clamp(10, 90),
-        validation_percent: 0,
+        validation_percent: r.validation_percent.min(40).min(99 - r.train_percent.clamp(10, 90)),
         seed: r.seed,
     })
 }
@@ -238,6 +260,8 @@ mod tests {
             scaling: "standard".into(),
             train_percent: 50,
             seed: 3,
+            clip_sigma: 0.0,
+            validation_percent: 0,
         }
     }
 

@@ -12,6 +12,7 @@
 pub mod activation;
 pub mod config;
 pub mod dataset;
+pub mod embed;
 pub mod epoch;
 pub mod error;
 pub mod features;

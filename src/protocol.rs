@@ -123,5 +123,7 @@ pub enum FromWorker {
     /// Imported data is in training (also sent when its picture plane changes).
     CsvInUse {
         info: CsvInfo,
+        /// The worker's setup as a URL hash: the page takes its `csv` part (mapping, inputs, embedded data).
+        hash: String,
     },
 }

@@ -4,7 +4,7 @@
 
 use crate::activation::Activation;
 use crate::config::Config;
-use crate::config::CsvShape;
+use crate::config::CsvSetup;
 use crate::dataset::Problem;
 use crate::dataset::{split, Point};
 use crate::epoch::{mean_loss, train_epoch, Buffers};
@@ -239,31 +239,32 @@ impl Trainer {
         let snapshot = match msg {
             ToWorker::Configure { hash, run } => {
                 let mut new = url::decode(&hash).config;
-                let loaded = self.csv.as_ref().map(|(p, _)| p.n_features());
-                if new.csv.is_some_and(|s| Some(s.inputs) != loaded) {
-                    // A link's imported data is not in the link: without it, the built-in dataset.
-                    new.csv = None;
+                if let Some(setup) = new.csv.clone() {
+                    if let Err(message) = self.ensure_csv(&setup) {
+                        out.push(FromWorker::ImportFailed { message });
+                        new.set_dataset(crate::dataset::DatasetKind::Circle);
+                    }
                 }
                 let reset = self.config.needs_reset(&new);
-                let axes_moved = new.csv.map(|s| s.axes) != self.config.csv.map(|s| s.axes);
+                let axes_moved = new.csv.as_ref().map(|s| s.axes) != self.config.csv.as_ref().map(|s| s.axes);
                 self.config = new;
                 self.run = run;
                 if reset {
                     self.regenerate();
                 } else if axes_moved {
-                    if let (Some((p, plane)), Some(shape)) = (self.csv.as_mut(), self.config.csv) {
-                        *plane = Plane::fit(&p.train.x, p.n_features(), shape.axes);
+                    if let (Some((p, plane)), Some(setup)) = (self.csv.as_mut(), self.config.csv.as_ref()) {
+                        *plane = Plane::fit(&p.train.x, p.n_features(), setup.axes);
                         self.grid_inputs = plane.inputs();
                     }
                 }
                 if axes_moved || reset {
-                    out.extend(self.csv_info().map(|info| FromWorker::CsvInUse { info }));
+                    out.extend(self.csv_in_use());
                 }
                 true
             }
             ToWorker::UseCsv { request, axes } => {
                 match self.use_csv(&request, axes) {
-                    Ok(info) => out.push(FromWorker::CsvInUse { info }),
+                    Ok(()) => out.extend(self.csv_in_use()),
                     Err(message) => out.push(FromWorker::ImportFailed { message }),
                 }
                 true
@@ -366,25 +367,76 @@ impl Trainer {
     }
 
     /// Switches training to the imported table under `request`; on error nothing changes.
-    fn use_csv(&mut self, request: &crate::importer::MappingRequest, axes: (u32, u32)) -> Result<CsvInfo, String> {
+    fn use_csv(&mut self, request: &crate::importer::MappingRequest, axes: (u32, u32)) -> Result<(), String> {
         let p = self.importer.prepare(request)?;
+        let columns = self.importer.columns().unwrap_or_default();
+        let n = p.n_features();
+        let setup = CsvSetup {
+            columns,
+            mapping: request.clone(),
+            inputs: n,
+            axes: ((axes.0 as usize).min(n - 1), (axes.1 as usize).min(n - 1)),
+            data: self.importer.embeddable(),
+        };
+        self.load_csv(p, &setup)?;
+        self.config.problem = match setup.mapping.task.as_str() {
+            "regression" => Problem::Regression,
+            _ => Problem::Classification,
+        };
+        self.config.train_ratio = request.train_percent;
+        self.config.seed = request.seed;
+        self.config.csv = Some(setup);
+        self.regenerate();
+        Ok(())
+    }
+
+    /// Makes sure the data of `setup` is loaded: already in training, or from the
+    /// table read last when its columns match, or from the link's embedded copy.
+    fn ensure_csv(&mut self, setup: &CsvSetup) -> Result<(), String> {
+        if self.config.csv.as_ref().is_some_and(|s| s.same_data(setup)) && self.csv.is_some() {
+            return Ok(());
+        }
+        if self.importer.columns().as_ref() != Some(&setup.columns) {
+            let Some(data) = &setup.data else {
+                return Err("this link trains on a CSV file that is not loaded: import it again".into());
+            };
+            let bytes = crate::embed::unpack(data)?;
+            self.importer
+                .inspect(&bytes, ReadOptions::default())
+                .map_err(|e| e.to_string())?;
+            if self.importer.columns().as_ref() != Some(&setup.columns) {
+                return Err("the link's embedded data does not have the link's columns".into());
+            }
+        }
+        let p = self.importer.prepare(&setup.mapping)?;
+        if p.n_features() != setup.inputs {
+            return Err(format!(
+                "this mapping gives {} inputs, the link expects {}",
+                p.n_features(),
+                setup.inputs
+            ));
+        }
+        self.load_csv(p, setup)
+    }
+
+    fn load_csv(&mut self, p: Prepared, setup: &CsvSetup) -> Result<(), String> {
         if p.task == Task::Classification && p.classes.len() > 2 {
             return Err(format!(
                 "the target has {} classes; this version trains two classes or a number (regression)",
                 p.classes.len()
             ));
         }
-        let n = p.n_features();
-        let axes = ((axes.0 as usize).min(n - 1), (axes.1 as usize).min(n - 1));
-        let plane = Plane::fit(&p.train.x, n, axes);
-        self.config.problem = match p.task {
-            Task::Classification => Problem::Classification,
-            Task::Regression => Problem::Regression,
-        };
-        self.config.csv = Some(CsvShape { inputs: n, axes });
+        let plane = Plane::fit(&p.train.x, p.n_features(), setup.axes);
         self.csv = Some((p, plane));
-        self.regenerate();
-        self.csv_info().ok_or_else(|| "no data".to_string())
+        Ok(())
+    }
+
+    /// The message that tells the page the imported data in training.
+    fn csv_in_use(&self) -> Option<FromWorker> {
+        self.csv_info().map(|info| FromWorker::CsvInUse {
+            info,
+            hash: url::encode(&self.config),
+        })
     }
 
     /// The imported data's names, plane and points, for the page.
@@ -620,6 +672,8 @@ mod tests {
             scaling: "standard".into(),
             train_percent: 50,
             seed: 1,
+            clip_sigma: 0.0,
+            validation_percent: 0,
         };
         // A mapping that cannot work leaves the built-in run as it was.
         let mut bad = request.clone();
@@ -632,9 +686,19 @@ mod tests {
         assert_eq!(t.network().sizes(), vec![2, 4, 2, 1]);
 
         let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
-        let Some(FromWorker::CsvInUse { info }) = out.first() else {
+        let Some(FromWorker::CsvInUse { info, hash }) = out.first() else {
             panic!("{out:?}")
         };
+        // Small files travel in the link: a fresh worker loads the same data from it alone.
+        let linked = url::decode(hash).config;
+        assert!(linked.csv.as_ref().is_some_and(|s| s.data.is_some() && s.inputs == 4));
+        let mut fresh = Trainer::new(Config::default());
+        let (out2, _) = fresh.handle(ToWorker::Configure {
+            hash: hash.clone(),
+            run: 1,
+        });
+        assert!(matches!(&out2[..], [FromWorker::CsvInUse { .. }]), "{out2:?}");
+        assert_eq!(fresh.network().sizes(), vec![4, 4, 2, 1]);
         assert_eq!(info.feature_names, ["x", "y", "colour=red", "colour=blue"]);
         assert_eq!(info.points.len(), 200 * 4);
         assert_eq!(t.network().sizes(), vec![4, 4, 2, 1]);
@@ -647,10 +711,7 @@ mod tests {
         assert_eq!(s.header.sizes, vec![4, 4, 2, 1]);
         // The page's hash for this setup keeps the data; new axes only move the plane.
         let mut c = t.config().clone();
-        c.csv = Some(CsvShape {
-            inputs: 4,
-            axes: (1, 0),
-        });
+        c.csv.as_mut().unwrap().axes = (1, 0);
         let e = t.epoch();
         let (out, _) = t.handle(configure(&c));
         assert_eq!(t.epoch(), e);

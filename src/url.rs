@@ -58,7 +58,7 @@ fn fmt_f32(v: f32) -> String {
 pub fn encode(c: &Config) -> String {
     let net: Vec<String> = c.hidden.iter().map(|n| n.to_string()).collect();
     let feats: Vec<&str> = c.features.iter().map(|f| f.key()).collect();
-    let data = match c.csv {
+    let data = match &c.csv {
         Some(_) => "csv".to_string(),
         None => c.dataset.key().to_string(),
     };
@@ -79,8 +79,29 @@ pub fn encode(c: &Config) -> String {
         u8::from(c.show_test_data),
         u8::from(c.discretize),
     );
-    if let Some(csv) = c.csv {
-        s.push_str(&format!("&csvin={}&axes={},{}", csv.inputs, csv.axes.0, csv.axes.1));
+    if let Some(csv) = &c.csv {
+        let m = &csv.mapping;
+        for name in &csv.columns {
+            s.push_str("&csvcol=");
+            s.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+        }
+        let feats: Vec<String> = m.features.iter().map(|f| f.to_string()).collect();
+        s.push_str(&format!(
+            "&csvfeat={}&csvtarget={}&csvtask={}&csvmissing={}&csvscale={}&csvclip={}&csvval={}&csvin={}&axes={},{}",
+            feats.join(","),
+            m.target,
+            m.task,
+            m.missing,
+            m.scaling,
+            fmt_f32(m.clip_sigma),
+            m.validation_percent,
+            csv.inputs,
+            csv.axes.0,
+            csv.axes.1
+        ));
+        if let Some(d) = &csv.data {
+            s.push_str(&format!("&csvdata={d}"));
+        }
     }
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
@@ -147,6 +168,7 @@ pub fn decode(hash: &str) -> Decoded {
     let mut csv_requested = false;
     let mut csv_inputs: Option<usize> = None;
     let mut csv_axes = (0usize, 1usize);
+    let mut csv = CsvKeys::default();
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -178,6 +200,29 @@ pub fn decode(hash: &str) -> Decoded {
                 Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => csv_inputs = Some(n),
                 _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
             },
+            "csvcol" if csv.columns.len() < crate::table::MAX_COLUMNS => csv.columns.push(v.to_string()),
+            "csvfeat" => match v
+                .split(',')
+                .map(|f| f.trim().parse::<u32>())
+                .collect::<Result<Vec<u32>, _>>()
+            {
+                Ok(f) if !f.is_empty() && f.len() <= crate::table::MAX_COLUMNS => csv.features = Some(f),
+                _ => w.push(k, v, "expected column numbers like 0,1,2; ignored"),
+            },
+            "csvtarget" => match v.trim().parse::<u32>() {
+                Ok(t) => csv.target = Some(t),
+                Err(_) => w.push(k, v, "expected a column number; ignored"),
+            },
+            "csvtask" if ["classification", "regression"].contains(&v) => csv.task = v.to_string(),
+            "csvmissing" if ["drop", "mean", "median", "mode"].contains(&v) => csv.missing = v.to_string(),
+            "csvscale" if ["none", "standard", "minmax"].contains(&v) => csv.scaling = v.to_string(),
+            "csvclip" => match parse_f32(v) {
+                Some(x) if (0.0..=100.0).contains(&x) => csv.clip = x,
+                _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
+            },
+            "csvval" => csv.validation = parse_ranged(k, v, 0, 40, 0, &mut w),
+            "csvdata" => csv.data = Some(v.to_string()),
+            "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
             "axes" => match v
                 .split_once(',')
                 .map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>()))
@@ -260,21 +305,36 @@ pub fn decode(hash: &str) -> Decoded {
     }
 
     if csv_requested {
-        match csv_inputs {
-            Some(inputs) => {
+        let n_cols = csv.columns.len() as u32;
+        match (csv_inputs, csv.features.take(), csv.target) {
+            (Some(inputs), Some(features), Some(target))
+                if n_cols > 0 && target < n_cols && features.iter().all(|&f| f < n_cols && f != target) =>
+            {
                 let clamp = |a: usize| a.min(inputs - 1);
-                c.csv = Some(CsvShape {
+                let mapping = crate::importer::MappingRequest {
+                    features,
+                    target,
+                    task: csv.task.clone(),
+                    missing: csv.missing.clone(),
+                    scaling: csv.scaling.clone(),
+                    train_percent: c.train_ratio,
+                    seed: c.seed,
+                    clip_sigma: csv.clip,
+                    validation_percent: csv.validation,
+                };
+                c.csv = Some(CsvSetup {
+                    columns: std::mem::take(&mut csv.columns),
+                    mapping,
                     inputs,
                     axes: (clamp(csv_axes.0), clamp(csv_axes.1)),
+                    data: csv.data.take(),
                 });
-                if let Some((p, _)) = problem_given {
-                    c.problem = p;
-                }
+                c.problem = if csv.task == "regression" { Problem::Regression } else { Problem::Classification };
             }
-            None => w.push(
+            _ => w.push(
                 "data",
                 "csv",
-                "imported data needs csvin (its number of inputs); using the default dataset",
+                "the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset",
             ),
         }
         if c.csv.is_some() {
@@ -306,6 +366,35 @@ pub fn decode(hash: &str) -> Decoded {
         warnings: w.list,
         more_warnings: w.more,
         has_seed,
+    }
+}
+
+/// The imported-data keys as read, before they are checked together.
+struct CsvKeys {
+    columns: Vec<String>,
+    features: Option<Vec<u32>>,
+    target: Option<u32>,
+    task: String,
+    missing: String,
+    scaling: String,
+    clip: f32,
+    validation: u32,
+    data: Option<String>,
+}
+
+impl Default for CsvKeys {
+    fn default() -> Self {
+        Self {
+            columns: Vec::new(),
+            features: None,
+            target: None,
+            task: "classification".into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            clip: 0.0,
+            validation: 0,
+            data: None,
+        }
     }
 }
 
@@ -422,22 +511,59 @@ mod tests {
         assert_eq!(d.warnings[2].to_string(), "“noise=90”: outside 0–50; using 50");
     }
 
-    #[test]
-    fn imported_data_shape_round_trips() {
-        let mut c = Config::default();
-        c.csv = Some(CsvShape {
+    fn csv_setup(c: &Config) -> CsvSetup {
+        CsvSetup {
+            columns: vec!["area m²".into(), "rooms, total".into(), "a&b=c".into(), "price".into()],
+            mapping: crate::importer::MappingRequest {
+                features: vec![0, 1, 2],
+                target: 3,
+                task: "regression".into(),
+                missing: "median".into(),
+                scaling: "minmax".into(),
+                train_percent: c.train_ratio,
+                seed: c.seed,
+                clip_sigma: 3.0,
+                validation_percent: 10,
+            },
             inputs: 12,
             axes: (3, 7),
-        });
+            data: None,
+        }
+    }
+
+    #[test]
+    fn the_mapping_of_imported_data_round_trips() {
+        let mut c = Config::default();
+        c.csv = Some(csv_setup(&c));
         c.problem = Problem::Regression;
         let h = encode(&c);
         assert!(h.starts_with("data=csv&problem=regression&"), "{h}");
-        assert!(h.ends_with("&csvin=12&axes=3,7"), "{h}");
+        let tail = "&csvcol=area+m%C2%B2&csvcol=rooms%2C+total&csvcol=a%26b%3Dc&csvcol=price&csvfeat=0,1,2\
+                    &csvtarget=3&csvtask=regression&csvmissing=median&csvscale=minmax&csvclip=3&csvval=10\
+                    &csvin=12&axes=3,7";
+        assert!(h.ends_with(tail), "{h}");
         let d = decode(&h);
         assert_eq!(d.config, c);
         assert!(d.warnings.is_empty());
         assert_eq!(decode("data=csv").config.csv, None);
         assert_eq!(decode("data=csv").warnings[0].key, "data");
+        // A target that is also a feature, or out of range, is not a setup.
+        assert_eq!(decode(&h.replace("csvtarget=3", "csvtarget=1")).config.csv, None);
+        assert_eq!(decode(&h.replace("csvtarget=3", "csvtarget=9")).config.csv, None);
+    }
+
+    #[test]
+    fn embedded_data_links_round_trip() {
+        let mut c = Config::default();
+        let mut setup = csv_setup(&c);
+        let file = b"area,rooms,x,price\n50,2,1,100\n80,3,0,160\n";
+        setup.data = Some(crate::embed::pack(file));
+        c.csv = Some(setup);
+        c.problem = Problem::Regression;
+        let d = decode(&encode(&c));
+        assert_eq!(d.config, c);
+        let data = d.config.csv.unwrap().data.unwrap();
+        assert_eq!(crate::embed::unpack(&data).unwrap(), file);
     }
 
     #[test]

@@ -85,16 +85,20 @@ fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 pub fn start() {
     console_error_panic_hook::set_once();
     let mut decoded = url::decode(&location::read_hash());
-    if decoded.config.csv.take().is_some() {
-        // The data of a link that trained on an imported file is not in the link.
+    if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
+        // A link to a larger imported file: it asks for the file, then maps it the same way.
+        let setup = decoded.config.csv.take().expect("checked");
         decoded.config.set_dataset(crate::dataset::DatasetKind::Circle);
         decoded.warnings.push(url::UrlWarning {
             key: "data".into(),
             value: "csv".into(),
-            reason: "this link trained on an imported CSV file, which links do not carry; import the file \
-                     again to use it (showing the default dataset meanwhile)"
-                .into(),
+            reason: format!(
+                "this link trains on your own CSV file with the columns {}. Choose that file under “Your data” \
+                 and it is mapped as in the link; the default dataset is shown meanwhile",
+                setup.columns.join(", ")
+            ),
         });
+        crate::web::import_view::expect_file(setup);
     }
     let mut config = decoded.config.clone();
     if !decoded.has_seed {
@@ -240,7 +244,11 @@ fn crashed(message: &str) {
             ),
         );
         app.worker = spawn_worker();
-        app.recover_csv = app.config.csv.and_then(|_| crate::web::import_view::source_in_training());
+        app.recover_csv = app
+            .config
+            .csv
+            .as_ref()
+            .and_then(|_| crate::web::import_view::source_in_training());
         let hash = url::encode(&app.config);
         app.queue = vec![ToWorker::Configure { hash, run: app.run }];
         app.queue.extend(resume);
@@ -264,7 +272,7 @@ fn receive(data: JsValue) {
         other => other,
     };
     with_app(|app| match incoming {
-        Incoming::Message(FromWorker::CsvInUse { info }) => app.csv_in_use(info),
+        Incoming::Message(FromWorker::CsvInUse { info, hash }) => app.csv_in_use(info, &hash),
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::TableRead { .. })
         | Incoming::Message(FromWorker::ImportFailed { .. })
@@ -274,13 +282,16 @@ fn receive(data: JsValue) {
                 web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
             }
             app.ready = true;
-            if let (Some(src), Some(shape)) = (app.recover_csv.take(), app.config.csv) {
+            if let (Some(src), Some(shape)) = (app.recover_csv.take(), app.config.csv.clone()) {
                 // Same bytes, same mapping: the same prepared data as before the crash.
                 let bytes = js_sys::Uint8Array::from(src.bytes.as_slice());
                 let (msg, transfer) = wire::inspect_to_js(&bytes, src.delimiter, src.header);
                 let _ = app.worker.post_message_with_transfer(&msg, &transfer);
                 let axes = (shape.axes.0 as u32, shape.axes.1 as u32);
-                app.post(ToWorker::UseCsv { request: src.request, axes });
+                app.post(ToWorker::UseCsv {
+                    request: src.request,
+                    axes,
+                });
             }
             for m in std::mem::take(&mut app.queue) {
                 app.post(m);
@@ -386,7 +397,7 @@ impl App {
 
     fn load_points(&mut self) {
         let c = &self.config;
-        match (&self.csv_info, c.csv) {
+        match (&self.csv_info, &c.csv) {
             (Some(info), Some(_)) => {
                 let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
                 self.train.clear();
@@ -412,17 +423,14 @@ impl App {
     }
 
     /// The worker trains on imported data now (or moved its picture plane).
-    fn csv_in_use(&mut self, info: crate::importer::CsvInfo) {
+    fn csv_in_use(&mut self, info: crate::importer::CsvInfo, hash: &str) {
+        // The worker's setup says how the data is mapped (and carries small files).
+        let worker = url::decode(hash).config;
         let mut c = self.config.clone();
-        c.csv = Some(crate::config::CsvShape {
-            inputs: info.feature_names.len(),
-            axes: (info.axes.0 as usize, info.axes.1 as usize),
-        });
-        c.problem = if info.classes.is_empty() {
-            crate::dataset::Problem::Regression
-        } else {
-            crate::dataset::Problem::Classification
-        };
+        c.csv = worker.csv;
+        c.problem = worker.problem;
+        c.train_ratio = worker.train_ratio;
+        c.seed = worker.seed;
         self.csv_info = Some(info);
         if c != self.config {
             self.apply(c, false);
@@ -498,11 +506,6 @@ pub fn post_inspect(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, header: O
             crate::web::import_view::show_error("the file could not be handed to the worker");
         }
     });
-}
-
-/// Starts training on the imported table with this mapping.
-pub fn use_csv(request: crate::importer::MappingRequest) {
-    post(ToWorker::UseCsv { request, axes: (0, 1) });
 }
 
 /// The current setup (for the share dialog).

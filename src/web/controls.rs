@@ -281,7 +281,7 @@ fn apply_hidden(c: &Config) {
 /// The axis pickers of imported data: filled with its feature names, shown only while it trains.
 pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
     let panel: Element = by_id("csv-axes");
-    let (Some(shape), Some(info)) = (c.csv, info) else {
+    let (Some(shape), Some(info)) = (&c.csv, info) else {
         set_hidden(&panel, true);
         return;
     };

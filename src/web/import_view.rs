@@ -23,6 +23,18 @@ struct ImportState {
     features: Vec<bool>,
     /// What the data in training was made from, to give a restarted worker the same data.
     in_training: Option<CsvSource>,
+    /// A link's mapping waiting for its file (links to larger files do not carry the data).
+    expected: Option<crate::config::CsvSetup>,
+}
+
+/// Remembers a link's mapping; the next imported file with the same columns gets it.
+pub fn expect_file(setup: crate::config::CsvSetup) {
+    let el: Element = by_id("csv-in-use");
+    set_text(
+        &el,
+        &format!("Waiting for the link's file (columns: {}).", setup.columns.join(", ")),
+    );
+    STATE.with(|s| s.borrow_mut().expected = Some(setup));
 }
 
 /// An imported file as read and mapped: enough to rebuild the same training data.
@@ -72,7 +84,14 @@ pub fn init() {
             }
         });
     }
-    for id in ["target-column", "target-type", "missing-values", "scaling"] {
+    for id in [
+        "target-column",
+        "target-type",
+        "missing-values",
+        "scaling",
+        "csv-clip",
+        "csv-validation",
+    ] {
         let el: HtmlElement = by_id(id);
         on(&el, "change", move |_: Event| {
             if id == "target-column" {
@@ -81,17 +100,7 @@ pub fn init() {
             check();
         });
     }
-    crate::web::controls::on_click("csv-use", || {
-        if let Some(request) = request() {
-            set_text(&by_id::<Element>("csv-in-use"), "Preparing…");
-            let (delimiter, header) = read_options();
-            STATE.with(|s| {
-                let mut s = s.borrow_mut();
-                s.in_training = Some(CsvSource { bytes: s.bytes.clone(), delimiter, header, request: request.clone() });
-            });
-            app::use_csv(request);
-        }
-    });
+    crate::web::controls::on_click("csv-use", || use_now(None));
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", |e: Event| {
         let Some(cb) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
@@ -234,7 +243,45 @@ pub fn on_table(info: TableInfo) {
     });
     render_table();
     set_hidden(&by_id::<Element>("import-panel"), false);
+    let expected = STATE.with(|s| s.borrow_mut().expected.take());
+    if let Some(setup) = expected {
+        let columns: Vec<String> = STATE.with(|s| {
+            s.borrow()
+                .info
+                .as_ref()
+                .map(|i| i.columns.iter().map(|c| c.name.clone()).collect())
+                .unwrap_or_default()
+        });
+        if columns == setup.columns {
+            apply_mapping(&setup);
+            use_now(Some(setup.axes));
+            return;
+        }
+        show_error(&format!(
+            "this file's columns ({}) are not the link's ({}); choose the file the link was made with, or map this one yourself",
+            columns.join(", "),
+            setup.columns.join(", ")
+        ));
+        STATE.with(|s| s.borrow_mut().expected = Some(setup));
+    }
     check();
+}
+
+/// Sets the mapping controls to a link's mapping.
+fn apply_mapping(setup: &crate::config::CsvSetup) {
+    let m = &setup.mapping;
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let n = s.features.len();
+        s.features = (0..n).map(|k| m.features.contains(&(k as u32))).collect();
+    });
+    select("target-column").set_value(&m.target.to_string());
+    select("target-type").set_value(&m.task);
+    select("missing-values").set_value(&m.missing);
+    select("scaling").set_value(&m.scaling);
+    select("csv-clip").set_value(&m.clip_sigma.to_string());
+    select("csv-validation").set_value(&m.validation_percent.to_string());
+    render_table();
 }
 
 fn target_changed() {
@@ -362,8 +409,32 @@ fn request() -> Option<MappingRequest> {
             scaling: select("scaling").value(),
             train_percent: app::config().train_ratio,
             seed: app::config().seed,
+            clip_sigma: select("csv-clip").value().parse().unwrap_or(0.0),
+            validation_percent: select("csv-validation").value().parse().unwrap_or(0),
         })
     })
+}
+
+/// Trains on the imported table with the mapping the controls show.
+fn use_now(axes: Option<(usize, usize)>) {
+    if let Some(request) = request() {
+        set_text(&by_id::<Element>("csv-in-use"), "Preparing…");
+        let (delimiter, header) = read_options();
+        STATE.with(|s| {
+            let mut s = s.borrow_mut();
+            s.in_training = Some(CsvSource {
+                bytes: s.bytes.clone(),
+                delimiter,
+                header,
+                request: request.clone(),
+            });
+        });
+        let axes = axes.unwrap_or((0, 1));
+        app::post(ToWorker::UseCsv {
+            request,
+            axes: (axes.0 as u32, axes.1 as u32),
+        });
+    }
 }
 
 /// Asks the worker to prepare the data with the current mapping.
@@ -376,7 +447,7 @@ fn check() {
 
 /// The page now trains on the imported data.
 pub fn in_use(c: &crate::config::Config) {
-    if let Some(shape) = c.csv {
+    if let Some(shape) = &c.csv {
         set_text(
             &by_id::<Element>("csv-in-use"),
             &format!("Training on this data: {} inputs. Press Play.", shape.inputs),

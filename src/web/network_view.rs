@@ -151,7 +151,7 @@ impl NetworkView {
         set_style(&self.container, "height", &format!("{height}px"));
 
         let mut input_pos = Vec::new();
-        if let (Some(names), Some(shape)) = (csv_names, c.csv) {
+        if let (Some(names), Some(shape)) = (csv_names, &c.csv) {
             // Imported data: one node per input, squeezed to the same height as the built-in column.
             let pitch = if names.len() <= 7 {
                 PITCH

@@ -147,13 +147,68 @@ test('training on imported data: two classes, then regression, then back to a bu
   await page.close();
 });
 
-test('a link to imported data opens the default set with a notice', async () => {
+test('an incomplete link to imported data opens the default set with a notice', async () => {
   const { page } = await open('data=csv&problem=classification&csvin=5&axes=0,1&seed=1');
   const notice = page.getByTestId('url-notice');
   assert.ok(await notice.isVisible());
-  assert.match(await notice.textContent(), /imported CSV file/);
+  assert.match(await notice.textContent(), /imported data's setup is incomplete/);
   assert.equal(await page.getByLabel('Dataset').inputValue(), 'circle');
   await page.close();
+});
+
+test('a small imported file travels in the link and replays the same run', async () => {
+  const { page: a } = await open('seed=6');
+  await a.getByLabel('CSV file').setInputFiles(path.join(samples, 'moons.csv'));
+  await a.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await a.getByLabel('Scaling').selectOption('minmax');
+  await a.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await a.getByRole('button', { name: 'Train on this data' }).click();
+  await a.waitForFunction(() => location.hash.includes('csvdata='));
+  const link = a.url();
+  assert.match(link, /csvcol=x&csvcol=y&csvcol=class&csvfeat=0,1&csvtarget=2&csvtask=classification&csvmissing=mean&csvscale=minmax/);
+  const steps = async (page) => {
+    for (let i = 0; i < 4; i++) {
+      const before = await epoch(page);
+      await page.getByRole('button', { name: 'Step' }).click();
+      await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
+    }
+    return [await page.getByTestId('train-loss').getAttribute('data-value'), await page.getByTestId('test-loss').getAttribute('data-value')];
+  };
+  const lossA = await steps(a);
+  const { page: b, problems } = await open(new URL(link).hash.slice(1));
+  await b.waitForFunction(() => document.getElementById('dataset').value === 'csv');
+  assert.ok(await b.getByTestId('url-notice').isHidden());
+  assert.deepEqual(await steps(b), lossA);
+  assert.deepEqual(problems, []);
+  await a.close();
+  await b.close();
+});
+
+test('a link to a larger file asks for it and maps it the same way', async () => {
+  const rows = ['a,b,c,d,label'];
+  for (let i = 0; i < 500; i++) rows.push(`${i % 7},${(i * 3) % 11},${i % 5},${(i * 7) % 13},${(i % 7) + (i % 5) > 5 ? 'hi' : 'lo'}`);
+  const big = rows.join('\n') + '\n';
+  const { page: a } = await open('seed=6');
+  await upload(a, 'big.csv', big);
+  await a.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await a.getByRole('checkbox', { name: 'b', exact: true }).uncheck();
+  await a.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready: 3 features'));
+  await a.getByRole('button', { name: 'Train on this data' }).click();
+  await a.waitForFunction(() => location.hash.includes('csvin=3'));
+  const link = a.url();
+  assert.doesNotMatch(link, /csvdata=/, '2,500 cells do not travel in links');
+  const { page: b } = await open(new URL(link).hash.slice(1));
+  assert.match(await b.getByTestId('url-notice').textContent(), /own CSV file with the columns a, b, c, d, label/);
+  assert.equal(await b.getByLabel('Dataset').inputValue(), 'circle');
+  await upload(b, 'other.csv', 'x,y\n1,2\n3,4\n');
+  await b.getByTestId('import-error').waitFor({ state: 'visible' });
+  assert.match(await b.getByTestId('import-error').textContent(), /columns \(x, y\) are not the link's/);
+  await upload(b, 'big.csv', big);
+  await b.waitForFunction(() => location.hash.includes('csvin=3'));
+  assert.equal(new URL(b.url()).hash, new URL(link).hash);
+  assert.equal(await b.getByRole('checkbox', { name: 'b', exact: true }).isChecked(), false);
+  await a.close();
+  await b.close();
 });
 
 test('a worker crash while training on imported data restarts on the same data', async () => {

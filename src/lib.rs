@@ -15,6 +15,7 @@ pub mod dataset;
 pub mod embed;
 pub mod epoch;
 pub mod error;
+pub mod export;
 pub mod features;
 pub mod grid;
 pub mod health;

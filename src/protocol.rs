@@ -59,6 +59,11 @@ pub enum ToWorker {
         request: MappingRequest,
         axes: (u32, u32),
     },
+    /// The imported data after cleaning (`predictions: false`) or the network's
+    /// predictions for every row, as a CSV download.
+    Export {
+        predictions: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,6 +126,11 @@ pub enum FromWorker {
         report: MappingReport,
     },
     /// Imported data is in training (also sent when its picture plane changes).
+    /// A file for the page to offer as a download.
+    Download {
+        name: String,
+        text: String,
+    },
     CsvInUse {
         info: CsvInfo,
         /// The worker's setup as a URL hash: the page takes its `csv` part (mapping, inputs, embedded data).

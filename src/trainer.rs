@@ -262,6 +262,30 @@ impl Trainer {
                 }
                 true
             }
+            ToWorker::Export { predictions } => {
+                match (&self.csv, &self.config.csv) {
+                    (Some((p, _)), Some(setup)) => {
+                        let target = setup
+                            .columns
+                            .get(setup.mapping.target as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        let (name, text) = if predictions {
+                            ("predictions.csv", crate::export::predictions_csv(p, &self.net, &target))
+                        } else {
+                            ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
+                        };
+                        out.push(FromWorker::Download {
+                            name: name.into(),
+                            text,
+                        });
+                    }
+                    _ => out.push(FromWorker::ImportFailed {
+                        message: "no imported data is in training".into(),
+                    }),
+                }
+                false
+            }
             ToWorker::UseCsv { request, axes } => {
                 match self.use_csv(&request, axes) {
                     Ok(()) => out.extend(self.csv_in_use()),

@@ -273,6 +273,7 @@ fn receive(data: JsValue) {
     };
     with_app(|app| match incoming {
         Incoming::Message(FromWorker::CsvInUse { info, hash }) => app.csv_in_use(info, &hash),
+        Incoming::Message(FromWorker::Download { name, text }) => crate::web::import_view::download(&name, &text),
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::TableRead { .. })
         | Incoming::Message(FromWorker::ImportFailed { .. })
@@ -375,6 +376,7 @@ impl App {
             self.focus = Focus::Output;
         }
         controls::sync_csv(&self.config, self.csv_info.as_ref());
+        crate::web::import_view::in_use(&self.config);
         if redraw_points {
             self.draw_points();
         }

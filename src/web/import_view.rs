@@ -101,6 +101,10 @@ pub fn init() {
         });
     }
     crate::web::controls::on_click("csv-use", || use_now(None));
+    crate::web::controls::on_click("download-data", || app::post(ToWorker::Export { predictions: false }));
+    crate::web::controls::on_click("download-predictions", || {
+        app::post(ToWorker::Export { predictions: true })
+    });
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", |e: Event| {
         let Some(cb) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
@@ -446,7 +450,29 @@ fn check() {
 }
 
 /// The page now trains on the imported data.
+/// Offers text as a file download (a Blob URL, revoked right after the click).
+pub fn download(name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/csv");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = create("a");
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 pub fn in_use(c: &crate::config::Config) {
+    set_hidden(&by_id::<Element>("csv-downloads"), c.csv.is_none());
+    if c.csv.is_none() && STATE.with(|s| s.borrow().expected.is_none()) {
+        set_text(&by_id::<Element>("csv-in-use"), "");
+    }
     if let Some(shape) = &c.csv {
         set_text(
             &by_id::<Element>("csv-in-use"),

@@ -236,3 +236,30 @@ test('a worker crash while training on imported data restarts on the same data',
   assert.equal(page.workers().length, 1);
   await page.close();
 });
+
+test('the cleaned data and the predictions download as CSV', async () => {
+  const { page } = await open('seed=3');
+  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction(() => location.hash.includes('csvin=4'));
+  for (let i = 0; i < 3; i++) {
+    const before = await epoch(page);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
+  }
+  const read = async (name) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    return fs.readFileSync(await download.path(), 'utf8');
+  };
+  const data = await read('Download cleaned data');
+  const lines = data.trim().split('\n');
+  assert.equal(lines[0], 'row,split,area_m2,rooms,age_years,distance_km,price_keur');
+  assert.equal(lines.length, 301);
+  const preds = (await read('Download predictions')).trim().split('\n');
+  assert.equal(preds[0], 'row,split,price_keur,prediction');
+  assert.equal(preds.length, 301);
+  const [, , target, prediction] = preds[1].split(',').map(Number);
+  assert.ok(target > 50 && Number.isFinite(prediction), preds[1]);
+  await page.close();
+});

@@ -1,0 +1,136 @@
+//! Downloads of imported data: the dataset after cleaning (what the network
+//! sees) and the network's predictions for every row, as CSV text written
+//! with the `csv` crate (quoting whatever the names contain).
+
+use crate::network::{Network, Workspace};
+use crate::prep::{Prepared, Split, Task};
+
+fn splits(p: &Prepared) -> [(&'static str, &Split); 3] {
+    [("train", &p.train), ("validation", &p.validation), ("test", &p.test)]
+}
+
+fn target_text(p: &Prepared, y: f32) -> String {
+    match p.task {
+        Task::Classification => p.classes.get(y as usize).cloned().unwrap_or_default(),
+        Task::Regression => p.target_scaling.invert(y).to_string(),
+    }
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// row, split, every prepared feature (scaled as the network sees it), target.
+pub fn dataset_csv(p: &Prepared, target_name: &str) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["row".to_string(), "split".to_string()];
+    header.extend(p.feature_names.iter().cloned());
+    header.push(target_name.to_string());
+    let _ = w.write_record(&header);
+    let n = p.n_features();
+    for (name, s) in splits(p) {
+        for (k, row) in s.x.chunks_exact(n).enumerate() {
+            let mut rec = vec![s.rows[k].to_string(), name.to_string()];
+            rec.extend(row.iter().map(|v| v.to_string()));
+            rec.push(target_text(p, s.y[k]));
+            let _ = w.write_record(&rec);
+        }
+    }
+    finish(w)
+}
+
+/// row, split, target, prediction (and for two classes the probability of the second).
+pub fn predictions_csv(p: &Prepared, net: &Network, target_name: &str) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let classes = p.task == Task::Classification;
+    let mut header = vec!["row", "split", target_name, "prediction"];
+    let probability = format!("probability of {}", p.classes.get(1).map_or("", |c| c.as_str()));
+    if classes {
+        header.push(&probability);
+    }
+    let _ = w.write_record(&header);
+    let mut ws = Workspace::new(net);
+    for (name, s) in splits(p) {
+        let mut out = vec![0.0; s.len()];
+        net.predict_first(&s.x, &mut ws, &mut out);
+        for (k, &o) in out.iter().enumerate() {
+            let mut rec = vec![s.rows[k].to_string(), name.to_string(), target_text(p, s.y[k])];
+            if classes {
+                // tanh output: −1 is the first class, +1 the second.
+                rec.push(target_text(p, if o >= 0.0 { 1.0 } else { 0.0 }));
+                rec.push(format!("{:.4}", (o + 1.0) / 2.0));
+            } else {
+                rec.push(p.target_scaling.invert(o).to_string());
+            }
+            let _ = w.write_record(&rec);
+        }
+    }
+    finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activation::Activation;
+    use crate::network::Init;
+    use crate::prep::{prepare, Mapping, Missing, Scaling};
+    use crate::table::{read, ReadOptions};
+
+    fn prepared(task: Task, target: usize) -> Prepared {
+        let t = read(
+            b"x,\"name, with comma\",y,label\n1,a,10,p\n2,b,20,q\n3,a,30,p\n4,b,40,q\n",
+            ReadOptions::default(),
+        )
+        .unwrap();
+        let m = Mapping {
+            features: vec![0, 1],
+            target,
+            task,
+            missing: Missing::Mean,
+            scaling: Scaling::Standard,
+            clip_sigma: None,
+            train_percent: 50,
+            validation_percent: 0,
+            seed: 2,
+        };
+        prepare(&t, &m).unwrap()
+    }
+
+    #[test]
+    fn the_cleaned_dataset_lists_every_row_once() {
+        let p = prepared(Task::Classification, 3);
+        let text = dataset_csv(&p, "label");
+        let mut lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.remove(0),
+            "row,split,x,\"name, with comma=a\",\"name, with comma=b\",label"
+        );
+        assert_eq!(lines.len(), 4);
+        let mut rows: Vec<&str> = lines.iter().map(|l| l.split(',').next().unwrap()).collect();
+        rows.sort();
+        assert_eq!(rows, ["2", "3", "4", "5"]);
+        assert!(lines.iter().all(|l| l.ends_with(",p") || l.ends_with(",q")));
+    }
+
+    #[test]
+    fn regression_predictions_are_in_the_targets_units() {
+        let p = prepared(Task::Regression, 2);
+        let mut net = Network::new(
+            &[3, 1],
+            Activation::Linear,
+            Activation::Linear,
+            Init::PlaygroundUniform,
+            1,
+        );
+        // A network that outputs 0 predicts the training mean of y in original units.
+        net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
+        net.layers[0].biases[0] = 0.0;
+        let text = predictions_csv(&p, &net, "y");
+        let mean = p.target_scaling.offset;
+        for line in text.lines().skip(1) {
+            let pred: f32 = line.rsplit(',').next().unwrap().parse().unwrap();
+            assert!((pred - mean).abs() < 1e-3, "{line}");
+        }
+        assert!(text.starts_with("row,split,y,prediction\n"));
+    }
+}

@@ -68,6 +68,9 @@ struct App {
     recover_csv: Option<crate::web::import_view::CsvSource>,
 }
 
+/// Imported data with more points than this is drawn as an even sample of them.
+const MAX_POINTS_DRAWN: usize = 4000;
+
 /// A worker that has not answered a Ping for this many one-second ticks is taken for dead.
 const WORKER_TIMEOUT_TICKS: u32 = 5;
 /// More crashes than this within `CRASH_WINDOW_MS` stop the automatic restarts.
@@ -404,7 +407,10 @@ impl App {
                 let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
                 self.train.clear();
                 self.test.clear();
-                for p in info.points.chunks_exact(4) {
+                // Thousands of dots say no more than a few thousand, and cost frames: draw an even sample.
+                let n = info.points.len() / 4;
+                let step = n.div_ceil(MAX_POINTS_DRAWN).max(1);
+                for p in info.points.chunks_exact(4).step_by(step) {
                     let point = Point {
                         x1: frame(p[0], info.x_range),
                         x2: frame(p[1], info.y_range),

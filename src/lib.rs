@@ -27,6 +27,7 @@ pub mod loss;
 pub mod network;
 pub mod optimizer;
 pub mod params;
+pub mod pca;
 pub mod plane;
 pub mod prep;
 pub mod protocol;

@@ -64,6 +64,8 @@ pub enum ToWorker {
     Export {
         predictions: bool,
     },
+    /// The imported points on their first two principal components, with predictions.
+    Projection,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +128,10 @@ pub enum FromWorker {
         report: MappingReport,
     },
     /// Imported data is in training (also sent when its picture plane changes).
+    /// (points, 4): pc1, pc2, label (±1 or the scaled target), the network's output; at most 4,000 points.
+    Projection {
+        points: Vec<f32>,
+    },
     /// A file for the page to offer as a download.
     Download {
         name: String,

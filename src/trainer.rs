@@ -46,6 +46,8 @@ pub struct Trainer {
     importer: Importer,
     /// Imported data in training (with `config.csv`), and its picture plane.
     csv: Option<(Prepared, Plane)>,
+    /// Principal components of the imported training inputs, fitted on first use.
+    pca: Option<crate::pca::Pca>,
 }
 
 impl Trainer {
@@ -77,6 +79,7 @@ impl Trainer {
             run: 0,
             importer: Importer::default(),
             csv: None,
+            pca: None,
         };
         t.regenerate();
         t
@@ -261,6 +264,10 @@ impl Trainer {
                     out.extend(self.csv_in_use());
                 }
                 true
+            }
+            ToWorker::Projection => {
+                out.extend(self.projection().map(|points| FromWorker::Projection { points }));
+                false
             }
             ToWorker::Export { predictions } => {
                 match (&self.csv, &self.config.csv) {
@@ -452,7 +459,29 @@ impl Trainer {
         }
         let plane = Plane::fit(&p.train.x, p.n_features(), setup.axes);
         self.csv = Some((p, plane));
+        self.pca = None;
         Ok(())
+    }
+
+    /// An even sample of the imported points (training then test) on the first two
+    /// principal components, with labels and the network's current outputs.
+    fn projection(&mut self) -> Option<Vec<f32>> {
+        const MAX_POINTS: usize = 4000;
+        let (p, _) = self.csv.as_ref()?;
+        let n = p.n_features();
+        let pca = self.pca.get_or_insert_with(|| crate::pca::Pca::fit(&p.train.x, n));
+        let x: Vec<f32> = self.train_x.iter().chain(&self.test_x).copied().collect();
+        let y: Vec<f32> = self.train_y.iter().chain(&self.test_y).copied().collect();
+        let step = y.len().div_ceil(MAX_POINTS).max(1);
+        let sample_x: Vec<f32> = x.chunks_exact(n).step_by(step).flatten().copied().collect();
+        let mut outputs = vec![0.0; sample_x.len() / n];
+        self.net.predict_first(&sample_x, &mut self.buf.ws, &mut outputs);
+        let mut points = Vec::with_capacity(outputs.len() * 4);
+        for ((row, &label), &o) in sample_x.chunks_exact(n).zip(y.iter().step_by(step)).zip(&outputs) {
+            let (a, b) = pca.project(row);
+            points.extend_from_slice(&[a, b, label, o]);
+        }
+        Some(points)
     }
 
     /// The message that tells the page the imported data in training.
@@ -724,6 +753,12 @@ mod tests {
         assert!(matches!(&out2[..], [FromWorker::CsvInUse { .. }]), "{out2:?}");
         assert_eq!(fresh.network().sizes(), vec![4, 4, 2, 1]);
         assert_eq!(info.feature_names, ["x", "y", "colour=red", "colour=blue"]);
+        let (proj, _) = t.handle(ToWorker::Projection);
+        let Some(FromWorker::Projection { points }) = proj.first() else {
+            panic!("{proj:?}")
+        };
+        assert_eq!(points.len(), 200 * 4);
+        assert!(points.iter().all(|v| v.is_finite()));
         assert_eq!(info.points.len(), 200 * 4);
         assert_eq!(t.network().sizes(), vec![4, 4, 2, 1]);
         let before = t.losses().1;

@@ -27,6 +27,18 @@ enum Focus {
     Feature(crate::features::Feature),
 }
 
+/// The big picture of imported data: the output on a plane of two features, or
+/// the points on their first two principal components coloured by class or prediction.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Picture {
+    Plane,
+    PcaClass,
+    PcaPrediction,
+}
+
+/// How often the PCA picture asks for fresh predictions while training.
+const PCA_REFRESH_MS: f64 = 400.0;
+
 /// A parameter being edited in the popup.
 #[derive(Clone, Copy)]
 enum Editing {
@@ -64,6 +76,10 @@ struct App {
     crashes: Vec<f64>,
     /// Imported data in training: names, plane and points (with `config.csv`).
     csv_info: Option<crate::importer::CsvInfo>,
+    /// What the big picture of imported data shows, and the last PCA points (pc1, pc2, label, output).
+    picture: Picture,
+    pca_points: Vec<f32>,
+    pca_requested: f64,
     /// After a crash: the imported data to give the new worker before anything else.
     recover_csv: Option<crate::web::import_view::CsvSource>,
 }
@@ -131,6 +147,9 @@ pub fn start() {
         crashes: Vec::new(),
         csv_info: None,
         recover_csv: None,
+        picture: Picture::Plane,
+        pca_points: Vec::new(),
+        pca_requested: 0.0,
         config: Config::default(),
     };
     APP.with(|a| *a.borrow_mut() = Some(app));
@@ -277,6 +296,10 @@ fn receive(data: JsValue) {
     with_app(|app| match incoming {
         Incoming::Message(FromWorker::CsvInUse { info, hash }) => app.csv_in_use(info, &hash),
         Incoming::Message(FromWorker::Download { name, text }) => crate::web::import_view::download(&name, &text),
+        Incoming::Message(FromWorker::Projection { points }) => {
+            app.pca_points = points;
+            app.draw_points();
+        }
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::TableRead { .. })
         | Incoming::Message(FromWorker::ImportFailed { .. })
@@ -392,12 +415,51 @@ impl App {
     /// The points to draw: generated for built-in data, from the worker for imported data
     /// (their plane coordinates mapped onto the picture's −6…6 frame).
     fn draw_points(&self) {
+        if self.picture != Picture::Plane && self.config.csv.is_some() {
+            return self.draw_pca();
+        }
         let names = self.csv_info.as_ref().filter(|_| self.config.csv.is_some()).map(|i| {
             let name = |k: u32| i.feature_names.get(k as usize).map_or("", |s| s.as_str());
             (name(i.axes.0), name(i.axes.1))
         });
         self.boundary
             .draw_points(&self.train, &self.test, self.config.show_test_data, names);
+    }
+
+    /// Points on their principal components, spread over the picture.
+    fn draw_pca(&self) {
+        let pts = &self.pca_points;
+        let range = |k: usize| {
+            let (lo, hi) = pts
+                .chunks_exact(4)
+                .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p[k]), hi.max(p[k])));
+            let pad = ((hi - lo) * 0.05).max(1e-3);
+            (lo - pad, hi + pad)
+        };
+        let (rx, ry) = (range(0), range(1));
+        let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
+        let classes = self.config.problem == crate::dataset::Problem::Classification;
+        let shown: Vec<Point> = pts
+            .chunks_exact(4)
+            .map(|p| {
+                let label = match self.picture {
+                    Picture::PcaPrediction if classes => p[3].signum(),
+                    Picture::PcaPrediction => p[3],
+                    _ => p[2],
+                };
+                Point {
+                    x1: frame(p[0], rx),
+                    x2: frame(p[1], ry),
+                    label,
+                }
+            })
+            .collect();
+        self.boundary.draw_points(
+            &shown,
+            &[],
+            false,
+            Some(("principal component 1", "principal component 2")),
+        );
     }
 
     fn load_points(&mut self) {
@@ -453,6 +515,13 @@ impl App {
     }
 
     fn draw(&mut self) {
+        if self.picture != Picture::Plane
+            && self.config.csv.is_some()
+            && dom::now_ms() - self.pca_requested > PCA_REFRESH_MS
+        {
+            self.pca_requested = dom::now_ms();
+            self.post(ToWorker::Projection);
+        }
         let Some(s) = &self.last else { return };
         let h = &s.header;
         set_text(&by_id::<Element>("epoch"), &format!("{}", h.epoch as u64));
@@ -463,7 +532,9 @@ impl App {
             dom::set_attr(&el, "data-value", &v.to_string());
         }
         let disc = self.config.discretize;
+        let pca = self.picture != Picture::Plane && self.config.csv.is_some();
         match self.focus {
+            Focus::Output if pca => self.boundary.draw_grid(&[0.0; 4], 2, false),
             Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
             Focus::Neuron(k) => {
                 let area = THUMB * THUMB;
@@ -513,6 +584,18 @@ pub fn post_inspect(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, header: O
         if app.worker.post_message_with_transfer(&msg, &transfer).is_err() {
             crate::web::import_view::show_error("the file could not be handed to the worker");
         }
+    });
+}
+
+/// Chooses what the big picture of imported data shows.
+pub fn set_picture(p: Picture) {
+    with_app(|app| {
+        app.picture = p;
+        app.pca_requested = 0.0;
+        if p == Picture::Plane {
+            app.draw_points();
+        }
+        app.draw();
     });
 }
 

@@ -86,6 +86,12 @@ impl Boundary {
         let size = f64::from(self.points.width());
         let ctx = &self.points_ctx;
         ctx.clear_rect(0.0, 0.0, size, size);
+        // What is drawn, for tests and assistive tools.
+        let shown = train.len() + if show_test { test.len() } else { 0 };
+        let _ = self.points.set_attribute("data-points", &shown.to_string());
+        let _ = self
+            .points
+            .set_attribute("data-x-axis", axis_names.map_or("X1", |a| a.0));
         let dpr = device_pixel_ratio();
         let r = 3.2 * dpr;
         let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;

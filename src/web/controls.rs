@@ -174,6 +174,13 @@ pub fn init() {
             }
         });
     }
+    on_change("picture-mode", "change", |v| {
+        app::set_picture(match v.as_str() {
+            "pca-class" => app::Picture::PcaClass,
+            "pca-prediction" => app::Picture::PcaPrediction,
+            _ => app::Picture::Plane,
+        })
+    });
     on_click("play", app::toggle_play);
     on_click("step", app::step);
     on_click("reset", app::reset);

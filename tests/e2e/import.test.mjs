@@ -263,3 +263,22 @@ test('the cleaned data and the predictions download as CSV', async () => {
   assert.ok(target > 50 && Number.isFinite(prediction), preds[1]);
   await page.close();
 });
+
+test('imported data with many features can be seen on its principal components', async () => {
+  const { page, problems } = await open('seed=3');
+  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction(() => location.hash.includes('csvin=4'));
+  const points = page.locator('#points');
+  assert.equal(await points.getAttribute('data-x-axis'), 'area_m2');
+  await page.getByLabel('Picture').selectOption('pca-prediction');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => document.getElementById('points').dataset.xAxis === 'principal component 1');
+  assert.equal(await points.getAttribute('data-points'), '300');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByLabel('Picture').selectOption('plane');
+  await page.waitForFunction(() => document.getElementById('points').dataset.xAxis === 'area_m2');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

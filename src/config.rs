@@ -162,6 +162,8 @@ pub struct CsvSetup {
     pub inputs: usize,
     /// (x axis, y axis) feature indices.
     pub axes: (usize, usize),
+    /// The other features are held at this file row's values (None: at their training mean).
+    pub hold_row: Option<usize>,
     /// The file, deflated and base64url-encoded (`embed`), when it is small.
     pub data: Option<String>,
 }

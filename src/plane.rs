@@ -42,6 +42,11 @@ impl Plane {
         }
     }
 
+    /// Holds the features off the axes at one sample's values instead of the mean.
+    pub fn hold(&mut self, row: &[f32]) {
+        self.base.copy_from_slice(row);
+    }
+
     /// Value of the x axis at column i (or y at row j, top = high) of an n-point grid.
     pub fn at(range: (f32, f32), i: usize, n: usize) -> f32 {
         range.0 + (range.1 - range.0) * (i as f32 + 0.5) / n as f32

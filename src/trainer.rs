@@ -21,6 +21,22 @@ use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
 use crate::table::ReadOptions;
 use crate::url;
 
+/// The picture plane of imported data: its two axes over their training range,
+/// the other features at their training mean or at the chosen file row's values.
+fn plane_for(p: &Prepared, setup: &CsvSetup) -> Plane {
+    let n = p.n_features();
+    let mut plane = Plane::fit(&p.train.x, n, setup.axes);
+    if let Some(row) = setup.hold_row {
+        for s in [&p.train, &p.validation, &p.test] {
+            if let Some(k) = s.rows.iter().position(|&r| r == row) {
+                plane.hold(&s.x[k * n..(k + 1) * n]);
+                break;
+            }
+        }
+    }
+    plane
+}
+
 pub struct Trainer {
     config: Config,
     /// Data points after the train/test split, in training order.
@@ -249,14 +265,15 @@ impl Trainer {
                     }
                 }
                 let reset = self.config.needs_reset(&new);
-                let axes_moved = new.csv.as_ref().map(|s| s.axes) != self.config.csv.as_ref().map(|s| s.axes);
+                let plane_of = |c: &Config| c.csv.as_ref().map(|s| (s.axes, s.hold_row));
+                let axes_moved = plane_of(&new) != plane_of(&self.config);
                 self.config = new;
                 self.run = run;
                 if reset {
                     self.regenerate();
                 } else if axes_moved {
                     if let (Some((p, plane)), Some(setup)) = (self.csv.as_mut(), self.config.csv.as_ref()) {
-                        *plane = Plane::fit(&p.train.x, p.n_features(), setup.axes);
+                        *plane = plane_for(p, setup);
                         self.grid_inputs = plane.inputs();
                     }
                 }
@@ -407,6 +424,7 @@ impl Trainer {
             mapping: request.clone(),
             inputs: n,
             axes: ((axes.0 as usize).min(n - 1), (axes.1 as usize).min(n - 1)),
+            hold_row: None,
             data: self.importer.embeddable(),
         };
         self.load_csv(p, &setup)?;
@@ -457,7 +475,7 @@ impl Trainer {
                 p.classes.len()
             ));
         }
-        let plane = Plane::fit(&p.train.x, p.n_features(), setup.axes);
+        let plane = plane_for(&p, setup);
         self.csv = Some((p, plane));
         self.pca = None;
         Ok(())
@@ -775,6 +793,18 @@ mod tests {
         let (out, _) = t.handle(configure(&c));
         assert_eq!(t.epoch(), e);
         assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]));
+        // Off-axis features at their mean: the one-hot colour sits between 0 and 1.
+        assert!(t.grid_inputs[2] > 0.2 && t.grid_inputs[2] < 0.8, "{}", t.grid_inputs[2]);
+        // ... or at one file row's values: exactly 0 or 1.
+        c.csv.as_mut().unwrap().hold_row = Some(5);
+        let (out, _) = t.handle(configure(&c));
+        assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]));
+        assert!(
+            t.grid_inputs[2] == 0.0 || t.grid_inputs[2] == 1.0,
+            "{}",
+            t.grid_inputs[2]
+        );
+        assert_eq!(t.epoch(), e);
         // Choosing a built-in dataset leaves the imported data.
         c.set_dataset(DatasetKind::Xor);
         t.handle(configure(&c));

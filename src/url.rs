@@ -99,6 +99,9 @@ pub fn encode(c: &Config) -> String {
             csv.axes.0,
             csv.axes.1
         ));
+        if let Some(r) = csv.hold_row {
+            s.push_str(&format!("&csvrow={r}"));
+        }
         if let Some(d) = &csv.data {
             s.push_str(&format!("&csvdata={d}"));
         }
@@ -222,6 +225,10 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "csvval" => csv.validation = parse_ranged(k, v, 0, 40, 0, &mut w),
             "csvdata" => csv.data = Some(v.to_string()),
+            "csvrow" => match v.trim().parse::<usize>() {
+                Ok(r) if r >= 1 => csv.hold_row = Some(r),
+                _ => w.push(k, v, "expected a row number of the file; using the mean"),
+            },
             "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
             "axes" => match v
                 .split_once(',')
@@ -327,6 +334,7 @@ pub fn decode(hash: &str) -> Decoded {
                     mapping,
                     inputs,
                     axes: (clamp(csv_axes.0), clamp(csv_axes.1)),
+                    hold_row: csv.hold_row,
                     data: csv.data.take(),
                 });
                 c.problem = if csv.task == "regression" { Problem::Regression } else { Problem::Classification };
@@ -379,6 +387,7 @@ struct CsvKeys {
     scaling: String,
     clip: f32,
     validation: u32,
+    hold_row: Option<usize>,
     data: Option<String>,
 }
 
@@ -393,6 +402,7 @@ impl Default for CsvKeys {
             scaling: "standard".into(),
             clip: 0.0,
             validation: 0,
+            hold_row: None,
             data: None,
         }
     }
@@ -527,6 +537,7 @@ mod tests {
             },
             inputs: 12,
             axes: (3, 7),
+            hold_row: Some(41),
             data: None,
         }
     }
@@ -540,7 +551,7 @@ mod tests {
         assert!(h.starts_with("data=csv&problem=regression&"), "{h}");
         let tail = "&csvcol=area+m%C2%B2&csvcol=rooms%2C+total&csvcol=a%26b%3Dc&csvcol=price&csvfeat=0,1,2\
                     &csvtarget=3&csvtask=regression&csvmissing=median&csvscale=minmax&csvclip=3&csvval=10\
-                    &csvin=12&axes=3,7";
+                    &csvin=12&axes=3,7&csvrow=41";
         assert!(h.ends_with(tail), "{h}");
         let d = decode(&h);
         assert_eq!(d.config, c);

@@ -174,6 +174,14 @@ pub fn init() {
             }
         });
     }
+    on_change("hold-row", "change", |v| {
+        let row = v.trim().parse::<usize>().ok().filter(|&r| r >= 1);
+        app::change(|c| {
+            if let Some(s) = &mut c.csv {
+                s.hold_row = row;
+            }
+        });
+    });
     on_change("picture-mode", "change", |v| {
         app::set_picture(match v.as_str() {
             "pca-class" => app::Picture::PcaClass,
@@ -302,6 +310,7 @@ pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
         }
         s.set_value(&value.to_string());
     }
+    input("hold-row").set_value(&shape.hold_row.map_or(String::new(), |r| r.to_string()));
     set_hidden(&panel, false);
 }
 

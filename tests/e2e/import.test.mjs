@@ -272,6 +272,11 @@ test('imported data with many features can be seen on its principal components',
   await page.waitForFunction(() => location.hash.includes('csvin=4'));
   const points = page.locator('#points');
   assert.equal(await points.getAttribute('data-x-axis'), 'area_m2');
+  await page.getByLabel('Other features from row').fill('7');
+  await page.getByLabel('Other features from row').press('Enter');
+  await page.waitForFunction(() => location.hash.includes('&csvrow=7'));
+  const epochNow = await epoch(page);
+  assert.equal(epochNow, 0, 'moving the plane does not reset or train');
   await page.getByLabel('Picture').selectOption('pca-prediction');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => document.getElementById('points').dataset.xAxis === 'principal component 1');

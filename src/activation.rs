@@ -10,6 +10,10 @@ pub enum Activation {
     Tanh,
     Sigmoid,
     Linear,
+    /// Output layer only: y_k = e^{z_k} / Σ_j e^{z_j} across the layer, applied by
+    /// the network after this elementwise identity; with categorical cross-entropy
+    /// the output delta is y − t, so no elementwise derivative is needed (1).
+    Softmax,
 }
 
 impl Activation {
@@ -19,10 +23,10 @@ impl Activation {
     #[inline(always)]
     pub fn f(self, x: f32) -> f32 {
         match self {
-            Self::Relu => x.max(0.0),    // max(0, x)
-            Self::Tanh => x.tanh(),      // (e^x - e^-x) / (e^x + e^-x)
-            Self::Sigmoid => sigmoid(x), // 1 / (1 + e^-x)
-            Self::Linear => x,           // x
+            Self::Relu => x.max(0.0),          // max(0, x)
+            Self::Tanh => x.tanh(),            // (e^x - e^-x) / (e^x + e^-x)
+            Self::Sigmoid => sigmoid(x),       // 1 / (1 + e^-x)
+            Self::Linear | Self::Softmax => x, // x (softmax normalises across the layer)
         }
     }
 
@@ -37,9 +41,9 @@ impl Activation {
                     0.0
                 }
             } // 1 if x > 0 else 0 (0 at x = 0, as the Playground)
-            Self::Tanh => 1.0 - y * y,      // 1 - tanh²(x)
-            Self::Sigmoid => y * (1.0 - y), // σ(x)(1 - σ(x))
-            Self::Linear => 1.0,            // 1
+            Self::Tanh => 1.0 - y * y,           // 1 - tanh²(x)
+            Self::Sigmoid => y * (1.0 - y),      // σ(x)(1 - σ(x))
+            Self::Linear | Self::Softmax => 1.0, // 1
         }
     }
 
@@ -49,6 +53,7 @@ impl Activation {
             Self::Tanh => "tanh",
             Self::Sigmoid => "sigmoid",
             Self::Linear => "linear",
+            Self::Softmax => "softmax",
         }
     }
 
@@ -58,11 +63,25 @@ impl Activation {
             Self::Tanh => "Tanh",
             Self::Sigmoid => "Sigmoid",
             Self::Linear => "Linear",
+            Self::Softmax => "Softmax",
         }
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|a| a.key() == s)
+    }
+}
+
+/// y ← softmax(y) in place, shifted by the maximum so that e^z never overflows.
+pub fn softmax_in_place(y: &mut [f32]) {
+    let max = y.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut sum = 0.0f32;
+    for v in y.iter_mut() {
+        *v = (*v - max).exp();
+        sum += *v;
+    }
+    for v in y.iter_mut() {
+        *v /= sum;
     }
 }
 

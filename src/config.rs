@@ -160,6 +160,8 @@ pub struct CsvSetup {
     /// `train_percent` and `seed` come from the config (`train_ratio`, `seed`).
     pub mapping: MappingRequest,
     pub inputs: usize,
+    /// Output neurons: 1 for two classes (tanh, ±1) or a number, K for K > 2 classes (softmax).
+    pub outputs: usize,
     /// (x axis, y axis) feature indices.
     pub axes: (usize, usize),
     /// The other features are held at this file row's values (None: at their training mean).
@@ -171,7 +173,10 @@ pub struct CsvSetup {
 impl CsvSetup {
     /// The same data and mapping (the plane and the embedded copy aside).
     pub fn same_data(&self, other: &CsvSetup) -> bool {
-        self.columns == other.columns && self.mapping == other.mapping && self.inputs == other.inputs
+        self.columns == other.columns
+            && self.mapping == other.mapping
+            && self.inputs == other.inputs
+            && self.outputs == other.outputs
     }
 }
 
@@ -204,13 +209,20 @@ impl Default for Config {
 impl Config {
     /// Output activation follows the problem: tanh for ±1 classes, linear for regression.
     pub fn output_activation(&self) -> Activation {
+        if self.outputs() > 1 {
+            return Activation::Softmax;
+        }
         match self.problem {
             Problem::Classification => Activation::Tanh,
             Problem::Regression => Activation::Linear,
         }
     }
 
+    /// Squared error as the Playground (±1 classes, regression); cross-entropy with softmax.
     pub fn loss(&self) -> Loss {
+        if self.outputs() > 1 {
+            return Loss::CategoricalCrossEntropy;
+        }
         Loss::HalfSquaredError
     }
 
@@ -218,8 +230,13 @@ impl Config {
     pub fn layer_sizes(&self) -> Vec<usize> {
         std::iter::once(self.csv.as_ref().map_or(self.features.len(), |s| s.inputs))
             .chain(self.hidden.iter().copied())
-            .chain(std::iter::once(1))
+            .chain(std::iter::once(self.outputs()))
             .collect()
+    }
+
+    /// Output neurons: one, or one per class for imported data with more than two classes.
+    pub fn outputs(&self) -> usize {
+        self.csv.as_ref().map_or(1, |s| s.outputs.max(1))
     }
 
     pub fn step_settings(&self) -> StepSettings {

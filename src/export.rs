@@ -39,28 +39,44 @@ pub fn dataset_csv(p: &Prepared, target_name: &str) -> String {
     finish(w)
 }
 
-/// row, split, target, prediction (and for two classes the probability of the second).
+/// Index of the largest value (the most likely class of a softmax output).
+pub fn argmax(v: &[f32]) -> usize {
+    v.iter()
+        .enumerate()
+        .fold(0, |best, (k, &x)| if x > v[best] { k } else { best })
+}
+
+/// row, split, target, prediction, and for classes the probability of the predicted class.
 pub fn predictions_csv(p: &Prepared, net: &Network, target_name: &str) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let classes = p.task == Task::Classification;
     let mut header = vec!["row", "split", target_name, "prediction"];
-    let probability = format!("probability of {}", p.classes.get(1).map_or("", |c| c.as_str()));
     if classes {
-        header.push(&probability);
+        header.push("probability");
     }
     let _ = w.write_record(&header);
     let mut ws = Workspace::new(net);
+    ws.prepare(net);
+    let n = p.n_features();
     for (name, s) in splits(p) {
-        let mut out = vec![0.0; s.len()];
-        net.predict_first(&s.x, &mut ws, &mut out);
-        for (k, &o) in out.iter().enumerate() {
+        for (k, row) in s.x.chunks_exact(n).enumerate() {
+            let out = net.forward_prepared(row, &mut ws);
             let mut rec = vec![s.rows[k].to_string(), name.to_string(), target_text(p, s.y[k])];
-            if classes {
+            match (classes, out.len()) {
                 // tanh output: −1 is the first class, +1 the second.
-                rec.push(target_text(p, if o >= 0.0 { 1.0 } else { 0.0 }));
-                rec.push(format!("{:.4}", (o + 1.0) / 2.0));
-            } else {
-                rec.push(p.target_scaling.invert(o).to_string());
+                (true, 1) => {
+                    let o = out[0];
+                    let second = o >= 0.0;
+                    rec.push(target_text(p, if second { 1.0 } else { 0.0 }));
+                    let p2 = (o + 1.0) / 2.0;
+                    rec.push(format!("{:.4}", if second { p2 } else { 1.0 - p2 }));
+                }
+                (true, _) => {
+                    let c = argmax(out);
+                    rec.push(target_text(p, c as f32));
+                    rec.push(format!("{:.4}", out[c]));
+                }
+                (false, _) => rec.push(p.target_scaling.invert(out[0]).to_string()),
             }
             let _ = w.write_record(&rec);
         }

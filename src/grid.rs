@@ -33,7 +33,7 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
     out
 }
 
-/// Fills `output` (DENSITY²) with the network's first output and `neurons`
+/// Fills `output` ((DENSITY², n_outputs)) with the network's outputs and `neurons`
 /// ((hidden neurons, THUMB²), layer by layer) with each hidden neuron's output.
 pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut [f32], neurons: &mut [f32]) {
     let nf = net.n_inputs();
@@ -43,13 +43,13 @@ pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut 
     // One picture row at a time through the network (vectorised across the row).
     for (j, (row_in, row_out)) in inputs
         .chunks_exact(DENSITY * nf)
-        .zip(output.chunks_exact_mut(DENSITY))
+        .zip(output.chunks_exact_mut(DENSITY * net.n_outputs()))
         .enumerate()
     {
         net.forward_rows(row_in, ws);
-        for (o, r) in row_out.iter_mut().zip(ws.rows(n_layers).chunks_exact(net.n_outputs())) {
-            *o = r[0];
-        }
+        // (DENSITY, n_outputs) of this picture row: every output, for one-per-class pictures.
+        let no = net.n_outputs();
+        row_out.copy_from_slice(&ws.rows(n_layers)[..DENSITY * no]);
         if j % THUMB_STEP != 0 {
             continue;
         }

@@ -6,6 +6,44 @@ pub const NEGATIVE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const NEUTRAL: [u8; 3] = [0xe8, 0xea, 0xeb];
 pub const POSITIVE: [u8; 3] = [0x08, 0x77, 0xbd];
 
+/// One colour per class (up to 8), distinct on a projector and for common colour blindness
+/// as far as 8 colours allow: the Playground's orange and blue first.
+pub const CLASS_COLORS: [[u8; 3]; 8] = [
+    NEGATIVE,
+    POSITIVE,
+    [0x2c, 0xa0, 0x2c],
+    [0x94, 0x67, 0xbd],
+    [0xd6, 0x27, 0x28],
+    [0x17, 0xbe, 0xcf],
+    [0x8c, 0x56, 0x4b],
+    [0xe3, 0x77, 0xc2],
+];
+
+pub fn class_css(k: usize) -> String {
+    let [r, g, b] = CLASS_COLORS[k % CLASS_COLORS.len()];
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Pixels of class probabilities (cells × k, row-major): the most likely class's
+/// colour, its intensity the confidence (from 1/k, a guess, to 1, certain).
+pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
+    let k = k.max(2);
+    for (px, p) in rgba.chunks_exact_mut(4).zip(probs.chunks_exact(k)) {
+        let (best, pmax) = p
+            .iter()
+            .enumerate()
+            .fold((0, f32::MIN), |b, (c, &v)| if v > b.1 { (c, v) } else { b });
+        let guess = 1.0 / k as f32;
+        let t = ((pmax - guess) / (1.0 - guess)).clamp(0.0, 1.0);
+        let end = CLASS_COLORS[best % CLASS_COLORS.len()];
+        for c in 0..3 {
+            let a = f32::from(NEUTRAL[c]);
+            px[c] = (a + (f32::from(end[c]) - a) * t).round() as u8;
+        }
+        px[3] = 255;
+    }
+}
+
 /// Colour of a value in [−1, 1] (clamped; NaN is neutral).
 pub fn color(v: f32) -> [u8; 3] {
     let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
@@ -55,6 +93,14 @@ mod tests {
         assert_eq!(color(7.0), POSITIVE);
         assert_eq!(color(f32::NAN), NEUTRAL);
         assert_eq!(css(1.0), "#0877bd");
+    }
+
+    #[test]
+    fn classes_take_their_colour_with_confidence_as_intensity() {
+        let mut px = vec![0u8; 8];
+        paint_classes(&[0.0, 0.0, 1.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0], 3, &mut px);
+        assert_eq!(px[..3], CLASS_COLORS[2]);
+        assert_eq!(px[4..7], NEUTRAL);
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub enum Loss {
     HalfSquaredError,
     /// L = −Σ [t ln o + (1 − t) ln(1 − o)], t ∈ {0, 1}, dL/do = (o − t) / (o (1 − o)).
     BinaryCrossEntropy,
+    /// L = −Σ_k t_k ln o_k with o = softmax(z) and one-hot t; dL/dz = o − t (the stable,
+    /// combined form: no division by o).
+    CategoricalCrossEntropy,
 }
 
 /// Probabilities are clamped to [EPS, 1 − EPS] inside logs (as tf.metrics).
@@ -26,6 +29,7 @@ impl Loss {
                     let o = o.clamp(EPS, 1.0 - EPS);
                     -(t * o.ln() + (1.0 - t) * (1.0 - o).ln())
                 }
+                Self::CategoricalCrossEntropy => -t * o.max(EPS).ln(),
             })
             .sum()
     }
@@ -36,6 +40,8 @@ impl Loss {
             *d = match (self, act) {
                 // σ and cross-entropy cancel: dL/dz = o − t, exact and stable.
                 (Self::BinaryCrossEntropy, Activation::Sigmoid) => o - t,
+                // Softmax and cross-entropy cancel in the same way (o is the softmax output).
+                (Self::CategoricalCrossEntropy, _) => o - t,
                 (Self::HalfSquaredError, _) => (o - t) * act.df_from_output(o),
                 (Self::BinaryCrossEntropy, _) => {
                     let oc = o.clamp(EPS, 1.0 - EPS);

@@ -122,6 +122,10 @@ impl Network {
             }
             // f over the whole block at once: vectorised across rows and neurons.
             activate(layer.activation, out);
+            if layer.activation == Activation::Softmax {
+                out.chunks_exact_mut(layer.n_out)
+                    .for_each(crate::activation::softmax_in_place);
+            }
         }
     }
 
@@ -243,7 +247,7 @@ fn activate(act: Activation, z: &mut [f32]) {
         Activation::Relu => z.iter_mut().for_each(|v| *v = Activation::Relu.f(*v)),
         Activation::Tanh => z.iter_mut().for_each(|v| *v = tanh(*v)),
         Activation::Sigmoid => z.iter_mut().for_each(|v| *v = Activation::Sigmoid.f(*v)),
-        Activation::Linear => {}
+        Activation::Linear | Activation::Softmax => {}
     }
 }
 
@@ -263,7 +267,7 @@ fn times_derivative(act: Activation, d: &mut [f32], a: &[f32]) {
             .iter_mut()
             .zip(a)
             .for_each(|(d, &a)| *d *= Activation::Sigmoid.df_from_output(a)),
-        Activation::Linear => {}
+        Activation::Linear | Activation::Softmax => {}
     }
 }
 

@@ -132,18 +132,22 @@ impl Trainer {
             self.csv = None;
         }
         if let Some((p, plane)) = &self.csv {
-            // Two classes train as −1 / +1 through tanh; regression targets as they are.
-            let label = |y: f32| {
-                if p.task == Task::Classification {
-                    2.0 * y - 1.0
-                } else {
-                    y
-                }
+            // Two classes train as −1 / +1 through tanh, K classes as one-hot rows
+            // through softmax, regression targets as they are.
+            let k = self.config.outputs();
+            let targets = |ys: &mut dyn Iterator<Item = &f32>| -> Vec<f32> {
+                ys.flat_map(|&y| match (p.task, k) {
+                    (Task::Classification, 1) => vec![2.0 * y - 1.0],
+                    (Task::Classification, k) => (0..k).map(|c| if c == y as usize { 1.0 } else { 0.0 }).collect(),
+                    (Task::Regression, _) => vec![y],
+                })
+                .collect()
             };
             self.train_x = p.train.x.clone();
-            self.train_y = p.train.y.iter().map(|&y| label(y)).collect();
-            self.test_x = p.validation.x.iter().chain(&p.test.x).copied().collect();
-            self.test_y = p.validation.y.iter().chain(&p.test.y).map(|&y| label(y)).collect();
+            self.train_y = targets(&mut p.train.y.iter());
+            // Validation rows are held out: neither trained on nor tested.
+            self.test_x = p.test.x.clone();
+            self.test_y = targets(&mut p.test.y.iter());
             self.train.clear();
             self.test.clear();
             self.grid_inputs = plane.inputs();
@@ -423,6 +427,11 @@ impl Trainer {
             columns,
             mapping: request.clone(),
             inputs: n,
+            outputs: if p.task == Task::Classification && p.classes.len() > 2 {
+                p.classes.len()
+            } else {
+                1
+            },
             axes: ((axes.0 as usize).min(n - 1), (axes.1 as usize).min(n - 1)),
             hold_row: None,
             data: self.importer.embeddable(),
@@ -469,10 +478,15 @@ impl Trainer {
     }
 
     fn load_csv(&mut self, p: Prepared, setup: &CsvSetup) -> Result<(), String> {
-        if p.task == Task::Classification && p.classes.len() > 2 {
+        let expected = if p.task == Task::Classification && p.classes.len() > 2 {
+            p.classes.len()
+        } else {
+            1
+        };
+        if expected != setup.outputs {
             return Err(format!(
-                "the target has {} classes; this version trains two classes or a number (regression)",
-                p.classes.len()
+                "this mapping gives {expected} outputs, the link expects {}",
+                setup.outputs
             ));
         }
         let plane = plane_for(&p, setup);
@@ -488,16 +502,23 @@ impl Trainer {
         let (p, _) = self.csv.as_ref()?;
         let n = p.n_features();
         let pca = self.pca.get_or_insert_with(|| crate::pca::Pca::fit(&p.train.x, n));
-        let x: Vec<f32> = self.train_x.iter().chain(&self.test_x).copied().collect();
-        let y: Vec<f32> = self.train_y.iter().chain(&self.test_y).copied().collect();
+        let x: Vec<f32> = p.train.x.iter().chain(&p.test.x).copied().collect();
+        let y: Vec<f32> = p.train.y.iter().chain(&p.test.y).copied().collect();
         let step = y.len().div_ceil(MAX_POINTS).max(1);
-        let sample_x: Vec<f32> = x.chunks_exact(n).step_by(step).flatten().copied().collect();
-        let mut outputs = vec![0.0; sample_x.len() / n];
-        self.net.predict_first(&sample_x, &mut self.buf.ws, &mut outputs);
-        let mut points = Vec::with_capacity(outputs.len() * 4);
-        for ((row, &label), &o) in sample_x.chunks_exact(n).zip(y.iter().step_by(step)).zip(&outputs) {
+        let binary = p.task == Task::Classification && p.classes.len() <= 2;
+        let mut points = Vec::with_capacity(y.len().div_ceil(step) * 4);
+        self.buf.ws.prepare(&self.net);
+        for (row, &label) in x.chunks_exact(n).step_by(step).zip(y.iter().step_by(step)) {
             let (a, b) = pca.project(row);
-            points.extend_from_slice(&[a, b, label, o]);
+            // Two classes: ±1 and the tanh output; more: the class index and the most likely class.
+            let out = self.net.forward_prepared(row, &mut self.buf.ws);
+            let predicted = if out.len() > 1 {
+                crate::export::argmax(out) as f32
+            } else {
+                out[0]
+            };
+            let label = if binary { 2.0 * label - 1.0 } else { label };
+            points.extend_from_slice(&[a, b, label, predicted]);
         }
         Some(points)
     }
@@ -514,10 +535,16 @@ impl Trainer {
     fn csv_info(&self) -> Option<CsvInfo> {
         let (p, plane) = self.csv.as_ref()?;
         let n = p.n_features();
-        let mut points = Vec::with_capacity((self.train_y.len() + self.test_y.len()) * 4);
-        for (x, y, test) in [(&self.train_x, &self.train_y, 0.0), (&self.test_x, &self.test_y, 1.0)] {
-            for (row, &label) in x.chunks_exact(n).zip(y.iter()) {
-                points.extend_from_slice(&[row[plane.axes.0], row[plane.axes.1], label, test]);
+        let mut points = Vec::with_capacity((p.train.len() + p.test.len()) * 4);
+        // The label drawn: ±1 for two classes, the class index for more, the scaled value for regression.
+        let multi = self.config.outputs() > 1;
+        let shown = |y: f32| match p.task {
+            Task::Classification if !multi => 2.0 * y - 1.0,
+            _ => y,
+        };
+        for (s, test) in [(&p.train, 0.0), (&p.test, 1.0)] {
+            for (row, &y) in s.x.chunks_exact(n).zip(&s.y) {
+                points.extend_from_slice(&[row[plane.axes.0], row[plane.axes.1], shown(y), test]);
             }
         }
         Some(CsvInfo {
@@ -542,7 +569,7 @@ impl Trainer {
     pub fn snapshot(&mut self) -> Snapshot {
         let sizes = self.net.sizes();
         let hidden_neurons: usize = sizes[1..sizes.len() - 1].iter().sum();
-        let mut output = vec![0.0; DENSITY * DENSITY];
+        let mut output = vec![0.0; DENSITY * DENSITY * self.net.n_outputs()];
         let mut neurons = vec![0.0; hidden_neurons * THUMB * THUMB];
         grid::evaluate(
             &self.net,
@@ -810,6 +837,62 @@ mod tests {
         t.handle(configure(&c));
         assert_eq!(t.network().sizes(), vec![2, 4, 2, 1]);
         assert!(t.config().csv.is_none());
+    }
+
+    #[test]
+    fn three_classes_train_through_softmax() {
+        let mut csv = String::from("a,b,kind\n");
+        let mut rng = crate::rng::Rng::new(8, crate::rng::Stream::Data);
+        for i in 0..300 {
+            let (cx, cy, name) = [(-2.0, 0.0, "left"), (2.0, 0.0, "right"), (0.0, 3.0, "top")][i % 3];
+            csv.push_str(&format!(
+                "{:.3},{:.3},{name}\n",
+                rng.normal(cx, 0.5),
+                rng.normal(cy, 0.5)
+            ));
+        }
+        let mut c = Config::default();
+        c.hidden = vec![6];
+        let mut t = Trainer::new(c);
+        t.inspect(csv.as_bytes(), ReadOptions::default());
+        let request = crate::importer::MappingRequest {
+            features: vec![0, 1],
+            target: 2,
+            task: "classification".into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            train_percent: 50,
+            seed: 1,
+            clip_sigma: 0.0,
+            validation_percent: 0,
+        };
+        let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
+        assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]), "{out:?}");
+        assert_eq!(t.network().sizes(), vec![2, 6, 3]);
+        assert_eq!(t.config().loss(), crate::loss::Loss::CategoricalCrossEntropy);
+        let start = t.losses().1;
+        for _ in 0..100 {
+            assert!(t.train_epoch().is_none());
+        }
+        // Cross-entropy of a uniform guess over 3 classes is ln 3 ≈ 1.1.
+        assert!(
+            start > 0.9 && t.losses().1 < 0.15,
+            "test loss {start} -> {}",
+            t.losses().1
+        );
+        let s = t.snapshot();
+        assert_eq!(s.output.len(), 100 * 100 * 3);
+        let sum: f32 = s.output[..3].iter().sum();
+        assert!((sum - 1.0).abs() < 1e-5, "each picture cell holds 3 probabilities");
+        let (proj, _) = t.handle(ToWorker::Projection);
+        let Some(FromWorker::Projection { points }) = proj.first() else {
+            panic!()
+        };
+        assert!(points
+            .chunks_exact(4)
+            .all(|p| [0.0, 1.0, 2.0].contains(&p[2]) && [0.0, 1.0, 2.0].contains(&p[3])));
+        let hash = url::encode(t.config());
+        assert!(hash.contains("&csvout=3"), "{hash}");
     }
 
     #[test]

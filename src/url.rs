@@ -102,6 +102,9 @@ pub fn encode(c: &Config) -> String {
         if let Some(r) = csv.hold_row {
             s.push_str(&format!("&csvrow={r}"));
         }
+        if csv.outputs > 1 {
+            s.push_str(&format!("&csvout={}", csv.outputs));
+        }
         if let Some(d) = &csv.data {
             s.push_str(&format!("&csvdata={d}"));
         }
@@ -225,6 +228,7 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "csvval" => csv.validation = parse_ranged(k, v, 0, 40, 0, &mut w),
             "csvdata" => csv.data = Some(v.to_string()),
+            "csvout" => csv.outputs = parse_ranged(k, v, 1, crate::prep::MAX_CLASSES as u32, 1, &mut w) as usize,
             "csvrow" => match v.trim().parse::<usize>() {
                 Ok(r) if r >= 1 => csv.hold_row = Some(r),
                 _ => w.push(k, v, "expected a row number of the file; using the mean"),
@@ -335,6 +339,7 @@ pub fn decode(hash: &str) -> Decoded {
                     inputs,
                     axes: (clamp(csv_axes.0), clamp(csv_axes.1)),
                     hold_row: csv.hold_row,
+                    outputs: csv.outputs,
                     data: csv.data.take(),
                 });
                 c.problem = if csv.task == "regression" { Problem::Regression } else { Problem::Classification };
@@ -388,6 +393,7 @@ struct CsvKeys {
     clip: f32,
     validation: u32,
     hold_row: Option<usize>,
+    outputs: usize,
     data: Option<String>,
 }
 
@@ -403,6 +409,7 @@ impl Default for CsvKeys {
             clip: 0.0,
             validation: 0,
             hold_row: None,
+            outputs: 1,
             data: None,
         }
     }
@@ -538,6 +545,7 @@ mod tests {
             inputs: 12,
             axes: (3, 7),
             hold_row: Some(41),
+            outputs: 1,
             data: None,
         }
     }

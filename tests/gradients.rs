@@ -60,3 +60,37 @@ fn a_step_is_minus_lr_times_the_objective_gradient() {
         }
     }
 }
+
+/// Softmax output with categorical cross-entropy: backprop's dL/dθ against
+/// central differences of L = −Σ t ln softmax(z), for every hidden activation.
+#[test]
+fn softmax_cross_entropy_gradients_match_finite_differences() {
+    let x = [0.4f32, -1.1, 0.7];
+    let t = [0.0f32, 0.0, 1.0, 0.0];
+    for act in Activation::ALL {
+        let net = Network::new(&[3, 5, 4], act, Activation::Softmax, Init::PlaygroundUniform, 23);
+        let mut ws = Workspace::new(&net);
+        let out = net.forward(&x, &mut ws).to_vec();
+        assert!((out.iter().sum::<f32>() - 1.0).abs() < 1e-6, "softmax sums to 1");
+        let mut grads = nnplay::network::Gradients::new(&net);
+        net.backward(&t, Loss::CategoricalCrossEntropy, &mut ws, &mut grads);
+        let loss = |n: &Network| {
+            let mut ws = Workspace::new(n);
+            f64::from(Loss::CategoricalCrossEntropy.value(n.forward(&x, &mut ws), &t))
+        };
+        let h = 1e-3f32;
+        for l in 0..net.layers.len() {
+            for k in 0..net.layers[l].weights.len() {
+                let (mut up, mut down) = (net.clone(), net.clone());
+                up.layers[l].weights[k] += h;
+                down.layers[l].weights[k] -= h;
+                let fd = (loss(&up) - loss(&down)) / (2.0 * f64::from(h));
+                let an = f64::from(grads.dw[l][k]);
+                assert!(
+                    (fd - an).abs() < 3e-3 + 2e-2 * an.abs(),
+                    "{act:?} dW[{l}][{k}]: fd {fd} vs {an}"
+                );
+            }
+        }
+    }
+}

@@ -397,6 +397,8 @@ impl App {
             self.load_points();
         }
         let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
+        self.view.class_names = self.csv_info.as_ref().map(|i| i.classes.clone()).unwrap_or_default();
+        crate::web::controls::sync_classes(&self.config, self.csv_info.as_ref());
         if !self.view.matches(&self.config, names.as_deref()) {
             self.view.build(&self.config, names.as_deref());
             self.focus = Focus::Output;
@@ -422,8 +424,13 @@ impl App {
             let name = |k: u32| i.feature_names.get(k as usize).map_or("", |s| s.as_str());
             (name(i.axes.0), name(i.axes.1))
         });
-        self.boundary
-            .draw_points(&self.train, &self.test, self.config.show_test_data, names);
+        self.boundary.draw_points(
+            &self.train,
+            &self.test,
+            self.config.show_test_data,
+            names,
+            self.config.outputs(),
+        );
     }
 
     /// Points on their principal components, spread over the picture.
@@ -443,6 +450,7 @@ impl App {
             .chunks_exact(4)
             .map(|p| {
                 let label = match self.picture {
+                    Picture::PcaPrediction if classes && self.config.outputs() > 1 => p[3],
                     Picture::PcaPrediction if classes => p[3].signum(),
                     Picture::PcaPrediction => p[3],
                     _ => p[2],
@@ -459,6 +467,7 @@ impl App {
             &[],
             false,
             Some(("principal component 1", "principal component 2")),
+            self.config.outputs(),
         );
     }
 
@@ -507,6 +516,7 @@ impl App {
         } else {
             self.load_points();
             let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
+            self.view.class_names = self.csv_info.as_ref().map(|i| i.classes.clone()).unwrap_or_default();
             self.view.build(&self.config, names.as_deref());
             controls::sync_csv(&self.config, self.csv_info.as_ref());
         }
@@ -535,6 +545,9 @@ impl App {
         let pca = self.picture != Picture::Plane && self.config.csv.is_some();
         match self.focus {
             Focus::Output if pca => self.boundary.draw_grid(&[0.0; 4], 2, false),
+            Focus::Output if self.config.outputs() > 1 => {
+                self.boundary.draw_classes(&s.output, DENSITY, self.config.outputs())
+            }
             Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
             Focus::Neuron(k) => {
                 let area = THUMB * THUMB;

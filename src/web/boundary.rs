@@ -55,6 +55,14 @@ impl Boundary {
         if values.len() < n * n {
             return;
         }
+        self.rgba.resize(n * n * 4, 0);
+        heatmap::paint(&values[..n * n], discretize, &mut self.rgba);
+        self.ctx.set_image_smoothing_enabled(!discretize);
+        self.blit(n);
+    }
+
+    /// Puts `self.rgba` (n × n) on an offscreen canvas of that size and scales it onto the picture.
+    fn blit(&mut self, n: usize) {
         let idx = match self.offscreen.iter().position(|(s, _, _)| *s == n) {
             Some(i) => i,
             None => {
@@ -66,23 +74,39 @@ impl Boundary {
                 self.offscreen.len() - 1
             }
         };
-        self.rgba.resize(n * n * 4, 0);
-        heatmap::paint(&values[..n * n], discretize, &mut self.rgba);
         let (_, off, off_ctx) = &self.offscreen[idx];
         if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.rgba[..]), n as u32, n as u32) {
             let _ = off_ctx.put_image_data(&img, 0.0, 0.0);
         }
         let size = f64::from(self.canvas.width());
-        self.ctx.set_image_smoothing_enabled(!discretize);
         let _ = self
             .ctx
             .draw_image_with_html_canvas_element_and_dw_and_dh(off, 0.0, 0.0, size, size);
     }
 
+    /// Class probabilities over the grid ((n², k)), coloured per class with confidence as intensity.
+    pub fn draw_classes(&mut self, probs: &[f32], n: usize, k: usize) {
+        if probs.len() < n * n * k {
+            return;
+        }
+        self.rgba.resize(n * n * 4, 0);
+        heatmap::paint_classes(&probs[..n * n * k], k, &mut self.rgba);
+        self.ctx.set_image_smoothing_enabled(true);
+        self.blit(n);
+    }
+
     /// Training points filled with a white rim; test points (when shown) with a dark outline.
     /// `axis_names`: the features on the axes of imported data (their values are
     /// scaled, so names say more than numbers); None shows the −6…6 ticks.
-    pub fn draw_points(&self, train: &[Point], test: &[Point], show_test: bool, axis_names: Option<(&str, &str)>) {
+    /// With `classes` > 2 a point's label is its class index, drawn in that class's colour.
+    pub fn draw_points(
+        &self,
+        train: &[Point],
+        test: &[Point],
+        show_test: bool,
+        axis_names: Option<(&str, &str)>,
+        classes: usize,
+    ) {
         let size = f64::from(self.points.width());
         let ctx = &self.points_ctx;
         ctx.clear_rect(0.0, 0.0, size, size);
@@ -101,7 +125,12 @@ impl Boundary {
             for p in pts {
                 ctx.begin_path();
                 let _ = ctx.arc(to_px(p.x1), size - to_px(p.x2), r, 0.0, std::f64::consts::TAU);
-                ctx.set_fill_style_str(&heatmap::css(p.label));
+                let fill = if classes > 2 {
+                    heatmap::class_css(p.label as usize)
+                } else {
+                    heatmap::css(p.label)
+                };
+                ctx.set_fill_style_str(&fill);
                 ctx.fill();
                 ctx.stroke();
             }

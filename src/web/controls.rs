@@ -314,6 +314,27 @@ pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
     set_hidden(&panel, false);
 }
 
+/// The legend: a value ramp, or for more than two classes each class's colour and name.
+pub fn sync_classes(c: &Config, info: Option<&crate::importer::CsvInfo>) {
+    let list: Element = by_id("class-legend");
+    let classes: &[String] = match info {
+        Some(i) if c.outputs() > 1 => &i.classes,
+        _ => &[],
+    };
+    list.set_text_content(None);
+    for (k, name) in classes.iter().enumerate() {
+        let li: Element = create("li");
+        let sw: HtmlElement = create("span");
+        sw.set_class_name("swatch");
+        let _ = sw.style().set_property("background", &crate::heatmap::class_css(k));
+        li.append_child(&sw).expect("append");
+        li.append_child(&document().create_text_node(name)).expect("append");
+        list.append_child(&li).expect("append");
+    }
+    set_hidden(&list, classes.is_empty());
+    set_hidden(&by_id::<Element>("value-legend"), !classes.is_empty());
+}
+
 pub fn set_playing(playing: bool) {
     let b: HtmlElement = by_id("play");
     let label = if playing { "Pause" } else { "Play" };

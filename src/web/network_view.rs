@@ -88,6 +88,8 @@ pub struct NetworkView {
     neurons: Vec<Node>,
     /// Input names of imported data (None: the built-in features).
     csv_names: Option<Vec<String>>,
+    /// Class names of imported data with more than two classes (labels of the output nodes).
+    pub class_names: Vec<String>,
     /// Visible link paths, in parameter order (layer, to, from).
     links: Vec<Element>,
     rgba: Vec<u8>,
@@ -112,6 +114,7 @@ impl NetworkView {
             features: Vec::new(),
             neurons: Vec::new(),
             csv_names: None,
+            class_names: Vec::new(),
             links: Vec::new(),
             rgba: Vec::new(),
         }
@@ -198,7 +201,8 @@ impl NetworkView {
 
         // Hidden layers, with their +/− buttons, then the output.
         let mut prev = input_pos;
-        for (l, &n) in c.hidden.iter().chain(std::iter::once(&1)).enumerate() {
+        let outputs = c.outputs();
+        for (l, &n) in c.hidden.iter().chain(std::iter::once(&outputs)).enumerate() {
             let is_out = l == c.hidden.len();
             let x = col_x(l + 1);
             if !is_out {
@@ -208,7 +212,7 @@ impl NetworkView {
             }
             let mut here = Vec::new();
             for k in 0..n {
-                let y = if is_out {
+                let y = if is_out && n == 1 {
                     TOP + 2.0 * PITCH
                 } else {
                     TOP + k as f64 * PITCH
@@ -218,10 +222,19 @@ impl NetworkView {
                 set_attr(&node.el, "data-l", &l.to_string());
                 set_attr(&node.el, "data-n", &k.to_string());
                 if is_out {
-                    node.el.set_attribute("data-testid", "neuron-output").expect("attr");
+                    if k == 0 {
+                        node.el.set_attribute("data-testid", "neuron-output").expect("attr");
+                    }
                     let label: HtmlElement = create("span");
                     label.set_class_name("out-label");
-                    label.set_text_content(Some("output"));
+                    let name = match self.class_names.get(k) {
+                        Some(class) if n > 1 => class.clone(),
+                        _ => "output".to_string(),
+                    };
+                    label.set_text_content(Some(&name));
+                    if n > 1 {
+                        let _ = label.style().set_property("color", &heatmap::class_css(k));
+                    }
                     node.el.append_child(&label).expect("append");
                 } else {
                     let canvas = node.el.first_element_child().expect("canvas");
@@ -297,14 +310,20 @@ impl NetworkView {
     /// `neurons`: (hidden neurons, THUMB²); `output`: DENSITY²; `params` as the protocol.
     pub fn update(&mut self, neurons: &[f32], output: &[f32], params: &[f32], discretize: bool) {
         let area = THUMB * THUMB;
-        let n_hidden = self.neurons.len().saturating_sub(1);
+        let n_out = self.sizes.last().copied().unwrap_or(1).max(1);
+        let n_hidden = self.neurons.len().saturating_sub(n_out);
         for (k, node) in self.neurons.iter().enumerate() {
             if k < n_hidden {
                 if let Some(vals) = neurons.get(k * area..(k + 1) * area) {
                     blit(&node.ctx, vals, THUMB, false, &mut self.rgba);
                 }
-            } else {
+            } else if n_out == 1 {
                 blit(&node.ctx, output, DENSITY, discretize, &mut self.rgba);
+            } else {
+                // Class c's probability, 0 … 1 shown as −1 … 1.
+                let c = k - n_hidden;
+                let vals: Vec<f32> = output.iter().skip(c).step_by(n_out).map(|p| 2.0 * p - 1.0).collect();
+                blit(&node.ctx, &vals, DENSITY, false, &mut self.rgba);
             }
         }
         // Parameters: per layer, weights (n_out, n_in) then biases (n_out).

@@ -115,16 +115,19 @@ test('training on imported data: two classes, then regression, then back to a bu
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=test-loss]').dataset.value) < 0.2, null, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
 
-  // Four classes are refused for now, and the run on moons stays.
-  await page.waitForTimeout(300); // the snapshot taken when the pause arrived
-  const epochBefore = await epoch(page);
+  // Four classes, text columns and missing values: softmax over four outputs.
   await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'fruit.csv'));
   await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
   await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.getByTestId('import-error').waitFor({ state: 'visible' });
-  assert.match(await page.getByTestId('import-error').textContent(), /4 classes/);
-  assert.equal(await epoch(page), epochBefore);
-  assert.match(page.url(), /data=csv&.*csvin=2/);
+  await page.waitForFunction(() => location.hash.includes('csvout=4'));
+  const legend = page.getByTestId('class-legend');
+  assert.ok(await legend.isVisible());
+  assert.equal(await legend.locator('li').allTextContents().then((t) => t.join(',')), 'apple,banana,orange,lemon');
+  assert.equal(await page.locator('#network .node[data-kind=output]').count(), 4);
+  const start = Number(await page.getByTestId('test-loss').getAttribute('data-value'));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction((s) => Number(document.querySelector('[data-testid=test-loss]').dataset.value) < s * 0.5, start, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
 
   // Regression with five columns: four inputs on a plane of two.
   await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));

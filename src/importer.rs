@@ -5,7 +5,7 @@
 
 use crate::import_error::ImportError;
 use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling, Task};
-use crate::table::{read, ColumnKind, ReadOptions, Table};
+use crate::table::{ColumnKind, ReadOptions, Table};
 use serde::{Deserialize, Serialize};
 
 /// Levels listed per column in the description.
@@ -122,7 +122,17 @@ pub struct Importer {
 impl Importer {
     /// Reads bytes into the table to map; on error the previous table stays.
     pub fn inspect(&mut self, bytes: &[u8], opts: ReadOptions) -> Result<TableInfo, ImportError> {
-        let table = read(bytes, opts)?;
+        self.inspect_with_progress(bytes, opts, &mut |_| {})
+    }
+
+    /// `inspect`, reporting the fraction read now and then.
+    pub fn inspect_with_progress(
+        &mut self,
+        bytes: &[u8],
+        opts: ReadOptions,
+        progress: &mut dyn FnMut(f32),
+    ) -> Result<TableInfo, ImportError> {
+        let table = crate::table::read_with_progress(bytes, opts, progress)?;
         let info = describe(&table);
         self.table = Some(table);
         self.bytes = bytes.to_vec();

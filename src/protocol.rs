@@ -116,6 +116,10 @@ pub enum FromWorker {
         message: String,
     },
     Pong,
+    /// How much of an imported file has been read (0 … 1).
+    ImportProgress {
+        fraction: f32,
+    },
     /// An imported file was read; the page shows the preview and the mapping.
     TableRead {
         info: TableInfo,

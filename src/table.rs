@@ -196,6 +196,15 @@ fn text(record: &csv::ByteRecord, row: usize) -> Result<Vec<String>, ImportError
 }
 
 pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<Table, ImportError> {
+    read_with_progress(bytes, opts, &mut |_| {})
+}
+
+/// `read`, calling `progress` with the fraction done (0 … 1) now and then.
+pub fn read_with_progress(
+    bytes: &[u8],
+    opts: ReadOptions,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Table, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -218,6 +227,10 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<Table, ImportError> {
             row,
             message: e.to_string(),
         })?;
+        if i % 4096 == 0 {
+            let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;
+            progress(0.3 * at);
+        }
         if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
             continue; // blank line
         }
@@ -279,6 +292,10 @@ pub fn read(bytes: &[u8], opts: ReadOptions) -> Result<Table, ImportError> {
             row: i + 1,
             message: e.to_string(),
         })?;
+        if i % 4096 == 0 {
+            let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;
+            progress(0.3 + 0.7 * at);
+        }
         if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
             continue;
         }

@@ -559,7 +559,17 @@ impl Trainer {
 
     /// Reads an imported file for mapping. The data in training stays as it is.
     pub fn inspect(&mut self, bytes: &[u8], opts: ReadOptions) -> FromWorker {
-        match self.importer.inspect(bytes, opts) {
+        self.inspect_with_progress(bytes, opts, &mut |_| {})
+    }
+
+    /// `inspect`, reporting the fraction read now and then (the worker posts it).
+    pub fn inspect_with_progress(
+        &mut self,
+        bytes: &[u8],
+        opts: ReadOptions,
+        progress: &mut dyn FnMut(f32),
+    ) -> FromWorker {
+        match self.importer.inspect_with_progress(bytes, opts, progress) {
             Ok(info) => FromWorker::TableRead { info },
             Err(e) => FromWorker::ImportFailed { message: e.to_string() },
         }

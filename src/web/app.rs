@@ -289,6 +289,9 @@ fn receive(data: JsValue) {
     // handle them outside the app's borrow.
     let incoming = match incoming {
         Incoming::Message(FromWorker::TableRead { info }) => return crate::web::import_view::on_table(info),
+        Incoming::Message(FromWorker::ImportProgress { fraction }) => {
+            return crate::web::import_view::on_progress(fraction)
+        }
         Incoming::Message(FromWorker::ImportFailed { message }) => return crate::web::import_view::on_failed(&message),
         Incoming::Message(FromWorker::MappingChecked { report }) => return crate::web::import_view::on_report(report),
         other => other,
@@ -302,6 +305,7 @@ fn receive(data: JsValue) {
         }
         Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
         Incoming::Message(FromWorker::TableRead { .. })
+        | Incoming::Message(FromWorker::ImportProgress { .. })
         | Incoming::Message(FromWorker::ImportFailed { .. })
         | Incoming::Message(FromWorker::MappingChecked { .. }) => unreachable!("handled above"),
         Incoming::Message(FromWorker::Ready { protocol }) => {

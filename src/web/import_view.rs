@@ -188,7 +188,15 @@ fn start(bytes: Vec<u8>, what: &str) {
     app::post_inspect(&copy, delimiter, header);
 }
 
+/// The worker's reading progress: a determinate bar.
+pub fn on_progress(fraction: f32) {
+    let bar: web_sys::HtmlProgressElement = by_id("import-progress");
+    bar.set_value(f64::from(fraction.clamp(0.0, 1.0)));
+}
+
 fn status(text: &str) {
+    // Indeterminate until the worker reports how far it is.
+    let _ = by_id::<Element>("import-progress").remove_attribute("value");
     set_text(&by_id::<Element>("import-status-text"), text);
     set_hidden(&by_id::<Element>("import-status"), false);
 }
@@ -506,6 +514,9 @@ pub fn on_report(r: MappingReport) {
             "{} rows with missing values dropped",
             thousands(r.dropped_missing_features as usize)
         ));
+    }
+    if r.clipped > 0 {
+        parts.push(format!("{} outlying values clipped", thousands(r.clipped as usize)));
     }
     for (c, n) in &r.imputed {
         parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));

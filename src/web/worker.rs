@@ -79,7 +79,17 @@ fn receive(data: JsValue) {
         let msg = match wire::to_worker_js(data) {
             Ok(wire::ToWorkerJs::Message(m)) => m,
             Ok(wire::ToWorkerJs::Inspect { bytes, options }) => {
-                let reply = sh.trainer.inspect(&bytes, options);
+                let scope = sh.scope.clone();
+                let mut last = 0.0f64;
+                let mut progress = |fraction: f32| {
+                    // At most ten messages a second: the page only moves a bar.
+                    let now = js_sys::Date::now();
+                    if now - last >= 100.0 {
+                        last = now;
+                        post(&scope, &FromWorker::ImportProgress { fraction });
+                    }
+                };
+                let reply = sh.trainer.inspect_with_progress(&bytes, options, &mut progress);
                 return post(&sh.scope, &reply);
             }
             Err(message) => return post(&sh.scope, &FromWorker::Error { message }),

@@ -290,3 +290,20 @@ test('imported data with many features can be seen on its principal components',
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('reading a larger file shows how far it got', async () => {
+  const { page } = await open('seed=1');
+  const rows = ['a,b,c,d,e,label'];
+  for (let i = 0; i < 60_000; i++) rows.push(`${i % 97},${(i * 3) % 89},${i % 13},${(i * 7) % 31},${i % 5},${i % 2 ? 'x' : 'y'}`);
+  await page.evaluate(() => {
+    window.__progress = [];
+    const bar = document.getElementById('import-progress');
+    new MutationObserver(() => window.__progress.push(bar.getAttribute('value'))).observe(bar, { attributes: true });
+  });
+  await upload(page, 'medium.csv', rows.join('\n'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  const seen = await page.evaluate(() => window.__progress.filter((v) => v !== null).map(Number));
+  assert.ok(seen.length >= 1 && seen.every((v) => v >= 0 && v <= 1), `progress values ${seen}`);
+  assert.match(await page.locator('#import-summary').textContent(), /60,000 rows × 6 columns/);
+  await page.close();
+});

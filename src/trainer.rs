@@ -616,6 +616,21 @@ mod tests {
     use super::*;
     use crate::dataset::DatasetKind;
 
+    /// Classification of column `target` from `features`, standardised, half for training.
+    fn classes_of(features: Vec<u32>, target: u32) -> crate::importer::MappingRequest {
+        crate::importer::MappingRequest {
+            features,
+            target,
+            task: "classification".into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            train_percent: 50,
+            seed: 1,
+            clip_sigma: 0.0,
+            validation_percent: 0,
+        }
+    }
+
     fn configure(c: &Config) -> ToWorker {
         ToWorker::Configure {
             hash: url::encode(c),
@@ -772,17 +787,7 @@ mod tests {
             t.inspect(csv.as_bytes(), ReadOptions::default()),
             FromWorker::TableRead { .. }
         ));
-        let request = crate::importer::MappingRequest {
-            features: vec![0, 1, 2],
-            target: 3,
-            task: "classification".into(),
-            missing: "mean".into(),
-            scaling: "standard".into(),
-            train_percent: 50,
-            seed: 1,
-            clip_sigma: 0.0,
-            validation_percent: 0,
-        };
+        let request = classes_of(vec![0, 1, 2], 3);
         // A mapping that cannot work leaves the built-in run as it was.
         let mut bad = request.clone();
         bad.features = vec![3];
@@ -865,17 +870,7 @@ mod tests {
         c.hidden = vec![6];
         let mut t = Trainer::new(c);
         t.inspect(csv.as_bytes(), ReadOptions::default());
-        let request = crate::importer::MappingRequest {
-            features: vec![0, 1],
-            target: 2,
-            task: "classification".into(),
-            missing: "mean".into(),
-            scaling: "standard".into(),
-            train_percent: 50,
-            seed: 1,
-            clip_sigma: 0.0,
-            validation_percent: 0,
-        };
+        let request = classes_of(vec![0, 1], 2);
         let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
         assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]), "{out:?}");
         assert_eq!(t.network().sizes(), vec![2, 6, 3]);

@@ -749,17 +749,7 @@ fn wire_network_events() {
             }
         });
     });
-    on(&net, "mouseleave", |_: MouseEvent| {
-        set_hidden(&by_id::<Element>("tooltip"), true);
-        with_app(|app| {
-            if app.focus != Focus::Output {
-                app.focus = Focus::Output;
-                app.view.highlight(None);
-                set_hidden(&by_id::<Element>("boundary-caption"), true);
-                app.draw();
-            }
-        });
-    });
+    on(&net, "mouseleave", |_: MouseEvent| unfocus());
     on(&net, "mouseout", |e: MouseEvent| {
         let leaving_to_nothing = e
             .related_target()
@@ -767,15 +757,7 @@ fn wire_network_events() {
             .and_then(|el| Target::from_element(&el))
             .is_none();
         if leaving_to_nothing {
-            set_hidden(&by_id::<Element>("tooltip"), true);
-            with_app(|app| {
-                if app.focus != Focus::Output {
-                    app.focus = Focus::Output;
-                    app.view.highlight(None);
-                    set_hidden(&by_id::<Element>("boundary-caption"), true);
-                    app.draw();
-                }
-            });
+            unfocus();
         }
     });
     on(&net, "change", |e: Event| {
@@ -810,6 +792,19 @@ fn wire_network_events() {
             }),
             Target::Link { .. } | Target::Bias { .. } => open_editor(t, &e),
             _ => {}
+        }
+    });
+}
+
+/// The pointer left the diagram: hide the tooltip and show the output again.
+fn unfocus() {
+    set_hidden(&by_id::<Element>("tooltip"), true);
+    with_app(|app| {
+        if app.focus != Focus::Output {
+            app.focus = Focus::Output;
+            app.view.highlight(None);
+            set_hidden(&by_id::<Element>("boundary-caption"), true);
+            app.draw();
         }
     });
 }

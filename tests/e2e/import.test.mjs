@@ -4,11 +4,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { suite, epoch, epochAbove } from './helpers.mjs';
+import { suite, epoch, epochAbove, stepOnce } from './helpers.mjs';
 
 const ctx = suite();
 const open = (...a) => ctx.open(...a);
 const samples = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../www/samples');
+
+/** Imports a sample file and trains on it with the proposed mapping; waits for `hashPart`. */
+async function trainOnSample(page, file, hashPart) {
+  await page.getByLabel('CSV file').setInputFiles(path.join(samples, file));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction((h) => location.hash.includes(h), hashPart);
+}
 
 async function upload(page, name, text) {
   await page.getByLabel('CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -130,10 +138,7 @@ test('training on imported data: two classes, then regression, then back to a bu
   await page.getByRole('button', { name: 'Pause' }).click();
 
   // Regression with five columns: four inputs on a plane of two.
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('csvin=4'));
+  await trainOnSample(page, 'houses.csv', 'csvin=4');
   assert.equal(await page.getByLabel('Problem type').inputValue(), 'regression');
   await page.getByLabel('Y axis').selectOption({ label: 'distance_km' });
   await page.waitForFunction(() => location.hash.includes('axes=0,3'));
@@ -170,11 +175,7 @@ test('a small imported file travels in the link and replays the same run', async
   const link = a.url();
   assert.match(link, /csvcol=x&csvcol=y&csvcol=class&csvfeat=0,1&csvtarget=2&csvtask=classification&csvmissing=mean&csvscale=minmax/);
   const steps = async (page) => {
-    for (let i = 0; i < 4; i++) {
-      const before = await epoch(page);
-      await page.getByRole('button', { name: 'Step' }).click();
-      await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
-    }
+    for (let i = 0; i < 4; i++) await stepOnce(page);
     return [await page.getByTestId('train-loss').getAttribute('data-value'), await page.getByTestId('test-loss').getAttribute('data-value')];
   };
   const lossA = await steps(a);
@@ -216,15 +217,8 @@ test('a link to a larger file asks for it and maps it the same way', async () =>
 
 test('a worker crash while training on imported data restarts on the same data', async () => {
   const { page } = await open('seed=4');
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('csvin=4'));
-  for (let i = 0; i < 3; i++) {
-    const before = await epoch(page);
-    await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
-  }
+  await trainOnSample(page, 'houses.csv', 'csvin=4');
+  for (let i = 0; i < 3; i++) await stepOnce(page);
   const loss = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
   const hash = new URL(page.url()).hash;
   const [worker] = page.workers();
@@ -242,15 +236,8 @@ test('a worker crash while training on imported data restarts on the same data',
 
 test('the cleaned data and the predictions download as CSV', async () => {
   const { page } = await open('seed=3');
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('csvin=4'));
-  for (let i = 0; i < 3; i++) {
-    const before = await epoch(page);
-    await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
-  }
+  await trainOnSample(page, 'houses.csv', 'csvin=4');
+  for (let i = 0; i < 3; i++) await stepOnce(page);
   const read = async (name) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
     return fs.readFileSync(await download.path(), 'utf8');
@@ -269,10 +256,7 @@ test('the cleaned data and the predictions download as CSV', async () => {
 
 test('imported data with many features can be seen on its principal components', async () => {
   const { page, problems } = await open('seed=3');
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('csvin=4'));
+  await trainOnSample(page, 'houses.csv', 'csvin=4');
   const points = page.locator('#points');
   assert.equal(await points.getAttribute('data-x-axis'), 'area_m2');
   await page.getByLabel('Other features from row').fill('7');

@@ -44,6 +44,19 @@ pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
     }
 }
 
+/// One class's probability (0 … 1) from neutral to that class's colour.
+pub fn paint_class_probability(probs: &[f32], class: usize, rgba: &mut [u8]) {
+    let end = CLASS_COLORS[class % CLASS_COLORS.len()];
+    for (px, &p) in rgba.chunks_exact_mut(4).zip(probs) {
+        let t = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
+        for c in 0..3 {
+            let a = f32::from(NEUTRAL[c]);
+            px[c] = (a + (f32::from(end[c]) - a) * t).round() as u8;
+        }
+        px[3] = 255;
+    }
+}
+
 /// Colour of a value in [−1, 1] (clamped; NaN is neutral).
 pub fn color(v: f32) -> [u8; 3] {
     let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };

@@ -320,10 +320,12 @@ impl NetworkView {
             } else if n_out == 1 {
                 blit(&node.ctx, output, DENSITY, discretize, &mut self.rgba);
             } else {
-                // Class c's probability, 0 … 1 shown as −1 … 1.
+                // Class c's probability, from neutral to the class's colour.
                 let c = k - n_hidden;
-                let vals: Vec<f32> = output.iter().skip(c).step_by(n_out).map(|p| 2.0 * p - 1.0).collect();
-                blit(&node.ctx, &vals, DENSITY, false, &mut self.rgba);
+                let probs: Vec<f32> = output.iter().skip(c).step_by(n_out).copied().collect();
+                self.rgba.resize(DENSITY * DENSITY * 4, 0);
+                heatmap::paint_class_probability(&probs, c, &mut self.rgba);
+                put(&node.ctx, &self.rgba, DENSITY);
             }
         }
         // Parameters: per layer, weights (n_out, n_in) then biases (n_out).
@@ -393,7 +395,12 @@ fn link_width(w: f32) -> f32 {
 pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize: bool, rgba: &mut Vec<u8>) {
     rgba.resize(n * n * 4, 0);
     heatmap::paint(values, discretize, rgba);
-    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba[..]), n as u32, n as u32) {
+    put(ctx, rgba, n);
+}
+
+/// Puts n × n RGBA pixels on a canvas.
+fn put(ctx: &CanvasRenderingContext2d, rgba: &[u8], n: usize) {
+    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n as u32, n as u32) {
         let _ = ctx.put_image_data(&img, 0.0, 0.0);
     }
 }

@@ -34,6 +34,7 @@ pub mod protocol;
 pub mod regularization;
 pub mod rng;
 pub mod table;
+pub mod tanh;
 pub mod trainer;
 pub mod url;
 

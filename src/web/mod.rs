@@ -7,6 +7,7 @@ pub mod boundary;
 pub mod chart;
 pub mod controls;
 pub mod dom;
+pub mod import_preview;
 pub mod import_view;
 pub mod location;
 pub mod network_view;

@@ -1,0 +1,164 @@
+//! Mapping, cleaning, scaling and splitting, checked by hand.
+
+use super::*;
+use crate::table::{read, ReadOptions};
+
+fn table(s: &str) -> Table {
+    read(s.as_bytes(), ReadOptions::default()).unwrap()
+}
+
+fn mapping(features: Vec<usize>, target: usize, task: Task) -> Mapping {
+    Mapping {
+        features,
+        target,
+        task,
+        missing: Missing::Mean,
+        scaling: Scaling::None,
+        clip_sigma: None,
+        train_percent: 50,
+        validation_percent: 0,
+        seed: 1,
+    }
+}
+
+#[test]
+fn suggested_tasks() {
+    let t = table("a,b,c,d\n1,0.5,x,1\n2,1.5,y,2\n3,2.5,x,1\n");
+    assert_eq!(suggest_task(&t.columns[0]), Task::Classification);
+    assert_eq!(suggest_task(&t.columns[1]), Task::Regression);
+    assert_eq!(suggest_task(&t.columns[2]), Task::Classification);
+}
+
+#[test]
+fn missing_values_are_counted_and_filled_from_training_rows() {
+    // x: 1, NA, 3, 5, NA, 7 — label alternates so the split is stratified.
+    let t = table("x,label\n1,a\nNA,b\n3,a\n5,b\nNA,a\n7,b\n");
+    let mut m = mapping(vec![0], 1, Task::Classification);
+    m.train_percent = 60;
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!(p.report.imputed, vec![("x".to_string(), 2)]);
+    let train_values: Vec<f32> = p
+        .train
+        .rows
+        .iter()
+        .map(|&r| [1.0, f32::NAN, 3.0, 5.0, f32::NAN, 7.0][r - 2])
+        .filter(|v| v.is_finite())
+        .collect();
+    let mean = train_values.iter().sum::<f32>() / train_values.len() as f32;
+    for s in [&p.train, &p.test] {
+        for (k, &r) in s.rows.iter().enumerate() {
+            if r == 3 || r == 6 {
+                assert_eq!(s.x[k], mean, "row {r} filled with the training mean");
+            }
+        }
+    }
+    m.missing = Missing::DropRows;
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!(p.report.dropped_missing_features, 2);
+    assert_eq!(p.train.len() + p.test.len(), 4);
+    m.missing = Missing::Median;
+    assert!(prepare(&t, &m).is_ok());
+}
+
+#[test]
+fn fill_values_by_hand() {
+    assert_eq!(fill_value(&mut [1.0, 2.0, 9.0], Missing::Mean), 4.0);
+    assert_eq!(fill_value(&mut [9.0, 1.0, 2.0, 4.0], Missing::Median), 3.0);
+    assert_eq!(fill_value(&mut [2.0, 7.0, 7.0, 1.0], Missing::MostFrequent), 7.0);
+}
+
+#[test]
+fn scaling_is_fitted_on_training_rows_only() {
+    let csv: String = std::iter::once("x,y\n".to_string())
+        .chain((0..100).map(|i| format!("{},{}\n", i * i, i)))
+        .collect();
+    let t = table(&csv);
+    let mut m = mapping(vec![0], 1, Task::Regression);
+    m.scaling = Scaling::Standard;
+    m.train_percent = 70;
+    let p = prepare(&t, &m).unwrap();
+    let (mean, std) = mean_std(p.train.x.iter().copied());
+    assert!(
+        mean.abs() < 1e-4 && (std - 1.0).abs() < 1e-4,
+        "train is standardised: {mean} {std}"
+    );
+    let raw_train: Vec<f32> = p.train.rows.iter().map(|&r| ((r - 2) * (r - 2)) as f32).collect();
+    let (raw_mean, _) = mean_std(raw_train.into_iter());
+    assert!((p.feature_scaling[0].offset - raw_mean).abs() < 1e-2);
+    let (test_mean, _) = mean_std(p.test.x.iter().copied());
+    assert!(test_mean.abs() > 1e-3, "the test rows are not used for fitting");
+    m.scaling = Scaling::MinMax;
+    let p = prepare(&t, &m).unwrap();
+    let (lo, hi) = p
+        .train
+        .x
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(a, b), &v| (a.min(v), b.max(v)));
+    assert!((lo + 1.0).abs() < 1e-6 && (hi - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn categorical_features_are_one_hot() {
+    let t = table("city,size,label\nParis,1,y\nRome,2,n\nParis,3,y\nOslo,4,n\n");
+    let p = prepare(&t, &mapping(vec![0, 1], 2, Task::Classification)).unwrap();
+    assert_eq!(p.feature_names, ["city=Paris", "city=Rome", "city=Oslo", "size"]);
+    for (k, &r) in p.train.rows.iter().chain(&p.test.rows).enumerate() {
+        let s = if k < p.train.len() { &p.train } else { &p.test };
+        let i = if k < p.train.len() { k } else { k - p.train.len() };
+        let row = &s.x[i * 4..(i + 1) * 4];
+        let city = ["Paris", "Rome", "Paris", "Oslo"][r - 2];
+        let hot = ["Paris", "Rome", "Oslo"].iter().position(|&c| c == city).unwrap();
+        assert_eq!(row[hot], 1.0);
+        assert_eq!(row[..3].iter().sum::<f32>(), 1.0);
+    }
+}
+
+#[test]
+fn stratified_split_keeps_class_proportions() {
+    let csv: String = std::iter::once("x,label\n".to_string())
+        .chain((0..200).map(|i| format!("{i},{}\n", if i % 4 == 0 { "rare" } else { "common" })))
+        .collect();
+    let t = table(&csv);
+    let mut m = mapping(vec![0], 1, Task::Classification);
+    m.train_percent = 60;
+    m.validation_percent = 20;
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!((p.train.len(), p.validation.len(), p.test.len()), (120, 40, 40));
+    let rare = |s: &Split| s.y.iter().filter(|&&y| p.classes[y as usize] == "rare").count();
+    assert_eq!((rare(&p.train), rare(&p.validation), rare(&p.test)), (30, 10, 10));
+    // Same seed, same split.
+    assert_eq!(prepare(&t, &m).unwrap(), p);
+}
+
+#[test]
+fn errors_name_the_place() {
+    let t = table("age,label\n31,a\n42,b\nforty,a\n33,b\n34,a\n35,b\n36,a\n37,b\n38,a\n39,b\n40,a\n41,b\n43,a\n44,b\n45,a\n46,b\n47,a\n48,b\n49,a\n50,b\n51,a\n");
+    let e = prepare(&t, &mapping(vec![0], 1, Task::Classification)).unwrap_err();
+    assert_eq!(e.to_string(), "row 4, column 'age': 'forty' is not a number");
+    let labels: String = std::iter::once("x,label\n".to_string())
+        .chain((0..30).map(|i| format!("{i},L{i}\n")))
+        .collect();
+    let e = prepare(&table(&labels), &mapping(vec![0], 1, Task::Classification)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "column 'label' has 30 distinct values; at most 8 classes"
+    );
+    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![], 1, Task::Regression)).unwrap_err();
+    assert_eq!(e, ImportError::NoFeatures);
+    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![1], 1, Task::Regression)).unwrap_err();
+    assert_eq!(e.to_string(), "column 'y' cannot be both the target and a feature");
+}
+
+#[test]
+fn clipping_counts_outliers() {
+    let csv: String = std::iter::once("x,y\n".to_string())
+        .chain((0..99).map(|i| format!("{},{i}\n", i % 3)))
+        .chain(std::iter::once("1000,5\n".to_string()))
+        .collect();
+    let mut m = mapping(vec![0], 1, Task::Regression);
+    m.train_percent = 99;
+    m.clip_sigma = Some(3.0);
+    let p = prepare(&table(&csv), &m).unwrap();
+    assert!(p.report.clipped >= 1);
+    assert!(p.train.x.iter().chain(&p.test.x).all(|&v| v < 1000.0));
+}

@@ -1,0 +1,121 @@
+//! Reading CSV text: detection, types, errors, arbitrary bytes.
+
+use super::*;
+
+fn read_str(s: &str) -> Result<Table, ImportError> {
+    read(s.as_bytes(), ReadOptions::default())
+}
+
+#[test]
+fn comma_header_and_types() {
+    let t = read_str("x,y,label\n1,2.5,a\n-3,4e1,b\n0.5,,a\n").unwrap();
+    assert_eq!((t.delimiter, t.has_header, t.rows), (b',', true, 3));
+    let names: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["x", "y", "label"]);
+    assert_eq!(t.columns[0].kind, ColumnKind::Numeric);
+    assert_eq!(t.columns[0].values, vec![1.0, -3.0, 0.5]);
+    assert_eq!(t.columns[1].missing, 1);
+    assert_eq!(t.columns[2].kind, ColumnKind::Categorical);
+    assert_eq!(t.columns[2].levels, vec!["a", "b"]);
+    assert_eq!(
+        t.columns[2].level_counts(),
+        vec![("a".to_string(), 2), ("b".to_string(), 1)]
+    );
+    let s = t.columns[0].summary();
+    assert_eq!((s.min, s.max, s.mean, s.distinct), (-3.0, 1.0, -0.5, 3));
+}
+
+#[test]
+fn semicolon_and_tab_are_detected() {
+    assert_eq!(read_str("a;b\n1,5;2\n3;4\n").unwrap().delimiter, b';');
+    assert_eq!(read_str("a\tb\tc\n1\t2\t3\n").unwrap().delimiter, b'\t');
+}
+
+#[test]
+fn no_header_when_the_first_row_is_numbers() {
+    let t = read_str("1,2\n3,4\n").unwrap();
+    assert!(!t.has_header);
+    assert_eq!(t.rows, 2);
+    assert_eq!(t.columns[1].name, "column 2");
+    let forced = read(
+        "1,2\n3,4\n".as_bytes(),
+        ReadOptions {
+            has_header: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(forced.columns[0].name, "1");
+}
+
+#[test]
+fn quoting_crlf_and_bom() {
+    let t = read(
+        "\u{feff}name,\"note, with comma\"\r\n\"O\"\"Brien\",\"line\nbreak\"\r\n".as_bytes(),
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(t.columns[0].name, "name");
+    assert_eq!(t.columns[1].name, "note, with comma");
+    assert_eq!(t.columns[0].levels, vec!["O\"Brien"]);
+    assert_eq!(t.columns[1].levels, vec!["line\nbreak"]);
+}
+
+#[test]
+fn semicolon_files_may_use_decimal_commas() {
+    let t = read_str("a;b\n5,1;2\n-0,5;3\n").unwrap();
+    assert_eq!(t.columns[0].values, vec![5.1, -0.5]);
+    // In comma files a comma is always a delimiter.
+    assert_eq!(read_str("a,b\n1,2\n").unwrap().columns.len(), 2);
+}
+
+#[test]
+fn ragged_rows_say_where() {
+    let e = read_str("a,b,c\n1,2,3\n1,2\n").unwrap_err();
+    assert_eq!(e.to_string(), "row 3 has 2 fields, expected 3");
+}
+
+#[test]
+fn missing_markers_and_odd_numbers() {
+    let t = read_str("v\n1\nNA\nn/a\n?\n2\n").unwrap();
+    assert_eq!(t.columns[0].missing, 3);
+    assert_eq!(t.columns[0].kind, ColumnKind::Numeric);
+    let t = read_str("v\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\nabc\n").unwrap();
+    let c = &t.columns[0];
+    assert_eq!((c.kind, c.not_numbers), (ColumnKind::Numeric, 1));
+    assert_eq!(c.first_not_number, Some((23, "abc".to_string())));
+}
+
+#[test]
+fn empty_and_blank_inputs_are_errors() {
+    assert_eq!(read_str("").unwrap_err(), ImportError::Empty);
+    assert_eq!(read_str(" \n\n").unwrap_err(), ImportError::Empty);
+    assert_eq!(read_str("a,b\n").unwrap_err(), ImportError::NoRows);
+}
+
+#[test]
+fn invalid_utf8_says_where() {
+    let e = read(b"a,b\n1,\xff\xfe\n", ReadOptions::default()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "row 2, column 2 is not UTF-8 text (save the file as UTF-8)"
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_give_a_table_or_an_error(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = read(&bytes, ReadOptions::default());
+    }
+
+    #[test]
+    fn csv_like_text_gives_a_table_or_an_error(s in "[a-c0-9,;\t\"\r\n. -]{0,300}") {
+        if let Ok(t) = read(s.as_bytes(), ReadOptions::default()) {
+            proptest::prop_assert!(t.rows > 0);
+            for c in &t.columns {
+                proptest::prop_assert!(c.values.len() == t.rows || c.codes.len() == t.rows);
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Golden strings, round trips and hostile hashes.
+
+use super::*;
+
+const DEFAULT_HASH: &str = "data=circle&problem=classification&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=none&rr=0&net=4,2&in=x1,x2&seed=1&test=0&disc=0";
+
+#[test]
+fn golden_default_string() {
+    assert_eq!(encode(&Config::default()), DEFAULT_HASH);
+}
+
+#[test]
+fn golden_custom_string() {
+    let mut c = Config::default();
+    c.set_dataset(DatasetKind::Spiral);
+    c.noise = 25;
+    c.learning_rate = 0.003;
+    c.hidden = vec![8, 8, 5];
+    c.features = vec![Feature::X1, Feature::X2, Feature::SinX1];
+    c.activation = Activation::Relu;
+    c.regularization = Regularization::L2;
+    c.regularization_rate = 0.001;
+    c.seed = 4_000_000_000;
+    c.show_test_data = true;
+    c.set_hidden(Control::LearningRate, true);
+    c.set_hidden(Control::Text, true);
+    assert_eq!(
+        encode(&c),
+        "data=spiral&problem=classification&noise=25&train=50&batch=10&lr=0.003&act=relu&reg=l2&rr=0.001&net=8,8,5&in=x1,x2,sinx1&seed=4000000000&test=1&disc=0&lr_hide=1&text_hide=1"
+    );
+    let d = decode(&encode(&c));
+    assert_eq!(d.config, c);
+    assert!(d.warnings.is_empty());
+}
+
+#[test]
+fn round_trips_every_dataset_and_feature() {
+    for ds in DatasetKind::ALL {
+        let mut c = Config::default();
+        c.set_dataset(ds);
+        c.features = Feature::ALL.to_vec();
+        c.hidden = vec![];
+        c.learning_rate = 0.000_01;
+        c.discretize = true;
+        let d = decode(&format!("#{}", encode(&c)));
+        assert_eq!(d.config, c, "{ds:?}");
+        assert!(d.warnings.is_empty() && d.has_seed);
+    }
+}
+
+#[test]
+fn empty_hash_is_the_default_without_warnings() {
+    let d = decode("");
+    assert_eq!(d.config, Config::default());
+    assert!(d.warnings.is_empty());
+    assert!(!d.has_seed);
+}
+
+#[test]
+fn bad_values_keep_defaults_and_say_which_key() {
+    let d = decode("data=moon&lr=fast&noise=90&net=4,x&bogus=1&act=softmax&seed=-3");
+    let c = &d.config;
+    assert_eq!(c.dataset, DatasetKind::Circle);
+    assert_eq!(c.learning_rate, 0.03);
+    assert_eq!(c.noise, 50);
+    assert_eq!(c.hidden, vec![4, 2]);
+    assert_eq!(c.activation, Activation::Tanh);
+    let keys: Vec<&str> = d.warnings.iter().map(|w| w.key.as_str()).collect();
+    assert_eq!(keys, ["data", "lr", "noise", "net", "bogus", "act", "seed"]);
+    assert_eq!(d.warnings[1].to_string(), "“lr=fast”: not a number; using 0.03");
+    assert_eq!(d.warnings[2].to_string(), "“noise=90”: outside 0–50; using 50");
+}
+
+fn csv_setup(c: &Config) -> CsvSetup {
+    CsvSetup {
+        columns: vec!["area m²".into(), "rooms, total".into(), "a&b=c".into(), "price".into()],
+        mapping: crate::importer::MappingRequest {
+            features: vec![0, 1, 2],
+            target: 3,
+            task: "regression".into(),
+            missing: "median".into(),
+            scaling: "minmax".into(),
+            train_percent: c.train_ratio,
+            seed: c.seed,
+            clip_sigma: 3.0,
+            validation_percent: 10,
+        },
+        inputs: 12,
+        axes: (3, 7),
+        hold_row: Some(41),
+        outputs: 1,
+        data: None,
+    }
+}
+
+#[test]
+fn the_mapping_of_imported_data_round_trips() {
+    let mut c = Config::default();
+    c.csv = Some(csv_setup(&c));
+    c.problem = Problem::Regression;
+    let h = encode(&c);
+    assert!(h.starts_with("data=csv&problem=regression&"), "{h}");
+    let tail = "&csvcol=area+m%C2%B2&csvcol=rooms%2C+total&csvcol=a%26b%3Dc&csvcol=price&csvfeat=0,1,2\
+                &csvtarget=3&csvtask=regression&csvmissing=median&csvscale=minmax&csvclip=3&csvval=10\
+                &csvin=12&axes=3,7&csvrow=41";
+    assert!(h.ends_with(tail), "{h}");
+    let d = decode(&h);
+    assert_eq!(d.config, c);
+    assert!(d.warnings.is_empty());
+    assert_eq!(decode("data=csv").config.csv, None);
+    assert_eq!(decode("data=csv").warnings[0].key, "data");
+    // A target that is also a feature, or out of range, is not a setup.
+    assert_eq!(decode(&h.replace("csvtarget=3", "csvtarget=1")).config.csv, None);
+    assert_eq!(decode(&h.replace("csvtarget=3", "csvtarget=9")).config.csv, None);
+}
+
+#[test]
+fn embedded_data_links_round_trip() {
+    let mut c = Config::default();
+    let mut setup = csv_setup(&c);
+    let file = b"area,rooms,x,price\n50,2,1,100\n80,3,0,160\n";
+    setup.data = Some(crate::embed::pack(file));
+    c.csv = Some(setup);
+    c.problem = Problem::Regression;
+    let d = decode(&encode(&c));
+    assert_eq!(d.config, c);
+    let data = d.config.csv.unwrap().data.unwrap();
+    assert_eq!(crate::embed::unpack(&data).unwrap(), file);
+}
+
+#[test]
+fn huge_shapes_are_clamped() {
+    let d = decode("net=1000000000,3,0,1,1,1,1,1,1,1,1");
+    assert_eq!(d.config.hidden, vec![16, 3, 1, 1, 1, 1, 1, 1]);
+    assert_eq!(d.warnings.len(), 3);
+}
+
+#[test]
+fn problem_follows_the_dataset() {
+    let d = decode("data=plane&problem=classification");
+    assert_eq!(d.config.problem, Problem::Regression);
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(decode("problem=regression").config.problem, Problem::Classification);
+}
+
+#[test]
+fn thousands_of_keys_give_bounded_warnings() {
+    let hash: String = (0..1500).map(|i| format!("k{i}=v&")).collect();
+    let d = decode(&hash);
+    assert_eq!(d.warnings.len(), MAX_WARNINGS);
+    assert_eq!(d.more_warnings, 1500 - MAX_WARNINGS);
+}
+
+#[test]
+fn escapes_and_markup_are_plain_text() {
+    let d = decode("data=%3Cscript%3Ealert(1)%3C%2Fscript%3E&%FF%FE=1&lr=%E0%A4");
+    assert_eq!(d.warnings[0].value, "<script>alert(1)</script>");
+    assert_eq!(d.config, Config::default());
+    assert_eq!(d.warnings.len(), 3);
+}
+
+#[test]
+fn overlong_hash_is_cut() {
+    let hash = format!("lr=0.1&{}", "x".repeat(MAX_HASH_BYTES * 4));
+    let d = decode(&hash);
+    assert_eq!(d.config.learning_rate, 0.1);
+    assert_eq!(d.warnings[0].key, "(link)");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #[test]
+    fn any_string_decodes(s in ".{0,300}") {
+        let d = decode(&s);
+        proptest::prop_assert!(d.config.hidden.len() <= MAX_HIDDEN_LAYERS);
+        proptest::prop_assert!(d.config.hidden.iter().all(|&n| (1..=MAX_NEURONS).contains(&n)));
+        proptest::prop_assert!(!d.config.features.is_empty());
+    }
+
+    #[test]
+    fn encode_decode_is_identity(lr_i in 0usize..11, noise in 0u32..=50, seed: u32, layers in proptest::collection::vec(1usize..=16, 0..=8)) {
+        let mut c = Config::default();
+        c.learning_rate = LEARNING_RATES[lr_i];
+        c.noise = noise;
+        c.seed = seed;
+        c.hidden = layers;
+        let d = decode(&encode(&c));
+        proptest::prop_assert_eq!(d.config, c);
+    }
+}

@@ -33,6 +33,7 @@ pub enum Control {
     TrainRatio,
     BatchSize,
     LearningRate,
+    Optimizer,
     Activation,
     Regularization,
     RegularizationRate,
@@ -49,13 +50,14 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 18] = [
+    pub const ALL: [Control; 19] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
         Self::TrainRatio,
         Self::BatchSize,
         Self::LearningRate,
+        Self::Optimizer,
         Self::Activation,
         Self::Regularization,
         Self::RegularizationRate,
@@ -79,6 +81,7 @@ impl Control {
             Self::TrainRatio => "train",
             Self::BatchSize => "batch",
             Self::LearningRate => "lr",
+            Self::Optimizer => "opt",
             Self::Activation => "act",
             Self::Regularization => "reg",
             Self::RegularizationRate => "rr",
@@ -102,6 +105,7 @@ impl Control {
             Self::TrainRatio => "Training ratio",
             Self::BatchSize => "Batch size",
             Self::LearningRate => "Learning rate",
+            Self::Optimizer => "Optimizer",
             Self::Activation => "Activation",
             Self::Regularization => "Regularization",
             Self::RegularizationRate => "Regularization rate",
@@ -132,6 +136,8 @@ pub struct Config {
     pub train_ratio: u32,
     pub batch_size: u32,
     pub learning_rate: f32,
+    /// The optimizer and its hyperparameters (SGD, as the Playground, by default).
+    pub optimizer: Optimizer,
     /// Hidden-layer activation.
     pub activation: Activation,
     pub regularization: Regularization,
@@ -192,6 +198,7 @@ impl Default for Config {
             train_ratio: 50,
             batch_size: 10,
             learning_rate: 0.03,
+            optimizer: Optimizer::Sgd,
             activation: Activation::Tanh,
             regularization: Regularization::None,
             regularization_rate: 0.0,
@@ -241,7 +248,7 @@ impl Config {
 
     pub fn step_settings(&self) -> StepSettings {
         StepSettings {
-            optimizer: Optimizer::Sgd,
+            optimizer: self.optimizer,
             learning_rate: self.learning_rate,
             regularization: self.regularization,
             regularization_rate: self.regularization_rate,

@@ -254,6 +254,10 @@ impl Trainer {
                     }
                 }
                 let reset = self.config.needs_reset(&new);
+                if std::mem::discriminant(&new.optimizer) != std::mem::discriminant(&self.config.optimizer) {
+                    // Another optimizer keeps the weights but not the old one's memory.
+                    self.buf.state.reset();
+                }
                 let plane_of = |c: &Config| c.csv.as_ref().map(|s| (s.axes, s.hold_row));
                 let axes_moved = plane_of(&new) != plane_of(&self.config);
                 self.config = new;

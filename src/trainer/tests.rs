@@ -289,6 +289,24 @@ fn three_classes_train_through_softmax() {
 }
 
 #[test]
+fn switching_optimizer_keeps_the_weights_and_the_epoch() {
+    let mut c = Config::default();
+    let mut t = Trainer::new(c.clone());
+    for _ in 0..3 {
+        t.train_epoch();
+    }
+    let before = t.network().clone();
+    c.optimizer = crate::optimizer::Optimizer::from_key("adam").unwrap();
+    t.handle(configure(&c));
+    assert_eq!(t.epoch(), 3);
+    assert_eq!(t.network(), &before);
+    for _ in 0..30 {
+        assert!(t.train_epoch().is_none());
+    }
+    assert!(t.losses().1 < 0.3, "Adam trains the circle: {}", t.losses().1);
+}
+
+#[test]
 fn ping_is_answered_without_a_snapshot() {
     let mut t = Trainer::new(Config::default());
     assert_eq!(t.handle(ToWorker::Ping), (vec![FromWorker::Pong], false));

@@ -10,6 +10,7 @@ use crate::activation::Activation;
 use crate::config::*;
 use crate::dataset::{DatasetKind, Problem};
 use crate::features::Feature;
+use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 use std::fmt;
 
@@ -79,6 +80,12 @@ pub fn encode(c: &Config) -> String {
         u8::from(c.show_test_data),
         u8::from(c.discretize),
     );
+    if c.optimizer != Optimizer::Sgd {
+        s.push_str(&format!("&opt={}", c.optimizer.key()));
+        for (k, v) in c.optimizer.params() {
+            s.push_str(&format!("&{k}={}", fmt_f32(v)));
+        }
+    }
     if let Some(csv) = &c.csv {
         let m = &csv.mapping;
         for name in &csv.columns {
@@ -175,6 +182,7 @@ pub fn decode(hash: &str) -> Decoded {
     let mut csv_inputs: Option<usize> = None;
     let mut csv_axes = (0usize, 1usize);
     let mut csv = CsvKeys::default();
+    let mut optimizer_params: Vec<(String, String)> = Vec::new();
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -206,6 +214,15 @@ pub fn decode(hash: &str) -> Decoded {
                 Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => csv_inputs = Some(n),
                 _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
             },
+            "opt" => match Optimizer::from_key(v) {
+                Some(o) => c.optimizer = o,
+                None => w.push(
+                    k,
+                    v,
+                    format!("expected one of {}; using sgd", Optimizer::KEYS.join(", ")),
+                ),
+            },
+            "mom" | "b1" | "b2" | "eps" | "rho" | "wd" => optimizer_params.push((k.to_string(), v.to_string())),
             "csvcol" if csv.columns.len() < crate::table::MAX_COLUMNS => csv.columns.push(v.to_string()),
             "csvfeat" => match v
                 .split(',')
@@ -315,6 +332,17 @@ pub fn decode(hash: &str) -> Decoded {
         }
     }
 
+    // Hyperparameters after the loop: `opt` may come after them.
+    for (k, v) in optimizer_params {
+        let ok = parse_f32(&v).is_some_and(|x| c.optimizer.set_param(&k, x));
+        if !ok {
+            w.push(
+                &k,
+                &v,
+                format!("not a valid {} setting for {}; using its default", k, c.optimizer.key()),
+            );
+        }
+    }
     if csv_requested {
         let n_cols = csv.columns.len() as u32;
         match (csv_inputs, csv.features.take(), csv.target) {

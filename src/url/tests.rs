@@ -129,6 +129,20 @@ fn embedded_data_links_round_trip() {
 }
 
 #[test]
+fn optimizers_and_their_settings_round_trip() {
+    let mut c = Config::default();
+    c.optimizer = Optimizer::from_key("adamw").unwrap();
+    c.optimizer.set_param("wd", 0.05);
+    let h = encode(&c);
+    assert!(h.ends_with("&opt=adamw&b1=0.9&b2=0.999&eps=0.0000001&wd=0.05"), "{h}");
+    assert_eq!(decode(&h).config, c);
+    assert_eq!(encode(&Config::default()), DEFAULT_HASH, "SGD adds nothing to a link");
+    let d = decode("mom=0.5&opt=momentum&b1=0.3&eps=-1");
+    assert_eq!(d.config.optimizer, Optimizer::Momentum { momentum: 0.5 });
+    assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
+}
+
+#[test]
 fn huge_shapes_are_clamped() {
     let d = decode("net=1000000000,3,0,1,1,1,1,1,1,1,1");
     assert_eq!(d.config.hidden, vec![16, 3, 1, 1, 1, 1, 1, 1]);

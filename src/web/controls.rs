@@ -63,6 +63,37 @@ pub fn init() {
         add_option(&lr, &v.to_string(), &v.to_string());
     }
     add_option(&lr, CUSTOM, "Custom…");
+    let opt = select("optimizer");
+    for key in crate::optimizer::Optimizer::KEYS {
+        let o = crate::optimizer::Optimizer::from_key(key).expect("known key");
+        add_option(&opt, key, o.label());
+    }
+    on_change("optimizer", "change", |v| {
+        if let Some(o) = crate::optimizer::Optimizer::from_key(&v) {
+            app::change(|c| c.optimizer = o);
+        }
+    });
+    let params: HtmlElement = by_id("optimizer-params");
+    on(&params, "change", |e: Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        let key = input.get_attribute("data-param").unwrap_or_default();
+        match input.value().trim().parse::<f32>() {
+            Ok(v) if app::config().optimizer.set_param(&key, v) => {
+                input.set_custom_validity("");
+                app::change(|c| {
+                    c.optimizer.set_param(&key, v);
+                });
+            }
+            _ => {
+                input.set_custom_validity(
+                    "Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]",
+                );
+                input.report_validity();
+            }
+        }
+    });
     let act = select("activation");
     for a in Activation::ALL {
         add_option(&act, a.key(), a.label());
@@ -241,6 +272,8 @@ pub fn sync(c: &Config) {
         set_hidden(&custom, false);
         custom.set_value(&c.learning_rate.to_string());
     }
+    select("optimizer").set_value(c.optimizer.key());
+    sync_optimizer_params(c);
     select("activation").set_value(c.activation.key());
     select("regularization").set_value(c.regularization.key());
     let rr = select("regularization-rate");
@@ -289,6 +322,46 @@ fn apply_hidden(c: &Config) {
             let key = el.get_attribute("data-control").unwrap_or_default();
             let hide = Control::from_key(&key).is_some_and(|ctrl| c.is_hidden(ctrl));
             set_hidden(&el, hide);
+        }
+    }
+}
+
+/// One labelled number box per hyperparameter of the chosen optimizer.
+fn sync_optimizer_params(c: &Config) {
+    let box_: Element = by_id("optimizer-params");
+    let params = c.optimizer.params();
+    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
+    let shown = box_.get_attribute("data-keys").unwrap_or_default();
+    if shown != keys.join(",") {
+        box_.set_text_content(None);
+        for (k, _) in &params {
+            let label: HtmlElement = create("label");
+            let name = match *k {
+                "mom" => "Momentum",
+                "b1" => "Beta1",
+                "b2" => "Beta2",
+                "eps" => "Epsilon",
+                "rho" => "Rho",
+                _ => "Weight decay",
+            };
+            label.append_child(&document().create_text_node(name)).expect("append");
+            let input: HtmlInputElement = create("input");
+            input.set_type("number");
+            input.set_step("any");
+            input.set_attribute("data-param", k).expect("attr");
+            label.append_child(&input).expect("append");
+            box_.append_child(&label).expect("append");
+        }
+        box_.set_attribute("data-keys", &keys.join(",")).expect("attr");
+    }
+    for (k, v) in params {
+        if let Ok(Some(el)) = box_.query_selector(&format!("input[data-param=\"{k}\"]")) {
+            let input: HtmlInputElement = el.unchecked_into();
+            if input.value().parse::<f32>().ok() != Some(v) {
+                // Small values (epsilons) read better as 1e-7 than as 0.0000001.
+                let text = if v != 0.0 && v.abs() < 1e-3 { format!("{v:e}") } else { v.to_string() };
+                input.set_value(&text);
+            }
         }
     }
 }

@@ -215,3 +215,21 @@ test('the page replays the pinned run of tests/wasm.rs bit for bit', async () =>
   assert.equal(await page.getByTestId('test-loss').getAttribute('data-value'), '0.038681637');
   await page.close();
 });
+
+test('choosing an optimizer and its settings keeps the weights and goes into the link', async () => {
+  const { page, problems } = await open('seed=12');
+  await stepOnce(page);
+  await stepOnce(page);
+  await page.getByLabel('Optimizer').selectOption('adam');
+  await page.waitForFunction(() => location.hash.includes('&opt=adam&b1=0.9&b2=0.999&eps=0.0000001'));
+  await page.getByLabel('Beta1').fill('0.8');
+  await page.getByLabel('Beta1').press('Enter');
+  await page.waitForFunction(() => location.hash.includes('&b1=0.8&'));
+  assert.equal(await stepOnce(page), 3, 'the run went on');
+  await page.getByLabel('Optimizer').selectOption('momentum');
+  await page.waitForFunction(() => location.hash.includes('&opt=momentum&mom=0.9'));
+  assert.ok(await page.getByLabel('Momentum').isVisible());
+  assert.equal(await page.getByLabel('Beta1').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

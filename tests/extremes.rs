@@ -7,6 +7,7 @@ use nnplay::activation::Activation;
 use nnplay::config::{Config, LEARNING_RATES, LEARNING_RATE_RANGE};
 use nnplay::dataset::DatasetKind;
 use nnplay::health;
+use nnplay::optimizer::Optimizer;
 use nnplay::protocol::FromWorker;
 use nnplay::trainer::Trainer;
 
@@ -46,4 +47,44 @@ fn every_learning_rate_trains_or_stops_with_an_explanation() {
     // The largest rates do blow up somewhere: the explanation path is exercised.
     assert!(stops > 0);
     println!("{stops} of {} runs stopped with an explanation", 6 * 4 * rates.len());
+}
+
+/// Every other optimizer at the ends of the learning-rate range (and the middle),
+/// on every dataset, with a saturating and a non-saturating activation.
+#[test]
+fn every_optimizer_at_the_extremes_trains_or_stops_with_an_explanation() {
+    let rates = [LEARNING_RATES[0], 0.03, LEARNING_RATES[10], LEARNING_RATE_RANGE.1];
+    let (mut runs, mut stops) = (0, 0);
+    for key in Optimizer::KEYS.into_iter().filter(|&k| k != "sgd") {
+        for ds in DatasetKind::ALL {
+            for act in [Activation::Relu, Activation::Tanh] {
+                for &lr in &rates {
+                    let mut c = Config::default();
+                    c.set_dataset(ds);
+                    c.activation = act;
+                    c.learning_rate = lr;
+                    c.optimizer = Optimizer::from_key(key).unwrap();
+                    c.hidden = vec![6, 6];
+                    let mut t = Trainer::new(c);
+                    runs += 1;
+                    for _ in 0..10 {
+                        if let Some(msg) = t.train_epoch() {
+                            let FromWorker::Stopped { message } = msg else {
+                                panic!("unexpected {msg:?}")
+                            };
+                            assert!(message.starts_with("Training stopped at epoch"), "{message}");
+                            stops += 1;
+                            break;
+                        }
+                    }
+                    let (train, test) = t.losses();
+                    assert!(
+                        health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
+                        "{key}/{ds:?}/{act:?}/lr {lr}: the shown network is broken"
+                    );
+                }
+            }
+        }
+    }
+    println!("{stops} of {runs} runs with other optimizers stopped with an explanation");
 }

@@ -359,7 +359,11 @@ fn sync_optimizer_params(c: &Config) {
             let input: HtmlInputElement = el.unchecked_into();
             if input.value().parse::<f32>().ok() != Some(v) {
                 // Small values (epsilons) read better as 1e-7 than as 0.0000001.
-                let text = if v != 0.0 && v.abs() < 1e-3 { format!("{v:e}") } else { v.to_string() };
+                let text = if v != 0.0 && v.abs() < 1e-3 {
+                    format!("{v:e}")
+                } else {
+                    v.to_string()
+                };
                 input.set_value(&text);
             }
         }

@@ -33,8 +33,14 @@ impl LossHistory {
         epoch % self.stride == 0
     }
 
+    /// Keeps `p` if the history wants its epoch; a new measurement of the last
+    /// kept epoch (after a Step, or an edited weight) replaces it.
     pub fn push(&mut self, p: LossPoint) {
         if !self.wants(p.epoch) {
+            return;
+        }
+        if let Some(last) = self.points.last_mut().filter(|q| q.epoch == p.epoch) {
+            *last = p;
             return;
         }
         if self.points.len() == CAPACITY {
@@ -83,6 +89,29 @@ mod tests {
         let gaps: Vec<u64> = pts.windows(2).map(|w| w[1].epoch - w[0].epoch).collect();
         assert!(gaps.iter().all(|&g| g == h.stride()), "uneven gaps");
         assert!(pts.last().unwrap().epoch > 1_000_000 - h.stride());
+    }
+
+    #[test]
+    fn measuring_an_epoch_again_replaces_its_point() {
+        let mut h = LossHistory::default();
+        h.push(LossPoint {
+            epoch: 3,
+            train: 0.5,
+            test: 0.6,
+        });
+        h.push(LossPoint {
+            epoch: 3,
+            train: 0.4,
+            test: 0.45,
+        });
+        assert_eq!(
+            h.points(),
+            [LossPoint {
+                epoch: 3,
+                train: 0.4,
+                test: 0.45
+            }]
+        );
     }
 
     #[test]

@@ -11,6 +11,29 @@ use nnplay::optimizer::Optimizer;
 use nnplay::protocol::FromWorker;
 use nnplay::trainer::Trainer;
 
+/// Trains up to `epochs`; true if the run stopped itself (with a plain explanation).
+/// Either way the network shown and its losses must be finite.
+fn trains_or_stops(c: Config, epochs: usize, what: &str) -> bool {
+    let mut t = Trainer::new(c);
+    let mut stopped = false;
+    for _ in 0..epochs {
+        if let Some(msg) = t.train_epoch() {
+            let FromWorker::Stopped { message } = msg else {
+                panic!("unexpected {msg:?}")
+            };
+            assert!(message.starts_with("Training stopped at epoch"), "{message}");
+            stopped = true;
+            break;
+        }
+    }
+    let (train, test) = t.losses();
+    assert!(
+        health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
+        "{what}: the shown network is broken"
+    );
+    stopped
+}
+
 #[test]
 fn every_learning_rate_trains_or_stops_with_an_explanation() {
     let mut rates = LEARNING_RATES.to_vec();
@@ -25,22 +48,7 @@ fn every_learning_rate_trains_or_stops_with_an_explanation() {
                 c.learning_rate = lr;
                 c.hidden = vec![6, 6];
                 c.batch_size = 1;
-                let mut t = Trainer::new(c);
-                for _ in 0..15 {
-                    if let Some(msg) = t.train_epoch() {
-                        let FromWorker::Stopped { message } = msg else {
-                            panic!("unexpected {msg:?}")
-                        };
-                        assert!(message.starts_with("Training stopped at epoch"), "{message}");
-                        stops += 1;
-                        break;
-                    }
-                }
-                let (train, test) = t.losses();
-                assert!(
-                    health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
-                    "{ds:?}/{act:?}/lr {lr}: the shown network is broken"
-                );
+                stops += usize::from(trains_or_stops(c, 15, &format!("{ds:?}/{act:?}/lr {lr}")));
             }
         }
     }
@@ -65,23 +73,8 @@ fn every_optimizer_at_the_extremes_trains_or_stops_with_an_explanation() {
                     c.learning_rate = lr;
                     c.optimizer = Optimizer::from_key(key).unwrap();
                     c.hidden = vec![6, 6];
-                    let mut t = Trainer::new(c);
                     runs += 1;
-                    for _ in 0..10 {
-                        if let Some(msg) = t.train_epoch() {
-                            let FromWorker::Stopped { message } = msg else {
-                                panic!("unexpected {msg:?}")
-                            };
-                            assert!(message.starts_with("Training stopped at epoch"), "{message}");
-                            stops += 1;
-                            break;
-                        }
-                    }
-                    let (train, test) = t.losses();
-                    assert!(
-                        health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
-                        "{key}/{ds:?}/{act:?}/lr {lr}: the shown network is broken"
-                    );
+                    stops += usize::from(trains_or_stops(c, 10, &format!("{key}/{ds:?}/{act:?}/lr {lr}")));
                 }
             }
         }

@@ -175,6 +175,7 @@ fn main() {
             learning_rate: w.lr,
             regularization: Regularization::None,
             regularization_rate: 0.0,
+            clip_norm: 0.0,
         };
         let epoch = |net: &mut Network, buf: &mut Buffers| {
             train_epoch(net, buf, &train_x, &train_y, w.batch, w.loss, &s);

@@ -5,10 +5,14 @@
 use crate::activation::Activation;
 use crate::dataset::{DatasetKind, Problem};
 use crate::features::Feature;
+use crate::head::{Head, Task};
 use crate::importer::MappingRequest;
+use crate::init::Init;
 use crate::loss::Loss;
 use crate::optimizer::{Optimizer, StepSettings};
 use crate::regularization::Regularization;
+use crate::schedule::LrSchedule;
+use crate::stopping::Stopping;
 
 pub const MAX_HIDDEN_LAYERS: usize = 8;
 pub const MAX_NEURONS: usize = 16;
@@ -34,6 +38,9 @@ pub enum Control {
     BatchSize,
     LearningRate,
     Optimizer,
+    Schedule,
+    Loss,
+    Init,
     Activation,
     Regularization,
     RegularizationRate,
@@ -50,7 +57,7 @@ pub enum Control {
 }
 
 impl Control {
-    pub const ALL: [Control; 19] = [
+    pub const ALL: [Control; 22] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -58,6 +65,9 @@ impl Control {
         Self::BatchSize,
         Self::LearningRate,
         Self::Optimizer,
+        Self::Schedule,
+        Self::Loss,
+        Self::Init,
         Self::Activation,
         Self::Regularization,
         Self::RegularizationRate,
@@ -82,6 +92,9 @@ impl Control {
             Self::BatchSize => "batch",
             Self::LearningRate => "lr",
             Self::Optimizer => "opt",
+            Self::Schedule => "sched",
+            Self::Loss => "loss",
+            Self::Init => "init",
             Self::Activation => "act",
             Self::Regularization => "reg",
             Self::RegularizationRate => "rr",
@@ -106,6 +119,9 @@ impl Control {
             Self::BatchSize => "Batch size",
             Self::LearningRate => "Learning rate",
             Self::Optimizer => "Optimizer",
+            Self::Schedule => "Learning rate schedule",
+            Self::Loss => "Loss",
+            Self::Init => "Initialization",
             Self::Activation => "Activation",
             Self::Regularization => "Regularization",
             Self::RegularizationRate => "Regularization rate",
@@ -138,10 +154,29 @@ pub struct Config {
     pub learning_rate: f32,
     /// The optimizer and its hyperparameters (SGD, as the Playground, by default).
     pub optimizer: Optimizer,
-    /// Hidden-layer activation.
+    /// Hidden-layer activation of every layer (the "all layers" choice; new layers get it).
     pub activation: Activation,
+    /// Per hidden layer, where it differs from `activation` (missing entries: `activation`).
+    pub layer_activations: Vec<Activation>,
+    /// The output activation (None: follows the problem and the loss).
+    pub output_activation: Option<Activation>,
+    /// The loss (None: follows the problem).
+    pub loss: Option<Loss>,
+    pub init: Init,
+    /// Dropout rate of each hidden layer, 0 ..= 0.9 (missing entries: 0).
+    pub dropout: Vec<f32>,
     pub regularization: Regularization,
     pub regularization_rate: f32,
+    pub schedule: LrSchedule,
+    /// Clip the gradient's norm to this (0: off).
+    pub clip_norm: f32,
+    /// A new order of the training rows every epoch (off: the Playground's fixed order).
+    pub shuffle: bool,
+    pub stopping: Stopping,
+    /// Percent of the points held out for validation (built-in data; imported data has its own).
+    pub validation: u32,
+    /// Classes of a multi-class built-in dataset.
+    pub classes: usize,
     /// Neurons per hidden layer.
     pub hidden: Vec<usize>,
     /// Selected input features, in `Feature::ALL` order.
@@ -200,8 +235,19 @@ impl Default for Config {
             learning_rate: 0.03,
             optimizer: Optimizer::Sgd,
             activation: Activation::Tanh,
+            layer_activations: Vec::new(),
+            output_activation: None,
+            loss: None,
+            init: Init::PlaygroundUniform,
+            dropout: Vec::new(),
             regularization: Regularization::None,
             regularization_rate: 0.0,
+            schedule: LrSchedule::default(),
+            clip_norm: 0.0,
+            shuffle: true,
+            stopping: Stopping::default(),
+            validation: 0,
+            classes: crate::dataset::DEFAULT_CLASSES,
             hidden: vec![4, 2],
             features: vec![Feature::X1, Feature::X2],
             seed: 1,
@@ -214,23 +260,88 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Output activation follows the problem: tanh for ±1 classes, linear for regression.
-    pub fn output_activation(&self) -> Activation {
-        if self.outputs() > 1 {
-            return Activation::Softmax;
-        }
-        match self.problem {
-            Problem::Classification => Activation::Tanh,
-            Problem::Regression => Activation::Linear,
+    /// What is predicted: a number, or one of k classes.
+    pub fn task(&self) -> Task {
+        match &self.csv {
+            Some(s) if s.mapping.task == "regression" => Task::Regression,
+            Some(s) => Task::Classes(s.outputs.max(2)),
+            None if self.problem == Problem::Regression => Task::Regression,
+            None => Task::Classes(self.dataset.classes(self.classes).max(2)),
         }
     }
 
-    /// Squared error as the Playground (±1 classes, regression); cross-entropy with softmax.
+    /// Classes of the task (0 for regression).
+    pub fn classes(&self) -> usize {
+        self.task().classes()
+    }
+
+    /// The output layer, loss and target coding in use.
+    pub fn head(&self) -> Head {
+        self.task().head(self.loss, self.output_activation)
+    }
+
+    pub fn output_activation(&self) -> Activation {
+        self.head().activation
+    }
+
     pub fn loss(&self) -> Loss {
-        if self.outputs() > 1 {
-            return Loss::CategoricalCrossEntropy;
+        self.head().loss
+    }
+
+    /// Hidden layer l's activation.
+    pub fn layer_activation(&self, l: usize) -> Activation {
+        self.layer_activations.get(l).copied().unwrap_or(self.activation)
+    }
+
+    /// Every hidden layer's activation.
+    pub fn hidden_activations(&self) -> Vec<Activation> {
+        (0..self.hidden.len()).map(|l| self.layer_activation(l)).collect()
+    }
+
+    /// Sets one hidden layer's activation (the others keep theirs).
+    pub fn set_layer_activation(&mut self, l: usize, a: Activation) {
+        let mut acts = self.hidden_activations();
+        if let Some(x) = acts.get_mut(l) {
+            *x = a;
         }
-        Loss::HalfSquaredError
+        self.store_activations(acts);
+    }
+
+    /// The "all layers" choice: every hidden layer gets `a`.
+    pub fn set_all_activations(&mut self, a: Activation) {
+        self.activation = a;
+        self.layer_activations.clear();
+    }
+
+    /// Keeps per-layer activations only when some layer differs from `activation`.
+    fn store_activations(&mut self, acts: Vec<Activation>) {
+        self.layer_activations = if acts.iter().all(|&a| a == self.activation) {
+            Vec::new()
+        } else {
+            acts
+        };
+    }
+
+    /// Hidden layer l's dropout rate.
+    pub fn dropout_rate(&self, l: usize) -> f32 {
+        self.dropout.get(l).copied().unwrap_or(0.0)
+    }
+
+    /// Every hidden layer's dropout rate.
+    pub fn dropout_rates(&self) -> Vec<f32> {
+        (0..self.hidden.len()).map(|l| self.dropout_rate(l)).collect()
+    }
+
+    pub fn set_dropout(&mut self, l: usize, rate: f32) {
+        let mut rates = self.dropout_rates();
+        if let Some(x) = rates.get_mut(l) {
+            *x = rate.clamp(0.0, crate::dropout::MAX_RATE);
+        }
+        self.dropout = if rates.iter().all(|&r| r == 0.0) {
+            Vec::new()
+        } else {
+            rates
+        };
     }
 
     /// [n_features, hidden..., 1]
@@ -241,17 +352,28 @@ impl Config {
             .collect()
     }
 
-    /// Output neurons: one, or one per class for imported data with more than two classes.
+    /// Output neurons of the head in use.
     pub fn outputs(&self) -> usize {
-        self.csv.as_ref().map_or(1, |s| s.outputs.max(1))
+        self.head().outputs
     }
 
-    pub fn step_settings(&self) -> StepSettings {
+    /// Values per pixel of the output picture: K class scores for K > 2 classes, else one.
+    pub fn picture_channels(&self) -> usize {
+        if self.classes() > 2 {
+            self.outputs()
+        } else {
+            1
+        }
+    }
+
+    /// The step of epoch `epoch` (0-based), with the schedule's learning rate.
+    pub fn step_settings(&self, epoch: u64) -> StepSettings {
         StepSettings {
             optimizer: self.optimizer,
-            learning_rate: self.learning_rate,
+            learning_rate: self.schedule.learning_rate(self.learning_rate, epoch),
             regularization: self.regularization,
             regularization_rate: self.regularization_rate,
+            clip_norm: self.clip_norm,
         }
     }
 
@@ -263,7 +385,14 @@ impl Config {
             || self.problem != other.problem
             || self.noise != other.noise
             || self.train_ratio != other.train_ratio
-            || self.activation != other.activation
+            || self.hidden_activations() != other.hidden_activations()
+            || self.init != other.init
+            || self.validation != other.validation
+            || self.task() != other.task()
+            || {
+                let (a, b) = (self.head(), other.head());
+                (a.outputs, a.activation, a.coding) != (b.outputs, b.activation, b.coding)
+            }
             || self.hidden != other.hidden
             || self.features != other.features
             || self.seed != other.seed
@@ -290,12 +419,27 @@ impl Config {
         if self.hidden.len() >= MAX_HIDDEN_LAYERS {
             return false;
         }
+        let (acts, rates) = (self.hidden_activations(), self.dropout_rates());
         self.hidden.push(2);
+        self.store_activations(acts.into_iter().chain([self.activation]).collect());
+        if !self.dropout.is_empty() {
+            self.dropout = rates.into_iter().chain([0.0]).collect();
+        }
         true
     }
 
     pub fn remove_layer(&mut self) -> bool {
-        self.hidden.pop().is_some()
+        let (mut acts, mut rates) = (self.hidden_activations(), self.dropout_rates());
+        let removed = self.hidden.pop().is_some();
+        acts.truncate(self.hidden.len());
+        rates.truncate(self.hidden.len());
+        self.store_activations(acts);
+        self.dropout = if rates.iter().all(|&r| r == 0.0) {
+            Vec::new()
+        } else {
+            rates
+        };
+        removed
     }
 
     /// Adds (`delta` = 1) or removes (−1) a neuron of hidden layer `layer`, within 1 ..= MAX_NEURONS.

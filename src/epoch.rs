@@ -1,18 +1,26 @@
 //! One pass over the training data in minibatches: per sample forward and
 //! backward, accumulating gradients; one optimizer step per minibatch on the
-//! mean gradient (the last, shorter batch included). No shuffling: the order
-//! is the data's (the Playground's behaviour). This is the training core that
-//! the worker, the tests and the benchmarks all run.
+//! mean gradient (the last, shorter batch included). The rows go in the data's
+//! order (the Playground's behaviour) or in a given order (shuffling), and
+//! hidden layers may drop units (dropout). This is the training core that the
+//! worker, the tests and the benchmarks all run.
 
+use crate::dropout::Dropout;
 use crate::loss::Loss;
 use crate::network::{Gradients, Network, Workspace};
 use crate::optimizer::{step, OptimizerState, StepSettings};
+use crate::rng::Rng;
 
 /// Training buffers for one network shape, allocated once.
 pub struct Buffers {
     pub ws: Workspace,
     pub grads: Gradients,
     pub state: OptimizerState,
+    /// Per layer, the RMS of the mean weight gradient of the last minibatch trained.
+    pub grad_rms: Vec<f32>,
+    /// A minibatch gathered in a given order: (batch, n_inputs), (batch, n_outputs).
+    bx: Vec<f32>,
+    by: Vec<f32>,
 }
 
 impl Buffers {
@@ -21,8 +29,27 @@ impl Buffers {
             ws: Workspace::new(net),
             grads: Gradients::new(net),
             state: OptimizerState::default(),
+            grad_rms: vec![0.0; net.layers.len()],
+            bx: Vec::new(),
+            by: Vec::new(),
         }
     }
+}
+
+/// The optional parts of an epoch.
+#[derive(Default)]
+pub struct EpochPlan<'a> {
+    /// The rows' order (a permutation of 0..n); None: the data's order.
+    pub order: Option<&'a [u32]>,
+    /// Hidden layers' dropout rates and the stream their masks come from.
+    pub dropout: Option<(&'a [f32], Rng)>,
+}
+
+/// A permutation of 0..n drawn from `rng` (Fisher–Yates).
+pub fn shuffled_order(n: usize, rng: &mut Rng) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    rng.shuffle(&mut order);
+    order
 }
 
 /// x: (n, n_inputs), y: (n, n_outputs), both row-major.
@@ -36,9 +63,25 @@ pub fn train_epoch(
     loss: Loss,
     settings: &StepSettings,
 ) {
+    train_epoch_planned(net, buf, x, y, batch_size, loss, settings, EpochPlan::default());
+}
+
+/// `train_epoch` with an order of the rows and dropout.
+#[allow(clippy::too_many_arguments)]
+pub fn train_epoch_planned(
+    net: &mut Network,
+    buf: &mut Buffers,
+    x: &[f32],
+    y: &[f32],
+    batch_size: usize,
+    loss: Loss,
+    settings: &StepSettings,
+    plan: EpochPlan,
+) {
     let (ni, no) = (net.n_inputs(), net.n_outputs());
     let n = x.len() / ni;
     let batch_size = batch_size.max(1);
+    let mut dropout = plan.dropout.map(|(rates, rng)| Dropout::new(rates, rng));
     buf.grads.clear();
     let mut start = 0;
     while start < n {
@@ -46,11 +89,26 @@ pub fn train_epoch(
         // Forward the whole minibatch at once (the weights only change between
         // minibatches), then backprop it; the same sums in the same order as
         // one sample at a time.
-        let (bx, by) = (&x[start * ni..end * ni], &y[start * no..end * no]);
+        let (bx, by) = match plan.order {
+            None => (&x[start * ni..end * ni], &y[start * no..end * no]),
+            Some(order) => {
+                buf.bx.clear();
+                buf.by.clear();
+                for &r in &order[start..end] {
+                    let r = r as usize;
+                    buf.bx.extend_from_slice(&x[r * ni..(r + 1) * ni]);
+                    buf.by.extend_from_slice(&y[r * no..(r + 1) * no]);
+                }
+                (&buf.bx[..], &buf.by[..])
+            }
+        };
         buf.ws.prepare(net);
-        net.forward_rows(bx, &mut buf.ws);
+        net.forward_rows_training(bx, &mut buf.ws, dropout.as_mut());
         net.backward_rows(bx, by, loss, &mut buf.ws, &mut buf.grads);
         step(net, &buf.grads, settings, &mut buf.state);
+        if end == n {
+            buf.grad_rms = buf.grads.layer_rms();
+        }
         buf.grads.clear();
         start = end;
     }
@@ -106,6 +164,7 @@ mod tests {
             learning_rate: 0.1,
             regularization: Regularization::None,
             regularization_rate: 0.0,
+            clip_norm: 0.0,
         };
         train_epoch(
             &mut net,
@@ -137,6 +196,7 @@ mod tests {
             learning_rate: 0.5,
             regularization: Regularization::None,
             regularization_rate: 0.0,
+            clip_norm: 0.0,
         };
         let (x, y) = ([0.1, -0.4, 0.9], [1.0, -1.0, 1.0]);
         let mut a = make();

@@ -1,14 +1,24 @@
-//! Loss history with bounded memory: at most `CAPACITY` points whatever the
+//! Loss, metric and gradient history with bounded memory: at most `CAPACITY` points whatever the
 //! run's length. When full, every other point is dropped and the recording
 //! stride doubles, so a run of millions of epochs keeps an even overview.
 
 pub const CAPACITY: usize = 512;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// Layers whose gradient size a point keeps (8 hidden layers and the output).
+pub const MAX_LAYERS: usize = crate::config::MAX_HIDDEN_LAYERS + 1;
+/// Numbers per point in `LossHistory::flat`: epoch, train, test, train metric, test metric, gradients.
+pub const POINT_LEN: usize = 5 + MAX_LAYERS;
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct LossPoint {
     pub epoch: u64,
     pub train: f32,
     pub test: f32,
+    /// Accuracy (classification) or R² (regression), on the training and the test data.
+    pub train_metric: f32,
+    pub test_metric: f32,
+    /// Per layer, the RMS of the weight gradient (`Gradients::layer_rms`); unused layers 0.
+    pub grads: [f32; MAX_LAYERS],
 }
 
 #[derive(Clone, Debug)]
@@ -58,6 +68,16 @@ impl LossHistory {
         &self.points
     }
 
+    /// (points, POINT_LEN) row-major, for a message.
+    pub fn flat(&self) -> Vec<f32> {
+        let mut out = Vec::with_capacity(self.points.len() * POINT_LEN);
+        for p in &self.points {
+            out.extend([p.epoch as f32, p.train, p.test, p.train_metric, p.test_metric]);
+            out.extend(p.grads);
+        }
+        out
+    }
+
     pub fn stride(&self) -> u64 {
         self.stride
     }
@@ -80,6 +100,7 @@ mod tests {
                     epoch: e,
                     train: 1.0 / (1.0 + e as f32),
                     test: 0.0,
+                    ..Default::default()
                 });
             }
         }
@@ -98,18 +119,21 @@ mod tests {
             epoch: 3,
             train: 0.5,
             test: 0.6,
+            ..Default::default()
         });
         h.push(LossPoint {
             epoch: 3,
             train: 0.4,
             test: 0.45,
+            ..Default::default()
         });
         assert_eq!(
             h.points(),
             [LossPoint {
                 epoch: 3,
                 train: 0.4,
-                test: 0.45
+                test: 0.45,
+                ..Default::default()
             }]
         );
     }
@@ -122,6 +146,7 @@ mod tests {
                 epoch: e,
                 train: 0.0,
                 test: 0.0,
+                ..Default::default()
             });
         }
         assert_eq!(h.points().len(), 100);

@@ -13,12 +13,48 @@ pub enum Loss {
     /// L = −Σ_k t_k ln o_k with o = softmax(z) and one-hot t; dL/dz = o − t (the stable,
     /// combined form: no division by o).
     CategoricalCrossEntropy,
+    /// L = Σ h(o − t), h(r) = ½r² for |r| ≤ δ, δ(|r| − ½δ) beyond (δ = 1):
+    /// squared error near the target, absolute error far away, so outliers pull less.
+    /// dL/do = clamp(o − t, −δ, δ).
+    Huber,
 }
+
+/// Huber's δ: where the loss turns from squared to absolute.
+pub const HUBER_DELTA: f32 = 1.0;
 
 /// Probabilities are clamped to [EPS, 1 − EPS] inside logs (as tf.metrics).
 const EPS: f32 = 1e-7;
 
 impl Loss {
+    pub const ALL: [Loss; 4] = [
+        Self::HalfSquaredError,
+        Self::BinaryCrossEntropy,
+        Self::CategoricalCrossEntropy,
+        Self::Huber,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::HalfSquaredError => "mse",
+            Self::BinaryCrossEntropy => "bce",
+            Self::CategoricalCrossEntropy => "cce",
+            Self::Huber => "huber",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HalfSquaredError => "Mean squared error",
+            Self::BinaryCrossEntropy => "Binary cross-entropy",
+            Self::CategoricalCrossEntropy => "Categorical cross-entropy",
+            Self::Huber => "Huber",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.key() == s)
+    }
+
     /// L(o, t) summed over the output vector.
     pub fn value(self, o: &[f32], t: &[f32]) -> f32 {
         o.iter()
@@ -30,6 +66,14 @@ impl Loss {
                     -(t * o.ln() + (1.0 - t) * (1.0 - o).ln())
                 }
                 Self::CategoricalCrossEntropy => -t * o.max(EPS).ln(),
+                Self::Huber => {
+                    let r = (o - t).abs();
+                    if r <= HUBER_DELTA {
+                        0.5 * r * r
+                    } else {
+                        HUBER_DELTA * (r - 0.5 * HUBER_DELTA)
+                    }
+                }
             })
             .sum()
     }
@@ -43,6 +87,7 @@ impl Loss {
                 // Softmax and cross-entropy cancel in the same way (o is the softmax output).
                 (Self::CategoricalCrossEntropy, _) => o - t,
                 (Self::HalfSquaredError, _) => (o - t) * act.df_from_output(o),
+                (Self::Huber, _) => (o - t).clamp(-HUBER_DELTA, HUBER_DELTA) * act.df_from_output(o),
                 (Self::BinaryCrossEntropy, _) => {
                     let oc = o.clamp(EPS, 1.0 - EPS);
                     (oc - t) / (oc * (1.0 - oc)) * act.df_from_output(o)
@@ -65,6 +110,10 @@ mod tests {
             (Loss::HalfSquaredError, Activation::Sigmoid, 0.0),
             (Loss::BinaryCrossEntropy, Activation::Sigmoid, 1.0),
             (Loss::BinaryCrossEntropy, Activation::Sigmoid, 0.0),
+            (Loss::Huber, Activation::Linear, 2.5),
+            (Loss::Huber, Activation::Linear, -0.4),
+            (Loss::Huber, Activation::Tanh, -1.0),
+            (Loss::Huber, Activation::Sigmoid, 1.0),
         ] {
             for &z in &[-1.3f32, -0.2, 0.5, 1.7] {
                 let l = |z: f32| loss.value(&[act.f(z)], &[t]);

@@ -4,8 +4,12 @@
 //! Layer l maps a_l (n_in) to a_{l+1} = f(W a_l + b) (n_out).
 //! Backprop, per sample, with δ = dL/dz:
 //!   dW += δ ⊗ a_l,  db += δ,  δ_prev = (Wᵀ δ) ⊙ f'(a_l).
+//! With dropout on hidden layer l in training, a_l is replaced by a_l ⊙ m
+//! (m_i = 0 with probability p, else 1/(1 − p)), so δ_prev gains the factor m.
 
-use crate::activation::Activation;
+use crate::activation::{gelu, gelu_derivative, Activation};
+use crate::dropout::Dropout;
+pub use crate::init::Init;
 use crate::loss::Loss;
 use crate::rng::{Rng, Stream};
 use crate::tanh::tanh;
@@ -26,16 +30,16 @@ pub struct Network {
     pub layers: Vec<Layer>,
 }
 
-/// How initial weights are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Init {
-    /// The Playground's: w ~ U(−0.5, 0.5), b = 0.1.
-    PlaygroundUniform,
-}
-
 impl Network {
-    /// `sizes` = [n_inputs, hidden..., n_outputs].
+    /// `sizes` = [n_inputs, hidden..., n_outputs], one activation for every hidden layer.
     pub fn new(sizes: &[usize], hidden: Activation, output: Activation, init: Init, seed: u32) -> Self {
+        let hidden = vec![hidden; sizes.len().saturating_sub(2)];
+        Self::with_activations(sizes, &hidden, output, init, seed)
+    }
+
+    /// `sizes` = [n_inputs, hidden..., n_outputs]; `hidden[l]` is hidden layer l's
+    /// activation (the last one repeats if the list is short).
+    pub fn with_activations(sizes: &[usize], hidden: &[Activation], output: Activation, init: Init, seed: u32) -> Self {
         assert!(sizes.len() >= 2, "a network needs an input and an output layer");
         let mut rng = Rng::new(seed, Stream::Init);
         let last = sizes.len() - 2;
@@ -44,18 +48,18 @@ impl Network {
             .enumerate()
             .map(|(l, w)| {
                 let (n_in, n_out) = (w[0], w[1]);
-                let (weights, biases) = match init {
-                    Init::PlaygroundUniform => (
-                        (0..n_in * n_out).map(|_| rng.uniform(-0.5, 0.5) as f32).collect(),
-                        vec![0.1; n_out],
-                    ),
+                let (weights, biases) = init.draw(n_in, n_out, &mut rng);
+                let activation = if l == last {
+                    output
+                } else {
+                    hidden.get(l).or(hidden.last()).copied().unwrap_or(Activation::Tanh)
                 };
                 Layer {
                     n_in,
                     n_out,
                     weights,
                     biases,
-                    activation: if l == last { output } else { hidden },
+                    activation,
                 }
             })
             .collect();
@@ -111,8 +115,15 @@ impl Network {
     /// Each neuron of each row is summed in the same order as a single forward pass
     /// (bias first, then inputs in order), so the results are the same bits.
     pub fn forward_rows(&self, x: &[f32], ws: &mut Workspace) {
+        self.forward_rows_training(x, ws, None);
+    }
+
+    /// `forward_rows` in training: with `dropout`, hidden layers with a rate drop
+    /// units (a fresh mask per row, kept in `ws` for the backward pass).
+    pub fn forward_rows_training(&self, x: &[f32], ws: &mut Workspace, mut dropout: Option<&mut Dropout>) {
         let rows = x.len() / self.n_inputs();
         ws.reserve_rows(rows);
+        let last = self.layers.len() - 1;
         for (l, layer) in self.layers.iter().enumerate() {
             let (prev, next) = ws.rows.split_at_mut(l + 1);
             let input = if l == 0 { x } else { &prev[l][..rows * layer.n_in] };
@@ -121,11 +132,27 @@ impl Network {
                 z.copy_from_slice(&layer.biases);
                 matvec_acc(&ws.wt[l], xs, 1, z);
             }
+            if layer.activation.needs_input() {
+                // GELU's derivative needs z: keep it.
+                ws.pre[l + 1][..out.len()].copy_from_slice(out);
+            }
             // f over the whole block at once: vectorised across rows and neurons.
             activate(layer.activation, out);
             if layer.activation == Activation::Softmax {
                 out.chunks_exact_mut(layer.n_out)
                     .for_each(crate::activation::softmax_in_place);
+            }
+            ws.dropped[l + 1] = false;
+            if let Some(d) = dropout.as_deref_mut().filter(|_| l < last) {
+                let p = d.rate(l);
+                if p > 0.0 {
+                    // a ← a ⊙ m; the unmasked a stays in `kept` for f'(a).
+                    ws.kept[l + 1][..out.len()].copy_from_slice(out);
+                    let mask = &mut ws.mask[l + 1][..out.len()];
+                    d.fill_mask(p, mask);
+                    out.iter_mut().zip(mask.iter()).for_each(|(a, m)| *a *= m);
+                    ws.dropped[l + 1] = true;
+                }
             }
         }
     }
@@ -189,7 +216,19 @@ impl Network {
                 for (d, dp) in delta.chunks_exact(n_out).zip(delta_prev.chunks_exact_mut(n_in)) {
                     matvec_acc(&layer.weights, d, 1, dp);
                 }
-                times_derivative(self.layers[l - 1].activation, delta_prev, a_in);
+                let act = self.layers[l - 1].activation;
+                let len = rows * n_in;
+                if act.needs_input() {
+                    times_derivative_of_input(act, delta_prev, &ws.pre[l][..len]);
+                } else if ws.dropped[l] {
+                    times_derivative(act, delta_prev, &ws.kept[l][..len]);
+                } else {
+                    times_derivative(act, delta_prev, a_in);
+                }
+                if ws.dropped[l] {
+                    // δ_prev ← δ_prev ⊙ m
+                    delta_prev.iter_mut().zip(&ws.mask[l][..len]).for_each(|(d, m)| *d *= m);
+                }
             }
         }
         grads.count += rows;
@@ -248,8 +287,20 @@ fn activate(act: Activation, z: &mut [f32]) {
         Activation::Relu => z.iter_mut().for_each(|v| *v = Activation::Relu.f(*v)),
         Activation::Tanh => z.iter_mut().for_each(|v| *v = tanh(*v)),
         Activation::Sigmoid => z.iter_mut().for_each(|v| *v = Activation::Sigmoid.f(*v)),
+        Activation::LeakyRelu => z.iter_mut().for_each(|v| *v = Activation::LeakyRelu.f(*v)),
+        Activation::Elu => z.iter_mut().for_each(|v| *v = Activation::Elu.f(*v)),
+        Activation::Softplus => z.iter_mut().for_each(|v| *v = Activation::Softplus.f(*v)),
+        // The project's tanh, so that GELU gives the same bits natively and in wasm.
+        Activation::Gelu => z.iter_mut().for_each(|v| *v = gelu(*v, tanh)),
         Activation::Linear | Activation::Softmax => {}
     }
+}
+
+/// d ← d ⊙ f'(z), f' from the inputs z (GELU).
+#[inline(always)]
+fn times_derivative_of_input(act: Activation, d: &mut [f32], z: &[f32]) {
+    debug_assert!(act.needs_input());
+    d.iter_mut().zip(z).for_each(|(d, &z)| *d *= gelu_derivative(z, tanh));
 }
 
 /// d ← d ⊙ f'(a), f' from the outputs a = f(z).
@@ -268,6 +319,9 @@ fn times_derivative(act: Activation, d: &mut [f32], a: &[f32]) {
             .iter_mut()
             .zip(a)
             .for_each(|(d, &a)| *d *= Activation::Sigmoid.df_from_output(a)),
+        other @ (Activation::LeakyRelu | Activation::Elu | Activation::Softplus | Activation::Gelu) => {
+            d.iter_mut().zip(a).for_each(|(d, &a)| *d *= other.df_from_output(a))
+        }
         Activation::Linear | Activation::Softmax => {}
     }
 }
@@ -281,6 +335,13 @@ pub struct Workspace {
     rows: Vec<Vec<f32>>,
     /// deltas[l]: (rows, n_out) dL/dz of layer l.
     deltas: Vec<Vec<f32>>,
+    /// pre[l + 1]: (rows, n_out) pre-activations z of layer l, kept for layers whose f' needs z.
+    pre: Vec<Vec<f32>>,
+    /// kept[l + 1], mask[l + 1]: (rows, n_out) layer l's outputs before dropout and the
+    /// dropout mask (0 or 1/(1 − p)) of the last training forward, when dropped[l + 1].
+    kept: Vec<Vec<f32>>,
+    mask: Vec<Vec<f32>>,
+    dropped: Vec<bool>,
     /// wt[l]: (n_in, n_out), layer l's weights transposed, as of the last `prepare`.
     wt: Vec<Vec<f32>>,
     sizes: Vec<usize>,
@@ -294,6 +355,10 @@ impl Workspace {
             acts: sizes.iter().map(|&n| vec![0.0; n]).collect(),
             rows: Vec::new(),
             deltas: Vec::new(),
+            pre: Vec::new(),
+            kept: Vec::new(),
+            mask: Vec::new(),
+            dropped: vec![false; sizes.len()],
             wt: net.layers.iter().map(|l| vec![0.0; l.weights.len()]).collect(),
             sizes,
             capacity: 0,
@@ -314,6 +379,9 @@ impl Workspace {
             self.rows = self.sizes.iter().map(|&n| vec![0.0; n * rows]).collect();
             self.rows[0] = Vec::new();
             self.deltas = self.sizes[1..].iter().map(|&n| vec![0.0; n * rows]).collect();
+            self.pre = self.rows.clone();
+            self.kept = self.rows.clone();
+            self.mask = self.rows.clone();
         }
     }
 
@@ -354,6 +422,31 @@ impl Gradients {
     pub fn clear(&mut self) {
         self.dw.iter_mut().chain(self.db.iter_mut()).for_each(|g| g.fill(0.0));
         self.count = 0;
+    }
+
+    /// Σ g² over every weight and bias gradient (summed in f64).
+    pub fn sum_of_squares(&self) -> f32 {
+        let s: f64 = self
+            .dw
+            .iter()
+            .chain(&self.db)
+            .flat_map(|g| g.iter())
+            .map(|&g| f64::from(g) * f64::from(g))
+            .sum();
+        s as f32
+    }
+
+    /// Per layer, the root mean square of the mean gradient of its weights:
+    /// √(Σ dW² / n_weights) / count — the size of the updates a layer gets.
+    pub fn layer_rms(&self) -> Vec<f32> {
+        let count = self.count.max(1) as f64;
+        self.dw
+            .iter()
+            .map(|g| {
+                let s: f64 = g.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
+                ((s / g.len().max(1) as f64).sqrt() / count) as f32
+            })
+            .collect()
     }
 }
 

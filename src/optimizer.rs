@@ -146,6 +146,8 @@ pub struct StepSettings {
     pub learning_rate: f32,
     pub regularization: Regularization,
     pub regularization_rate: f32,
+    /// Clip the mean gradient's global L2 norm to this value (0: no clipping).
+    pub clip_norm: f32,
 }
 
 /// What the optimizers remember, shaped like the parameters (weights then biases
@@ -220,7 +222,14 @@ pub fn step(net: &mut Network, grads: &Gradients, s: &StepSettings, state: &mut 
     if grads.count == 0 {
         return;
     }
-    let scale = 1.0 / grads.count as f32;
+    let mut scale = 1.0 / grads.count as f32;
+    if s.clip_norm > 0.0 {
+        // g ← g · min(1, c / ‖g‖), ‖g‖ over every weight and bias of the mean gradient.
+        let norm = scale * grads.sum_of_squares().sqrt();
+        if norm > s.clip_norm {
+            scale *= s.clip_norm / norm;
+        }
+    }
     let lr = s.learning_rate;
     match s.optimizer {
         Optimizer::Sgd => {
@@ -264,7 +273,7 @@ pub fn step(net: &mut Network, grads: &Gradients, s: &StepSettings, state: &mut 
         for layer in &mut net.layers {
             for w in &mut layer.weights {
                 let new = *w - k * s.regularization.der(*w);
-                *w = if s.regularization == Regularization::L1 && *w * new < 0.0 {
+                *w = if s.regularization.has_l1() && *w * new < 0.0 {
                     0.0
                 } else {
                     new
@@ -306,6 +315,7 @@ mod tests {
             learning_rate: lr,
             regularization: reg,
             regularization_rate: rate,
+            clip_norm: 0.0,
         }
     }
 

@@ -6,7 +6,7 @@ use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 2;
+pub const PROTOCOL_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type")]
@@ -84,7 +84,8 @@ pub struct Snapshot {
     pub neurons: Vec<f32>,
     /// All weights then biases, layer by layer (weights (n_out, n_in) row-major).
     pub params: Vec<f32>,
-    /// (points, 3): epoch, train loss, test loss.
+    /// (points, history::POINT_LEN): epoch, train loss, test loss, train metric, test
+    /// metric, then each layer's gradient RMS.
     pub history: Vec<f32>,
 }
 
@@ -97,8 +98,12 @@ pub struct SnapshotHeader {
     pub train_loss: f32,
     pub test_loss: f32,
     pub state: RunState,
-    /// Layer sizes [inputs, hidden..., 1].
+    /// Layer sizes [inputs, hidden..., outputs].
     pub sizes: Vec<u32>,
+    pub train_metrics: crate::metrics::Metrics,
+    pub test_metrics: crate::metrics::Metrics,
+    /// The learning rate of the next epoch (after the schedule).
+    pub learning_rate: f32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,6 +114,10 @@ pub enum FromWorker {
     },
     /// Training stopped by itself; `message` says why in plain words.
     Stopped {
+        message: String,
+    },
+    /// The run stopped by a rule the user set (early stopping, an epoch, a target).
+    Finished {
         message: String,
     },
     /// A message could not be applied; the run goes on as before.

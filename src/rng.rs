@@ -11,6 +11,10 @@ pub enum Stream {
     Data = 1,
     Init = 2,
     Shuffle = 3,
+    /// Each epoch's order of the training rows.
+    EpochOrder = 4,
+    /// Dropout masks.
+    Dropout = 5,
 }
 
 pub struct Rng(Pcg32);
@@ -20,6 +24,17 @@ impl Rng {
         // PCG32's (state, stream) pair: the stream selects one of 2^63 sequences.
         let mut pcg = Pcg32::new(u64::from(seed) ^ 0x853c_49e6_748f_ea9b, stream as u64);
         // Mix the seed in once more so that neighbouring seeds start far apart.
+        let _ = pcg.next_u32();
+        Self(pcg)
+    }
+
+    /// The stream for one epoch of a run: depends only on (seed, epoch), so a run
+    /// resumed at an epoch draws what it would have drawn.
+    pub fn for_epoch(seed: u32, epoch: u64, stream: Stream) -> Self {
+        let mut pcg = Pcg32::new(
+            (u64::from(seed) << 32 ^ epoch.wrapping_mul(0x9e37_79b9_7f4a_7c15)) ^ 0x853c_49e6_748f_ea9b,
+            stream as u64,
+        );
         let _ = pcg.next_u32();
         Self(pcg)
     }

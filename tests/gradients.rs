@@ -39,6 +39,7 @@ fn a_step_is_minus_lr_times_the_objective_gradient() {
                 learning_rate: lr,
                 regularization: reg,
                 regularization_rate: rate,
+                clip_norm: 0.0,
             };
             train_epoch(&mut stepped, &mut buf, &x, &y, 4, Loss::HalfSquaredError, &s);
             let h = 1e-3f32;

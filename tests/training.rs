@@ -83,3 +83,32 @@ fn same_seed_same_loss_sequence_bit_for_bit() {
     c.seed = 12346;
     assert_ne!(bits(&a), bits(&train(c, 50)));
 }
+
+/// The default setup after 50 epochs, seed 42, natively (shuffled, the default)
+/// and with shuffling off (the Playground's fixed order, unchanged since that
+/// was the only order). Native bits differ from wasm's (tests/wasm.rs) in the
+/// last place: the data generators' f64 sin/cos come from different libms.
+#[test]
+fn default_setup_is_pinned_natively_too() {
+    for (shuffle, golden) in [
+        (false, (1_025_112_849u32, 1_025_405_095u32)),
+        (true, GOLDEN_SHUFFLED_50),
+    ] {
+        let mut c = Config::default();
+        c.seed = 42;
+        c.shuffle = shuffle;
+        let mut t = nnplay::trainer::Trainer::new(c);
+        for _ in 0..50 {
+            assert!(t.train_epoch().is_none());
+        }
+        let (train, test) = t.losses();
+        assert_eq!(
+            (train.to_bits(), test.to_bits()),
+            golden,
+            "shuffle {shuffle}: train {train} test {test}"
+        );
+    }
+}
+
+// train 0.036288533, test 0.041055508
+const GOLDEN_SHUFFLED_50: (u32, u32) = (1_024_762_697, 1_026_042_322);

@@ -7,18 +7,22 @@ mod imported;
 
 use crate::activation::Activation;
 use crate::config::Config;
-use crate::dataset::{split, Point};
-use crate::epoch::{mean_loss, train_epoch, Buffers};
+use crate::dataset::{split3, Point};
+use crate::epoch::{shuffled_order, train_epoch_planned, Buffers, EpochPlan};
 use crate::error::Error;
+use crate::evaluate::{evaluate, Evaluation};
 use crate::features::compute_into;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::health::{self, Fault};
-use crate::history::{LossHistory, LossPoint};
+use crate::history::{LossHistory, LossPoint, MAX_LAYERS};
 use crate::importer::Importer;
+use crate::metrics::Metrics;
 use crate::network::{Init, Network};
 use crate::plane::Plane;
-use crate::prep::{Prepared, Task};
+use crate::prep::Prepared;
 use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
+use crate::rng::{Rng, Stream};
+use crate::stopping::{EarlyStopper, Reason};
 use crate::url;
 use imported::plane_for;
 
@@ -32,7 +36,17 @@ pub struct Trainer {
     train_y: Vec<f32>,
     test_x: Vec<f32>,
     test_y: Vec<f32>,
+    /// Validation rows (early stopping watches their loss): (n, n_features), (n, n_outputs).
+    val_x: Vec<f32>,
+    val_y: Vec<f32>,
+    /// Validation points of built-in data (for the page, which draws none of them).
+    validation: Vec<Point>,
     net: Network,
+    /// Early stopping's memory, and the weights of the best epoch so far.
+    stopper: EarlyStopper,
+    best: Network,
+    /// Metrics of the last record: (train, test).
+    metrics: (Metrics, Metrics),
     /// The last network that passed the health checks, and its epoch.
     good: Network,
     good_epoch: u64,
@@ -72,6 +86,23 @@ impl Trainer {
             train_y: Vec::new(),
             test_x: Vec::new(),
             test_y: Vec::new(),
+            val_x: Vec::new(),
+            val_y: Vec::new(),
+            validation: Vec::new(),
+            stopper: EarlyStopper::default(),
+            best: Network { layers: Vec::new() },
+            metrics: (
+                Metrics::Regression {
+                    mse: 0.0,
+                    mae: 0.0,
+                    r2: 0.0,
+                },
+                Metrics::Regression {
+                    mse: 0.0,
+                    mae: 0.0,
+                    r2: 0.0,
+                },
+            ),
             grid_inputs: Vec::new(),
             epoch: 0,
             history: LossHistory::default(),
@@ -104,6 +135,13 @@ impl Trainer {
     pub fn losses(&self) -> (f32, f32) {
         self.losses
     }
+    /// (train, test) metrics as of the last record.
+    pub fn metrics(&self) -> &(Metrics, Metrics) {
+        &self.metrics
+    }
+    pub fn validation_points(&self) -> &[Point] {
+        &self.validation
+    }
     pub fn train_points(&self) -> &[Point] {
         &self.train
     }
@@ -116,43 +154,55 @@ impl Trainer {
         if self.config.csv.is_none() {
             self.csv = None;
         }
+        let head = self.config.head();
+        let encode = |ys: &[f32]| {
+            let mut out = Vec::with_capacity(ys.len() * head.outputs);
+            ys.iter().for_each(|&y| head.encode(y, &mut out));
+            out
+        };
         if let Some((p, plane)) = &self.csv {
-            // Two classes train as −1 / +1 through tanh, K classes as one-hot rows
-            // through softmax, regression targets as they are.
-            let k = self.config.outputs();
-            let targets = |ys: &mut dyn Iterator<Item = &f32>| -> Vec<f32> {
-                ys.flat_map(|&y| match (p.task, k) {
-                    (Task::Classification, 1) => vec![2.0 * y - 1.0],
-                    (Task::Classification, k) => (0..k).map(|c| if c == y as usize { 1.0 } else { 0.0 }).collect(),
-                    (Task::Regression, _) => vec![y],
-                })
-                .collect()
-            };
+            // Class indices (classification) or numbers (regression), coded for the head.
             self.train_x = p.train.x.clone();
-            self.train_y = targets(&mut p.train.y.iter());
-            // Validation rows are held out: neither trained on nor tested.
+            self.train_y = encode(&p.train.y);
+            self.val_x = p.validation.x.clone();
+            self.val_y = encode(&p.validation.y);
             self.test_x = p.test.x.clone();
-            self.test_y = targets(&mut p.test.y.iter());
+            self.test_y = encode(&p.test.y);
             self.train.clear();
             self.test.clear();
+            self.validation.clear();
             self.grid_inputs = plane.inputs();
             self.reset_weights();
             return;
         }
         let c = &self.config;
-        let points = c.dataset.generate(c.noise, c.seed);
-        let (train, test) = split(&points, c.train_ratio);
+        let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+        let (train, validation, test) = split3(&points, c.train_ratio, c.validation);
         let feats = c.features.clone();
+        let classes = c.classes();
         let to_xy = |pts: &[Point]| {
             let mut x = vec![0.0; pts.len() * feats.len()];
             for (p, row) in pts.iter().zip(x.chunks_exact_mut(feats.len())) {
                 compute_into(&feats, p.x1, p.x2, row);
             }
-            (x, pts.iter().map(|p| p.label).collect::<Vec<f32>>())
+            // Two built-in classes are labelled ±1: class 1 is +1.
+            let labels: Vec<f32> = pts
+                .iter()
+                .map(|p| {
+                    if classes == 2 {
+                        f32::from(p.label > 0.0)
+                    } else {
+                        p.label
+                    }
+                })
+                .collect();
+            (x, encode(&labels))
         };
         (self.train_x, self.train_y) = to_xy(&train);
+        (self.val_x, self.val_y) = to_xy(&validation);
         (self.test_x, self.test_y) = to_xy(&test);
         self.train = train;
+        self.validation = validation;
         self.test = test;
         self.grid_inputs = grid::inputs(&feats);
         self.reset_weights();
@@ -161,15 +211,17 @@ impl Trainer {
     /// New weights from the seed; epoch 0; the run is paused.
     fn reset_weights(&mut self) {
         let c = &self.config;
-        self.net = Network::new(
+        self.net = Network::with_activations(
             &c.layer_sizes(),
-            c.activation,
+            &c.hidden_activations(),
             c.output_activation(),
-            Init::PlaygroundUniform,
+            c.init,
             c.seed,
         );
         self.good = self.net.clone();
         self.good_epoch = 0;
+        self.best = self.net.clone();
+        self.stopper.reset();
         self.buf = Buffers::new(&self.net);
         self.epoch = 0;
         self.history.clear();
@@ -177,17 +229,104 @@ impl Trainer {
         self.record();
     }
 
-    /// Computes both losses and keeps them in the history if it wants this epoch.
+    fn evaluate_on(&mut self, which: Data) -> Evaluation {
+        let (x, y) = match which {
+            Data::Train => (&self.train_x, &self.train_y),
+            Data::Validation => (&self.val_x, &self.val_y),
+            Data::Test => (&self.test_x, &self.test_y),
+        };
+        evaluate(&self.net, &mut self.buf.ws, x, y, &self.config.head())
+    }
+
+    /// Computes both losses and the metrics, and keeps them in the history if it wants this epoch.
     fn record(&mut self) {
-        let loss = self.config.loss();
-        let train = mean_loss(&self.net, &mut self.buf.ws, &self.train_x, &self.train_y, loss);
-        let test = mean_loss(&self.net, &mut self.buf.ws, &self.test_x, &self.test_y, loss);
-        self.losses = (train, test);
+        let train = self.evaluate_on(Data::Train);
+        let test = self.evaluate_on(Data::Test);
+        self.losses = (train.loss, test.loss);
+        let mut grads = [0.0; MAX_LAYERS];
+        grads.iter_mut().zip(&self.buf.grad_rms).for_each(|(g, &v)| *g = v);
         self.history.push(LossPoint {
             epoch: self.epoch,
-            train,
-            test,
+            train: train.loss,
+            test: test.loss,
+            train_metric: train.metrics.headline(),
+            test_metric: test.metrics.headline(),
+            grads,
         });
+        self.metrics = (train.metrics, test.metrics);
+    }
+
+    /// The stopping rules after an epoch; Some(reason) when the run should stop.
+    fn stopping_reason(&mut self) -> Option<Reason> {
+        let rule = self.config.stopping;
+        if rule.patience > 0 {
+            let (which, watched) = if self.val_x.is_empty() {
+                (Data::Train, "training")
+            } else {
+                (Data::Validation, "validation")
+            };
+            let loss = self.evaluate_on(which).loss;
+            let before = self.stopper.best();
+            let fired = self.stopper.observe(&rule, self.epoch, loss);
+            if self.stopper.best() != before {
+                self.best.copy_params_from(&self.net);
+            }
+            if fired {
+                let (best, best_epoch) = self.stopper.best().unwrap_or((loss, self.epoch));
+                return Some(Reason::NoImprovement {
+                    watched,
+                    patience: rule.patience,
+                    best,
+                    best_epoch,
+                    restored: rule.restore_best,
+                });
+            }
+        }
+        if rule.target_loss > 0.0 || rule.target_accuracy > 0.0 {
+            let e = self.evaluate_on(Data::Train);
+            if rule.target_loss > 0.0 && e.loss <= rule.target_loss {
+                return Some(Reason::TargetLoss {
+                    loss: e.loss,
+                    target: rule.target_loss,
+                });
+            }
+            let accuracy = match e.metrics {
+                Metrics::Classification { accuracy, .. } => accuracy * 100.0,
+                Metrics::Regression { .. } => 0.0,
+            };
+            if rule.target_accuracy > 0.0 && accuracy >= rule.target_accuracy {
+                return Some(Reason::TargetAccuracy {
+                    accuracy,
+                    target: rule.target_accuracy,
+                });
+            }
+        }
+        if rule.at_epoch > 0 && self.epoch >= rule.at_epoch {
+            return Some(Reason::AtEpoch(rule.at_epoch));
+        }
+        None
+    }
+
+    /// Ends the run for a stopping rule (going back to the best weights if asked) and says why.
+    fn finish(&mut self, reason: Reason) -> FromWorker {
+        let epoch = self.epoch;
+        if let Reason::NoImprovement {
+            restored: true,
+            best_epoch,
+            ..
+        } = reason
+        {
+            self.net.copy_params_from(&self.best);
+            self.good.copy_params_from(&self.net);
+            self.epoch = best_epoch;
+            self.good_epoch = best_epoch;
+            self.buf.state.reset();
+        }
+        self.state = RunState::Paused;
+        self.record();
+        FromWorker::Finished {
+            message: reason.message(epoch),
+        }
     }
 
     /// Stops the run for `fault`, going back to the last good weights when the
@@ -209,10 +348,21 @@ impl Trainer {
 
     /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
     pub fn train_epoch(&mut self) -> Option<FromWorker> {
-        let settings = self.config.step_settings();
-        let batch = self.config.batch_size as usize;
-        let loss = self.config.loss();
-        train_epoch(
+        let c = &self.config;
+        let settings = c.step_settings(self.epoch);
+        let batch = c.batch_size as usize;
+        let loss = c.loss();
+        let n = self.train_y.len() / c.outputs().max(1);
+        let order = c
+            .shuffle
+            .then(|| shuffled_order(n, &mut Rng::for_epoch(c.seed, self.epoch, Stream::EpochOrder)));
+        let rates = c.dropout_rates();
+        let plan = EpochPlan {
+            order: order.as_deref(),
+            dropout: crate::dropout::Dropout::active(&rates)
+                .then(|| (&rates[..], Rng::for_epoch(c.seed, self.epoch, Stream::Dropout))),
+        };
+        train_epoch_planned(
             &mut self.net,
             &mut self.buf,
             &self.train_x,
@@ -220,6 +370,7 @@ impl Trainer {
             batch,
             loss,
             &settings,
+            plan,
         );
         self.epoch += 1;
         if let Some(fault) = health::check_params(&self.net) {
@@ -230,7 +381,7 @@ impl Trainer {
             if !self.losses.0.is_finite() || !self.losses.1.is_finite() {
                 return Some(self.stop(Fault::NotFinite));
             }
-            if self.config.activation == Activation::Relu {
+            if self.config.hidden_activations().contains(&Activation::Relu) {
                 if let Some(layer) = health::dead_layer(&self.net, &mut self.buf.ws, &self.train_x) {
                     return Some(self.stop(Fault::DeadLayer { layer }));
                 }
@@ -238,6 +389,9 @@ impl Trainer {
         }
         self.good.copy_params_from(&self.net);
         self.good_epoch = self.epoch;
+        if let Some(reason) = self.stopping_reason() {
+            return Some(self.finish(reason));
+        }
         None
     }
 
@@ -420,12 +574,14 @@ impl Trainer {
             &mut output,
             &mut neurons,
         );
-        let history = self
-            .history
-            .points()
-            .iter()
-            .flat_map(|p| [p.epoch as f32, p.train, p.test])
-            .collect();
+        let head = self.config.head();
+        if self.config.picture_channels() == 1 && head.outputs > 1 {
+            // Two classes through two softmax outputs: one signed value per pixel.
+            output = output.chunks_exact(head.outputs).map(|o| head.signed(o)).collect();
+        } else if self.config.classes() == 2 {
+            output.iter_mut().for_each(|o| *o = head.signed(&[*o]));
+        }
+        let history = self.history.flat();
         Snapshot {
             header: SnapshotHeader {
                 run: self.run,
@@ -434,6 +590,9 @@ impl Trainer {
                 test_loss: self.losses.1,
                 state: self.state,
                 sizes: sizes.iter().map(|&s| s as u32).collect(),
+                train_metrics: self.metrics.0.clone(),
+                test_metrics: self.metrics.1.clone(),
+                learning_rate: self.config.step_settings(self.epoch).learning_rate,
             },
             output,
             neurons,
@@ -441,6 +600,14 @@ impl Trainer {
             history,
         }
     }
+}
+
+/// Which rows to evaluate.
+#[derive(Clone, Copy)]
+enum Data {
+    Train,
+    Validation,
+    Test,
 }
 
 #[cfg(test)]

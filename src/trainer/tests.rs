@@ -321,7 +321,7 @@ fn snapshot_has_every_picture() {
     assert_eq!(s.output.len(), 100 * 100);
     assert_eq!(s.neurons.len(), 48 * 50 * 50);
     assert_eq!(s.params.len(), t.network().param_count());
-    assert_eq!(s.history.len(), 3);
+    assert_eq!(s.history.len(), crate::history::POINT_LEN);
     assert_eq!(s.header.sizes, vec![2, 8, 8, 8, 8, 8, 8, 1]);
 }
 

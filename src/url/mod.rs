@@ -14,6 +14,8 @@ use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 use std::fmt;
 
+mod training;
+
 /// At most this many warnings are listed; the rest are counted.
 pub const MAX_WARNINGS: usize = 12;
 /// Longer hashes are read only up to here, so a hostile link cannot hang the page.
@@ -116,6 +118,7 @@ pub fn encode(c: &Config) -> String {
             s.push_str(&format!("&csvdata={d}"));
         }
     }
+    training::encode(c, &mut s);
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
     }
@@ -183,6 +186,7 @@ pub fn decode(hash: &str) -> Decoded {
     let mut csv_axes = (0usize, 1usize);
     let mut csv = CsvKeys::default();
     let mut optimizer_params: Vec<(String, String)> = Vec::new();
+    let mut deferred = training::Deferred::default();
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -206,6 +210,9 @@ pub fn decode(hash: &str) -> Decoded {
                 (None, _) => w.push(k, v, "no such control to hide; ignored"),
                 (_, None) => w.push(k, v, "expected 1 or 0; ignored"),
             }
+            continue;
+        }
+        if training::decode_key(k, v, &mut c, &mut deferred, &mut w) {
             continue;
         }
         match k {
@@ -290,11 +297,18 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "act" => match Activation::from_key(v) {
                 Some(a) => c.activation = a,
-                None => w.push(k, v, "expected relu, tanh, sigmoid or linear; using tanh"),
+                None => w.push(
+                    k,
+                    v,
+                    format!(
+                        "expected one of {}; using tanh",
+                        Activation::ALL.map(|a| a.key()).join(", ")
+                    ),
+                ),
             },
             "reg" => match Regularization::from_key(v) {
                 Some(r) => c.regularization = r,
-                None => w.push(k, v, "expected none, l1 or l2; using none"),
+                None => w.push(k, v, "expected none, l1, l2 or elastic; using none"),
             },
             "net" => c.hidden = decode_layers(k, v, &mut w).unwrap_or_else(|| d.hidden.clone()),
             "in" => {
@@ -379,6 +393,7 @@ pub fn decode(hash: &str) -> Decoded {
             ),
         }
         if c.csv.is_some() {
+            training::finish(&mut c, deferred, &mut w);
             return Decoded {
                 config: c,
                 warnings: w.list,
@@ -401,6 +416,7 @@ pub fn decode(hash: &str) -> Decoded {
         }
     }
     c.problem = c.dataset.problem();
+    training::finish(&mut c, deferred, &mut w);
 
     Decoded {
         config: c,

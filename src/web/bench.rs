@@ -75,6 +75,7 @@ impl BenchModel {
                 learning_rate,
                 regularization: Regularization::None,
                 regularization_rate: 0.0,
+                clip_norm: 0.0,
             },
             loss,
             batch: batch_size.max(1) as usize,

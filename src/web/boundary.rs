@@ -167,14 +167,20 @@ impl Default for Boundary {
 }
 
 /// A small picture of a dataset's points (the dataset picker's thumbnails).
-pub fn draw_dataset_thumb(canvas: &HtmlCanvasElement, points: &[Point]) {
+/// `classes` > 2: labels are class indices, drawn in the classes' colours.
+pub fn draw_dataset_thumb(canvas: &HtmlCanvasElement, points: &[Point], classes: usize) {
     let ctx = ctx_of(canvas);
     let size = f64::from(canvas.width());
     ctx.set_fill_style_str("#f3f5f6");
     ctx.fill_rect(0.0, 0.0, size, size);
     let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
     for p in points {
-        ctx.set_fill_style_str(&heatmap::css(p.label));
+        let fill = if classes > 2 {
+            heatmap::class_css(p.label as usize)
+        } else {
+            heatmap::css(p.label)
+        };
+        ctx.set_fill_style_str(&fill);
         ctx.fill_rect(to_px(p.x1) - 1.0, size - to_px(p.x2) - 1.0, 2.0, 2.0);
     }
 }

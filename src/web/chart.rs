@@ -1,28 +1,38 @@
-//! The loss chart, drawn with plotters on the page's canvas: training loss in
-//! grey, test loss in black, per epoch. The history is bounded by the core
-//! (`history::LossHistory`), so drawing cost does not grow with the run.
+//! Small line charts drawn with plotters on the page's canvases: the loss, the
+//! metric, each layer's gradient size and the learning-rate schedule. The
+//! history is bounded by the core (`history::LossHistory`), so drawing cost
+//! does not grow with the run.
 
+use crate::history::POINT_LEN;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-/// `history`: (points, 3) = epoch, train, test.
-pub fn draw(canvas_id: &str, history: &[f32]) -> Result<(), String> {
+/// One line of a chart.
+pub struct Line {
+    pub points: Vec<(f32, f32)>,
+    pub color: RGBColor,
+}
+
+pub const TRAIN: RGBColor = RGBColor(150, 160, 168);
+pub const TEST: RGBColor = RGBColor(31, 41, 51);
+
+/// A chart's y axis: its range and how its labels read.
+pub struct YAxis<'a> {
+    pub range: (f32, f32),
+    pub format: &'a dyn Fn(&f32) -> String,
+}
+
+/// Lines over x ∈ [0, x_max]; `marker`: a dot at one point (where the run is).
+pub fn draw(canvas_id: &str, lines: &[Line], x_max: f32, y: YAxis, marker: Option<(f32, f32)>) -> Result<(), String> {
     let backend = CanvasBackend::new(canvas_id).ok_or_else(|| format!("no canvas #{canvas_id}"))?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
-    let pts: Vec<(f32, f32, f32)> = history
-        .chunks_exact(3)
-        .filter(|c| c[1].is_finite() && c[2].is_finite())
-        .map(|c| (c[0], c[1], c[2]))
-        .collect();
-    let last_epoch = pts.last().map_or(1.0, |p| p.0).max(10.0);
-    let max_loss = pts.iter().fold(0.0f32, |m, p| m.max(p.1).max(p.2)).max(1e-3) * 1.05;
     let mut chart = ChartBuilder::on(&root)
         .margin_top(6)
         .margin_right(10)
         .x_label_area_size(20)
-        .y_label_area_size(40)
-        .build_cartesian_2d(0f32..last_epoch, 0f32..max_loss)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0f32..x_max.max(1.0), y.range.0..y.range.1)
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
@@ -34,21 +44,58 @@ pub fn draw(canvas_id: &str, history: &[f32]) -> Result<(), String> {
         .axis_style(RGBColor(170, 178, 186))
         .label_style(("sans-serif", 12).into_font().color(&RGBColor(95, 107, 118)))
         .x_label_formatter(&|x| format!("{}", x.round() as i64))
-        .y_label_formatter(&|y| format!("{y:.2}"))
+        .y_label_formatter(y.format)
         .draw()
         .map_err(|e| e.to_string())?;
-    chart
-        .draw_series(LineSeries::new(
-            pts.iter().map(|p| (p.0, p.1)),
-            RGBColor(150, 160, 168).stroke_width(2),
-        ))
-        .map_err(|e| e.to_string())?;
-    chart
-        .draw_series(LineSeries::new(
-            pts.iter().map(|p| (p.0, p.2)),
-            RGBColor(31, 41, 51).stroke_width(2),
-        ))
-        .map_err(|e| e.to_string())?;
+    for line in lines {
+        chart
+            .draw_series(LineSeries::new(line.points.iter().copied(), line.color.stroke_width(2)))
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(p) = marker {
+        chart
+            .draw_series(std::iter::once(Circle::new(p, 4, RGBColor(230, 120, 30).filled())))
+            .map_err(|e| e.to_string())?;
+    }
     root.present().map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// Columns of the history (`history::POINT_LEN` per point) as (epoch, value) pairs.
+pub fn column(history: &[f32], k: usize) -> Vec<(f32, f32)> {
+    history
+        .chunks_exact(POINT_LEN)
+        .filter(|c| c[k].is_finite())
+        .map(|c| (c[0], c[k]))
+        .collect()
+}
+
+/// The last epoch of a history (at least 10, so short runs do not stretch).
+pub fn last_epoch(history: &[f32]) -> f32 {
+    history.chunks_exact(POINT_LEN).last().map_or(1.0, |p| p[0]).max(10.0)
+}
+
+/// Training loss in grey, test loss in black, per epoch.
+pub fn draw_losses(canvas_id: &str, history: &[f32]) -> Result<(), String> {
+    let (train, test) = (column(history, 1), column(history, 2));
+    let max_loss = train.iter().chain(&test).fold(0.0f32, |m, p| m.max(p.1)).max(1e-3) * 1.05;
+    draw(
+        canvas_id,
+        &[
+            Line {
+                points: train,
+                color: TRAIN,
+            },
+            Line {
+                points: test,
+                color: TEST,
+            },
+        ],
+        last_epoch(history),
+        YAxis {
+            range: (0.0, max_loss),
+            format: &|y| format!("{y:.2}"),
+        },
+        None,
+    )
 }

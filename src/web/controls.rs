@@ -54,7 +54,7 @@ pub fn init() {
         c.set_height(96);
         c.set_attribute("data-dataset", d.key()).expect("attr");
         c.set_title(d.label());
-        crate::web::boundary::draw_dataset_thumb(&c, &d.generate(0, 1));
+        crate::web::boundary::draw_dataset_thumb(&c, &d.generate(0, 1), d.classes(4));
         thumbs.append_child(&c).expect("append");
         on(&c, "click", move |_: Event| app::change(|cfg| cfg.set_dataset(d)));
     }
@@ -146,7 +146,7 @@ pub fn init() {
     });
     on_change("activation", "change", |v| {
         if let Some(a) = Activation::from_key(&v) {
-            app::change(|c| c.activation = a);
+            app::change(|c| c.set_all_activations(a));
         }
     });
     on_change("regularization", "change", |v| {
@@ -391,13 +391,20 @@ pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
     set_hidden(&panel, false);
 }
 
+/// Class names for more than two classes: the imported file's, or "Class 1" … for built-in sets.
+pub fn class_names(c: &Config, info: Option<&crate::importer::CsvInfo>) -> Vec<String> {
+    match info {
+        _ if c.classes() <= 2 => Vec::new(),
+        Some(i) if c.csv.is_some() => i.classes.clone(),
+        _ => (1..=c.classes()).map(|k| format!("Class {k}")).collect(),
+    }
+}
+
 /// The legend: a value ramp, or for more than two classes each class's colour and name.
 pub fn sync_classes(c: &Config, info: Option<&crate::importer::CsvInfo>) {
     let list: Element = by_id("class-legend");
-    let classes: &[String] = match info {
-        Some(i) if c.outputs() > 1 => &i.classes,
-        _ => &[],
-    };
+    let names = class_names(c, info);
+    let classes: &[String] = &names;
     list.set_text_content(None);
     for (k, name) in classes.iter().enumerate() {
         let li: Element = create("li");

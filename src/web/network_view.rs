@@ -14,7 +14,7 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement,
 
 pub const NODE: f64 = 40.0;
 const PITCH: f64 = 52.0;
-const TOP: f64 = 58.0;
+const TOP: f64 = 104.0;
 const LEFT: f64 = 96.0;
 const RIGHT: f64 = 84.0;
 
@@ -124,6 +124,29 @@ impl NetworkView {
         self.sizes == c.layer_sizes() && self.features == c.features && self.csv_names.as_deref() == csv_names
     }
 
+    /// Shows each hidden layer's activation and dropout in its selects.
+    pub fn sync_layers(&self, c: &Config) {
+        let Ok(list) = self.container.query_selector_all("select[data-kind]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            let Some(sel) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
+                continue;
+            };
+            let l: usize = sel.get_attribute("data-l").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let value = match sel.get_attribute("data-kind").as_deref() {
+                Some("layer-act") => c.layer_activation(l).key().to_string(),
+                _ => c.dropout_rate(l).to_string(),
+            };
+            if sel.value() != value {
+                sel.set_value(&value);
+            }
+        }
+    }
+
     pub fn sizes(&self) -> &[usize] {
         &self.sizes
     }
@@ -207,7 +230,7 @@ impl NetworkView {
             let x = col_x(l + 1);
             if !is_out {
                 self.container
-                    .append_child(&layer_head(l, n, x + NODE / 2.0))
+                    .append_child(&layer_head(l, n, x + NODE / 2.0, c))
                     .expect("append");
             }
             let mut here = Vec::new();
@@ -474,7 +497,7 @@ fn feature_label(f: Feature, active: bool) -> HtmlElement {
     label
 }
 
-fn layer_head(l: usize, n: usize, center_x: f64) -> HtmlElement {
+fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement {
     let head: HtmlElement = create("div");
     head.set_class_name("layer-head");
     set_style(&head, "left", &format!("{center_x}px"));
@@ -508,5 +531,43 @@ fn layer_head(l: usize, n: usize, center_x: f64) -> HtmlElement {
     let caption: HtmlElement = create("span");
     caption.set_text_content(Some(&format!("{n} neuron{}", if n == 1 { "" } else { "s" })));
     head.append_child(&caption).expect("append");
+    // This layer's activation and dropout rate.
+    let act: web_sys::HtmlSelectElement = create("select");
+    act.set_attribute("aria-label", &format!("Activation, layer {}", l + 1))
+        .expect("aria");
+    act.set_attribute("data-kind", "layer-act").expect("attr");
+    act.set_attribute("data-l", &l.to_string()).expect("attr");
+    act.set_title("This layer's activation");
+    for a in crate::activation::Activation::ALL {
+        let o: web_sys::HtmlOptionElement = create("option");
+        o.set_value(a.key());
+        o.set_text(a.label());
+        act.append_child(&o).expect("append");
+    }
+    act.set_value(c.layer_activation(l).key());
+    head.append_child(&act).expect("append");
+    let drop: web_sys::HtmlSelectElement = create("select");
+    drop.set_attribute("aria-label", &format!("Dropout, layer {}", l + 1))
+        .expect("aria");
+    drop.set_attribute("data-kind", "layer-drop").expect("attr");
+    drop.set_attribute("data-l", &l.to_string()).expect("attr");
+    drop.set_title("Dropout: the share of this layer's neurons switched off at random in each training step");
+    let rate = c.dropout_rate(l);
+    let mut rates: Vec<f32> = (0..=9).map(|k| k as f32 / 10.0).collect();
+    if !rates.contains(&rate) {
+        rates.push(rate);
+    }
+    for r in rates {
+        let o: web_sys::HtmlOptionElement = create("option");
+        o.set_value(&r.to_string());
+        o.set_text(&if r == 0.0 {
+            "no dropout".to_string()
+        } else {
+            format!("drop {:.0}%", r * 100.0)
+        });
+        drop.append_child(&o).expect("append");
+    }
+    drop.set_value(&rate.to_string());
+    head.append_child(&drop).expect("append");
     head
 }

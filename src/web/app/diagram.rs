@@ -109,6 +109,26 @@ pub(super) fn wire_network_events() {
             change(|c| {
                 c.toggle_feature(f);
             });
+            return;
+        }
+        // A layer's activation or dropout select.
+        let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() else {
+            return;
+        };
+        let l: usize = el.get_attribute("data-l").and_then(|v| v.parse().ok()).unwrap_or(0);
+        let v = select.value();
+        match el.get_attribute("data-kind").as_deref() {
+            Some("layer-act") => {
+                if let Some(a) = crate::activation::Activation::from_key(&v) {
+                    change(|c| c.set_layer_activation(l, a));
+                }
+            }
+            Some("layer-drop") => {
+                if let Ok(r) = v.parse::<f32>() {
+                    change(|c| c.set_dropout(l, r));
+                }
+            }
+            _ => {}
         }
     });
     on(&net, "click", |e: MouseEvent| {

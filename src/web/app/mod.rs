@@ -3,7 +3,7 @@
 //! display frame, acknowledging it only after drawing (back-pressure).
 
 use crate::config::Config;
-use crate::dataset::{split, Point};
+use crate::dataset::{split3, Point};
 use crate::grid::{DENSITY, THUMB};
 use crate::protocol::{FromWorker, Snapshot, ToWorker, PROTOCOL_VERSION};
 use crate::url;
@@ -130,6 +130,7 @@ pub fn start() {
     }
     show_url_warnings(&decoded);
     controls::init();
+    crate::web::training_controls::init();
     share::init();
     crate::web::import_view::init();
     let app = App {
@@ -211,15 +212,18 @@ impl App {
             self.pending = None;
             self.last = None;
             set_hidden(&by_id::<Element>("loss-notice"), true);
+            set_hidden(&by_id::<Element>("run-notice"), true);
             self.load_points();
         }
         let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
-        self.view.class_names = self.csv_info.as_ref().map(|i| i.classes.clone()).unwrap_or_default();
+        self.view.class_names = controls::class_names(&self.config, self.csv_info.as_ref());
         crate::web::controls::sync_classes(&self.config, self.csv_info.as_ref());
+        crate::web::training_controls::sync(&self.config);
         if !self.view.matches(&self.config, names.as_deref()) {
             self.view.build(&self.config, names.as_deref());
             self.focus = Focus::Output;
         }
+        self.view.sync_layers(&self.config);
         controls::sync_csv(&self.config, self.csv_info.as_ref());
         crate::web::import_view::in_use(&self.config);
         if redraw_points {
@@ -246,7 +250,7 @@ impl App {
             &self.test,
             self.config.show_test_data,
             names,
-            self.config.outputs(),
+            self.config.classes(),
         );
     }
 
@@ -267,7 +271,7 @@ impl App {
             .chunks_exact(4)
             .map(|p| {
                 let label = match self.picture {
-                    Picture::PcaPrediction if classes && self.config.outputs() > 1 => p[3],
+                    Picture::PcaPrediction if classes && self.config.classes() > 2 => p[3],
                     Picture::PcaPrediction if classes => p[3].signum(),
                     Picture::PcaPrediction => p[3],
                     _ => p[2],
@@ -284,7 +288,7 @@ impl App {
             &[],
             false,
             Some(("principal component 1", "principal component 2")),
-            self.config.outputs(),
+            self.config.classes(),
         );
     }
 
@@ -312,8 +316,9 @@ impl App {
                 }
             }
             _ => {
-                let points = c.dataset.generate(c.noise, c.seed);
-                (self.train, self.test) = split(&points, c.train_ratio);
+                let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+                // Validation points are held out: the picture shows training and test points.
+                (self.train, _, self.test) = split3(&points, c.train_ratio, c.validation);
             }
         }
     }
@@ -333,7 +338,7 @@ impl App {
         } else {
             self.load_points();
             let names = self.csv_info.as_ref().map(|i| i.feature_names.clone());
-            self.view.class_names = self.csv_info.as_ref().map(|i| i.classes.clone()).unwrap_or_default();
+            self.view.class_names = controls::class_names(&self.config, self.csv_info.as_ref());
             self.view.build(&self.config, names.as_deref());
             controls::sync_csv(&self.config, self.csv_info.as_ref());
         }
@@ -362,8 +367,9 @@ impl App {
         let pca = self.picture != Picture::Plane && self.config.csv.is_some();
         match self.focus {
             Focus::Output if pca => self.boundary.draw_grid(&[0.0; 4], 2, false),
-            Focus::Output if self.config.outputs() > 1 => {
-                self.boundary.draw_classes(&s.output, DENSITY, self.config.outputs())
+            Focus::Output if self.config.picture_channels() > 1 => {
+                self.boundary
+                    .draw_classes(&s.output, DENSITY, self.config.picture_channels())
             }
             Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
             Focus::Neuron(k) => {
@@ -375,9 +381,10 @@ impl App {
             Focus::Feature(f) => self.boundary.draw_grid(&network_view::feature_grid(f), THUMB, false),
         }
         self.view.update(&s.neurons, &s.output, &s.params, disc);
-        if let Err(e) = chart::draw("loss-chart", &s.history) {
+        if let Err(e) = chart::draw_losses("loss-chart", &s.history) {
             web_sys::console::error_1(&e.into());
         }
+        crate::web::metrics_view::draw(&self.config, s);
     }
 
     /// The value of a parameter in the last snapshot.

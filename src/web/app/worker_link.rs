@@ -162,6 +162,13 @@ pub(super) fn receive(data: JsValue) {
             set_text(&notice, &message);
             set_hidden(&notice, false);
         }
+        Incoming::Message(FromWorker::Finished { message }) => {
+            app.playing = false;
+            controls::set_playing(false);
+            let notice: Element = by_id("run-notice");
+            set_text(&notice, &message);
+            set_hidden(&notice, false);
+        }
         Incoming::Message(FromWorker::Error { message }) => {
             let notice: Element = by_id("loss-notice");
             set_text(&notice, &message);

@@ -1,0 +1,264 @@
+//! The URL keys of the training concepts (model, loss, schedule, stopping).
+//! Each is written only when it differs from the default, so the Playground's
+//! links and the older golden strings stay as they were.
+//!
+//! `acts=relu,tanh` (per hidden layer) `out=sigmoid` `loss=bce` `init=he_normal`
+//! `drop=0.2,0` `sched=step&severy=100&sfactor=0.5&swarm=0` `clip=1` `shuffle=0`
+//! `es=20&esd=0.0001&esr=1` (early stopping) `stop=500` `tloss=0.01` `tacc=95`
+//! `val=20` (validation percent) `classes=4` (multi-class datasets).
+
+use super::{fmt_f32, parse_bool, parse_f32, parse_ranged, Warnings};
+use crate::activation::Activation;
+use crate::config::Config;
+use crate::dropout::MAX_RATE;
+use crate::init::Init;
+use crate::loss::Loss;
+use crate::schedule::{LrSchedule, Schedule};
+use crate::stopping::MAX_PATIENCE;
+
+/// The largest gradient-clipping norm and stopping epoch a link may set.
+const MAX_CLIP: f32 = 1e6;
+const MAX_STOP_EPOCH: u32 = 1_000_000_000;
+
+pub(super) fn encode(c: &Config, s: &mut String) {
+    let mut put = |k: &str, v: String| s.push_str(&format!("&{k}={v}"));
+    if !c.layer_activations.is_empty() {
+        let acts: Vec<&str> = c.hidden_activations().iter().map(|a| a.key()).collect();
+        put("acts", acts.join(","));
+    }
+    if let Some(a) = c.output_activation {
+        put("out", a.key().into());
+    }
+    if let Some(l) = c.loss {
+        put("loss", l.key().into());
+    }
+    if c.init != Init::default() {
+        put("init", c.init.key().into());
+    }
+    if !c.dropout.is_empty() {
+        let d: Vec<String> = c.dropout_rates().iter().map(|&r| fmt_f32(r)).collect();
+        put("drop", d.join(","));
+    }
+    if c.schedule != LrSchedule::default() {
+        put("sched", c.schedule.key().into());
+        for (k, v) in c.schedule.params() {
+            put(k, fmt_f32(v));
+        }
+    }
+    if c.clip_norm > 0.0 {
+        put("clip", fmt_f32(c.clip_norm));
+    }
+    if !c.shuffle {
+        put("shuffle", "0".into());
+    }
+    let st = &c.stopping;
+    if st.patience > 0 {
+        put("es", st.patience.to_string());
+        put("esd", fmt_f32(st.min_delta));
+        put("esr", u8::from(st.restore_best).to_string());
+    }
+    if st.at_epoch > 0 {
+        put("stop", st.at_epoch.to_string());
+    }
+    if st.target_loss > 0.0 {
+        put("tloss", fmt_f32(st.target_loss));
+    }
+    if st.target_accuracy > 0.0 {
+        put("tacc", fmt_f32(st.target_accuracy));
+    }
+    if c.validation > 0 {
+        put("val", c.validation.to_string());
+    }
+    if c.csv.is_none() && c.dataset.is_multiclass() {
+        put("classes", c.classes.to_string());
+    }
+}
+
+/// Keys read in the loop whose meaning depends on others (checked in `finish`).
+#[derive(Default)]
+pub(super) struct Deferred {
+    acts: Option<(String, Vec<Activation>)>,
+    output: Option<(String, Activation)>,
+    loss: Option<(String, Loss)>,
+    drop: Option<(String, Vec<f32>)>,
+    schedule_params: Vec<(String, String)>,
+}
+
+/// Reads one key; false if it is not one of this file's.
+pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: &mut Warnings) -> bool {
+    let list = |keys: &mut dyn Iterator<Item = &'static str>| keys.collect::<Vec<_>>().join(", ");
+    match k {
+        "acts" => {
+            let parsed: Option<Vec<Activation>> =
+                v.split(',').take(64).map(|a| Activation::from_key(a.trim())).collect();
+            match parsed {
+                Some(a) => d.acts = Some((v.to_string(), a)),
+                None => w.push(
+                    k,
+                    v,
+                    format!(
+                        "expected one of {} per hidden layer; using {}",
+                        list(&mut Activation::ALL.iter().map(|a| a.key())),
+                        c.activation.key()
+                    ),
+                ),
+            }
+        }
+        "out" => match Activation::from_key(v).or((v == "softmax").then_some(Activation::Softmax)) {
+            Some(a) => d.output = Some((v.to_string(), a)),
+            None => w.push(k, v, "unknown output activation; following the problem"),
+        },
+        "loss" => match Loss::from_key(v) {
+            Some(l) => d.loss = Some((v.to_string(), l)),
+            None => w.push(
+                k,
+                v,
+                format!(
+                    "expected one of {}; following the problem",
+                    list(&mut Loss::ALL.iter().map(|l| l.key()))
+                ),
+            ),
+        },
+        "init" => match Init::from_key(v) {
+            Some(i) => c.init = i,
+            None => w.push(
+                k,
+                v,
+                format!(
+                    "expected one of {}; using playground",
+                    list(&mut Init::ALL.iter().map(|i| i.key()))
+                ),
+            ),
+        },
+        "drop" => {
+            let parsed: Option<Vec<f32>> = v.split(',').take(64).map(parse_f32).collect();
+            match parsed {
+                Some(r) if r.iter().all(|x| (0.0..=MAX_RATE).contains(x)) => d.drop = Some((v.to_string(), r)),
+                _ => w.push(
+                    k,
+                    v,
+                    format!("expected rates from 0 to {MAX_RATE} per hidden layer; using 0"),
+                ),
+            }
+        }
+        "sched" => match LrSchedule::from_key(v) {
+            Some(s) => c.schedule = s,
+            None => w.push(
+                k,
+                v,
+                format!("expected one of {}; using constant", Schedule::KEYS.join(", ")),
+            ),
+        },
+        "severy" | "sfactor" | "speriod" | "smin" | "swarm" => d.schedule_params.push((k.into(), v.into())),
+        "clip" => match parse_f32(v) {
+            Some(x) if (0.0..=MAX_CLIP).contains(&x) => c.clip_norm = x,
+            _ => w.push(k, v, format!("expected a norm from 0 (off) to {MAX_CLIP}; no clipping")),
+        },
+        "shuffle" => match parse_bool(v) {
+            Some(b) => c.shuffle = b,
+            None => w.push(k, v, "expected 1 or 0; shuffling"),
+        },
+        "es" => c.stopping.patience = parse_ranged(k, v, 0, MAX_PATIENCE, 0, w),
+        "esd" => match parse_f32(v) {
+            Some(x) if (0.0..=1e3).contains(&x) => c.stopping.min_delta = x,
+            _ => w.push(k, v, "expected a minimum improvement from 0 to 1000; using 0.0001"),
+        },
+        "esr" => match parse_bool(v) {
+            Some(b) => c.stopping.restore_best = b,
+            None => w.push(k, v, "expected 1 or 0; restoring the best weights"),
+        },
+        "stop" => c.stopping.at_epoch = u64::from(parse_ranged(k, v, 0, MAX_STOP_EPOCH, 0, w)),
+        "tloss" => match parse_f32(v) {
+            Some(x) if x >= 0.0 => c.stopping.target_loss = x,
+            _ => w.push(k, v, "expected a loss of 0 (off) or more; off"),
+        },
+        "tacc" => match parse_f32(v) {
+            Some(x) if (0.0..=100.0).contains(&x) => c.stopping.target_accuracy = x,
+            _ => w.push(k, v, "expected an accuracy from 0 (off) to 100 percent; off"),
+        },
+        "val" => c.validation = parse_ranged(k, v, 0, 40, 0, w),
+        "classes" => {
+            let (lo, hi) = crate::dataset::CLASSES_RANGE;
+            c.classes = parse_ranged(k, v, lo as u32, hi as u32, c.classes as u32, w) as usize;
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Checks the deferred keys against the rest of the setup (layers, task).
+pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
+    let layers = c.hidden.len();
+    if let Some((raw, acts)) = d.acts {
+        if acts.len() != layers {
+            w.push(
+                "acts",
+                &raw,
+                format!(
+                    "{} activations for {layers} hidden layers; missing ones use {}",
+                    acts.len(),
+                    c.activation.key()
+                ),
+            );
+        }
+        for (l, a) in acts.into_iter().enumerate().take(layers) {
+            c.set_layer_activation(l, a);
+        }
+    }
+    if let Some((raw, rates)) = d.drop {
+        if rates.len() != layers {
+            w.push(
+                "drop",
+                &raw,
+                format!("{} rates for {layers} hidden layers; missing ones are 0", rates.len()),
+            );
+        }
+        for (l, r) in rates.into_iter().enumerate().take(layers) {
+            c.set_dropout(l, r);
+        }
+    }
+    for (k, v) in d.schedule_params {
+        if !parse_f32(&v).is_some_and(|x| c.schedule.set_param(&k, x)) {
+            w.push(
+                &k,
+                &v,
+                format!(
+                    "not a valid {k} for the {} schedule; using its default",
+                    c.schedule.key()
+                ),
+            );
+        }
+    }
+    // val: the training share must keep at least 10 percent of the points.
+    let max_val = c.train_ratio.saturating_sub(10);
+    if c.validation > max_val {
+        w.push(
+            "val",
+            &c.validation.to_string(),
+            format!(
+                "with train={} at most {max_val} percent can be held out; using {max_val}",
+                c.train_ratio
+            ),
+        );
+        c.validation = max_val;
+    }
+    let task = c.task();
+    if let Some((raw, loss)) = d.loss {
+        if task.losses().contains(&loss) {
+            c.loss = Some(loss);
+        } else {
+            w.push("loss", &raw, "does not fit this problem; following the problem");
+        }
+    }
+    if let Some((raw, out)) = d.output {
+        if task.outputs_for(c.loss()).contains(&out) {
+            c.output_activation = Some(out);
+        } else {
+            w.push(
+                "out",
+                &raw,
+                format!("does not fit the loss {}; following the problem", c.loss().key()),
+            );
+        }
+    }
+}

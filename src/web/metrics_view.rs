@@ -1,0 +1,265 @@
+//! The metrics read-outs: accuracy, precision, recall and F1 (or MSE, MAE and
+//! R² for regression) for training and test data, the confusion matrices as
+//! heat tables, the metric chart, the per-layer gradient chart and the
+//! learning-rate schedule's plot with the run's position on it.
+
+use crate::config::Config;
+use crate::heatmap;
+use crate::history::{MAX_LAYERS, POINT_LEN};
+use crate::metrics::Metrics;
+use crate::protocol::Snapshot;
+use crate::web::chart::{self, Line, YAxis, TEST, TRAIN};
+use crate::web::dom::{by_id, create, set_attr, set_hidden, set_text};
+use plotters::style::RGBColor;
+use web_sys::{Element, HtmlElement};
+
+/// Colours of the layers in the gradient chart, from the first hidden layer to the output.
+const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
+    RGBColor(31, 119, 180),
+    RGBColor(255, 127, 14),
+    RGBColor(44, 160, 44),
+    RGBColor(214, 39, 40),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(127, 127, 127),
+    RGBColor(23, 190, 207),
+];
+
+fn pct(v: f32) -> String {
+    format!("{:.1}%", v * 100.0)
+}
+
+pub fn draw(c: &Config, s: &Snapshot) {
+    let h = &s.header;
+    let classification = matches!(h.train_metrics, Metrics::Classification { .. });
+    set_hidden(&by_id::<Element>("class-metrics"), !classification);
+    set_hidden(&by_id::<Element>("regression-metrics"), classification);
+    for (prefix, m) in [("train", &h.train_metrics), ("test", &h.test_metrics)] {
+        match m {
+            Metrics::Classification {
+                accuracy,
+                precision,
+                recall,
+                f1,
+                ..
+            } => {
+                for (name, v) in [
+                    ("accuracy", accuracy),
+                    ("precision", precision),
+                    ("recall", recall),
+                    ("f1", f1),
+                ] {
+                    let el: Element = by_id(&format!("{prefix}-{name}"));
+                    set_text(&el, &pct(*v));
+                    set_attr(&el, "data-value", &v.to_string());
+                }
+            }
+            Metrics::Regression { mse, mae, r2 } => {
+                for (name, v) in [("mse", mse), ("mae", mae), ("r2", r2)] {
+                    let el: Element = by_id(&format!("{prefix}-{name}"));
+                    set_text(&el, &format!("{v:.3}"));
+                    set_attr(&el, "data-value", &v.to_string());
+                }
+            }
+        }
+    }
+    confusion_tables(c, h);
+    let metric_name = if classification { "accuracy" } else { "R²" };
+    set_text(
+        &by_id::<Element>("metric-chart-title"),
+        &format!("Training and test {metric_name}"),
+    );
+    let result = chart::draw(
+        "metric-chart",
+        &[
+            Line {
+                points: chart::column(&s.history, 3),
+                color: TRAIN,
+            },
+            Line {
+                points: chart::column(&s.history, 4),
+                color: TEST,
+            },
+        ],
+        chart::last_epoch(&s.history),
+        YAxis {
+            range: if classification {
+                (0.0, 1.0)
+            } else {
+                let lo = chart::column(&s.history, 4)
+                    .iter()
+                    .chain(&chart::column(&s.history, 3))
+                    .fold(0.0f32, |m, p| m.min(p.1))
+                    .max(-1.0);
+                (lo, 1.0)
+            },
+            format: if classification {
+                &|y| format!("{:.0}%", y * 100.0)
+            } else {
+                &|y| format!("{y:.1}")
+            },
+        },
+        None,
+    );
+    gradient_chart(s);
+    schedule_plot(c, h.epoch as u64);
+    if let Err(e) = result {
+        web_sys::console::error_1(&e.into());
+    }
+}
+
+/// Train and test confusion matrices: rows are true classes, columns predictions;
+/// a cell's shade is its share of its row.
+fn confusion_tables(c: &Config, h: &crate::protocol::SnapshotHeader) {
+    let box_: Element = by_id("confusion-matrix");
+    let names: Vec<String> = match c.classes() {
+        2 => vec!["−1".into(), "+1".into()],
+        k => (1..=k).map(|i| format!("{i}")).collect(),
+    };
+    box_.set_text_content(None);
+    for (title, m) in [("Training", &h.train_metrics), ("Test", &h.test_metrics)] {
+        let Metrics::Classification { confusion, k, .. } = m else {
+            continue;
+        };
+        let k = *k;
+        let table: HtmlElement = create("table");
+        table.set_class_name("confusion");
+        set_attr(&table, "data-set", &title.to_lowercase());
+        let caption: HtmlElement = create("caption");
+        set_text(&caption, &format!("{title}: true class (rows) × predicted (columns)"));
+        table.append_child(&caption).expect("append");
+        let head: HtmlElement = create("tr");
+        head.append_child(&create::<HtmlElement>("th")).expect("append");
+        for j in 0..k {
+            let th: HtmlElement = create("th");
+            set_text(&th, names.get(j).map_or("?", |s| s.as_str()));
+            head.append_child(&th).expect("append");
+        }
+        table.append_child(&head).expect("append");
+        for i in 0..k {
+            let tr: HtmlElement = create("tr");
+            let th: HtmlElement = create("th");
+            set_text(&th, names.get(i).map_or("?", |s| s.as_str()));
+            tr.append_child(&th).expect("append");
+            let row = &confusion[i * k..(i + 1) * k];
+            let total: u32 = row.iter().sum::<u32>().max(1);
+            for (j, &n) in row.iter().enumerate() {
+                let td: HtmlElement = create("td");
+                set_text(&td, &n.to_string());
+                let share = n as f32 / total as f32;
+                // Diagonal cells (right) in the class colour, the others in grey.
+                let color = if i == j {
+                    if k == 2 {
+                        heatmap::css(if i == 0 { -share } else { share })
+                    } else {
+                        heatmap::class_css(i)
+                    }
+                } else {
+                    "#9aa5ae".into()
+                };
+                let _ = td.style().set_property("--cell", &color);
+                let _ = td.style().set_property("--share", &format!("{:.0}%", share * 100.0));
+                if share > 0.55 {
+                    td.set_class_name("strong");
+                }
+                tr.append_child(&td).expect("append");
+            }
+            table.append_child(&tr).expect("append");
+        }
+        box_.append_child(&table).expect("append");
+    }
+}
+
+/// log10 of each layer's gradient RMS per epoch: vanishing gradients sink, exploding ones climb.
+fn gradient_chart(s: &Snapshot) {
+    let layers = s.header.sizes.len().saturating_sub(1).min(MAX_LAYERS);
+    let mut lo = f32::MAX;
+    let mut hi = f32::MIN;
+    let lines: Vec<Line> = (0..layers)
+        .map(|l| {
+            let points: Vec<(f32, f32)> = s
+                .history
+                .chunks_exact(POINT_LEN)
+                .filter(|p| p[0] > 0.0 && p[5 + l] > 0.0)
+                .map(|p| (p[0], p[5 + l].log10()))
+                .collect();
+            for p in &points {
+                lo = lo.min(p.1);
+                hi = hi.max(p.1);
+            }
+            Line {
+                points,
+                color: LAYER_COLORS[l],
+            }
+        })
+        .collect();
+    if lo > hi {
+        (lo, hi) = (-4.0, 0.0);
+    }
+    let result = chart::draw(
+        "gradient-chart",
+        &lines,
+        chart::last_epoch(&s.history),
+        YAxis {
+            range: (lo.floor() - 0.1, hi.ceil() + 0.1),
+            format: &|y| format!("1e{}", y.round() as i32),
+        },
+        None,
+    );
+    if let Err(e) = result {
+        web_sys::console::error_1(&e.into());
+    }
+    let legend: Element = by_id("gradient-legend");
+    if legend.child_element_count() as usize != layers {
+        legend.set_text_content(None);
+        for (l, color) in LAYER_COLORS.iter().enumerate().take(layers) {
+            let li: HtmlElement = create("li");
+            let sw: HtmlElement = create("span");
+            sw.set_class_name("swatch");
+            let _ = sw
+                .style()
+                .set_property("background", &format!("rgb({},{},{})", color.0, color.1, color.2));
+            li.append_child(&sw).expect("append");
+            let name = if l + 1 == layers {
+                "output".to_string()
+            } else {
+                format!("layer {}", l + 1)
+            };
+            li.append_child(&web_sys::window().unwrap().document().unwrap().create_text_node(&name))
+                .expect("append");
+            legend.append_child(&li).expect("append");
+        }
+    }
+}
+
+/// The learning rate over the coming epochs, with a dot where the run is.
+pub fn schedule_plot(c: &Config, epoch: u64) {
+    let horizon = (epoch + 50).max(300);
+    let base = c.learning_rate;
+    let points: Vec<(f32, f32)> = c
+        .schedule
+        .curve(horizon, 240)
+        .into_iter()
+        .map(|(e, m)| (e, m * base))
+        .collect();
+    let lr_now = c.schedule.learning_rate(base, epoch);
+    let top = points.iter().fold(base, |m, p| m.max(p.1)) * 1.1;
+    let result = chart::draw(
+        "schedule-plot",
+        &[Line {
+            points,
+            color: RGBColor(31, 119, 180),
+        }],
+        horizon as f32,
+        YAxis {
+            range: (0.0, top),
+            format: &|y| format!("{y:.2e}"),
+        },
+        Some((epoch as f32, lr_now)),
+    );
+    if let Err(e) = result {
+        web_sys::console::error_1(&e.into());
+    }
+    set_text(&by_id::<Element>("lr-now"), &format!("{lr_now:.3e}"));
+}

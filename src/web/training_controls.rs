@@ -1,0 +1,331 @@
+//! The training-options row (loss, output activation, initialisation, the
+//! learning-rate schedule and its parameters, clipping, shuffling, stopping
+//! rules) and the data column's classes and validation share: filled from the
+//! core's lists, kept in step with the `Config`, turned into config changes.
+
+use crate::activation::Activation;
+use crate::config::Config;
+use crate::init::Init;
+use crate::loss::Loss;
+use crate::schedule::{LrSchedule, Schedule};
+use crate::web::app;
+use crate::web::dom::{by_id, create, document, on, set_hidden};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+
+const CLIP_NORMS: [f32; 6] = [0.0, 0.1, 0.5, 1.0, 5.0, 10.0];
+const PATIENCES: [u32; 6] = [0, 5, 10, 20, 50, 100];
+const VALIDATION: [u32; 5] = [0, 10, 20, 30, 40];
+
+fn select(id: &str) -> HtmlSelectElement {
+    by_id(id)
+}
+
+fn input(id: &str) -> HtmlInputElement {
+    by_id(id)
+}
+
+/// Replaces a select's options with (value, label) pairs when they differ.
+fn fill(s: &HtmlSelectElement, options: &[(String, String)]) {
+    let shown: Vec<String> = (0..s.length())
+        .filter_map(|i| s.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()))
+        .map(|o| o.value())
+        .collect();
+    if shown.iter().eq(options.iter().map(|(v, _)| v)) {
+        return;
+    }
+    s.set_text_content(None);
+    for (v, label) in options {
+        let o: HtmlOptionElement = create("option");
+        o.set_value(v);
+        o.set_text(label);
+        s.append_child(&o).expect("append option");
+    }
+}
+
+fn on_value(id: &str, event: &str, f: impl Fn(String) + 'static) {
+    let el: HtmlElement = by_id(id);
+    on(&el, event, move |e: Event| {
+        let v = e
+            .target()
+            .and_then(|t| {
+                t.dyn_ref::<HtmlSelectElement>()
+                    .map(|s| s.value())
+                    .or_else(|| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+            })
+            .unwrap_or_default();
+        f(v)
+    });
+}
+
+/// A number box: empty means 0 (off); a bad value is reported on the box and changes nothing.
+fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, apply: impl Fn(&mut Config, f32) + 'static) {
+    on_value(id, "change", move |v| {
+        let el = input(id);
+        let x = if v.trim().is_empty() {
+            Ok(0.0)
+        } else {
+            v.trim().parse::<f32>()
+        };
+        match x {
+            Ok(x) if x.is_finite() && (range.0..=range.1).contains(&x) => {
+                el.set_custom_validity("");
+                app::change(|c| apply(c, x));
+            }
+            _ => {
+                el.set_custom_validity(hint);
+                el.report_validity();
+            }
+        }
+    });
+}
+
+pub fn init() {
+    fill(
+        &select("init"),
+        &Init::ALL.map(|i| (i.key().to_string(), i.label().to_string())),
+    );
+    fill(
+        &select("schedule"),
+        &Schedule::KEYS.map(|k| {
+            let s = LrSchedule::from_key(k).expect("known key");
+            (k.to_string(), s.label().to_string())
+        }),
+    );
+    fill(
+        &select("clip"),
+        &CLIP_NORMS.map(|v| {
+            let label = if v == 0.0 {
+                "Off".to_string()
+            } else {
+                format!("Norm ≤ {v}")
+            };
+            (v.to_string(), label)
+        }),
+    );
+    fill(
+        &select("early-stopping"),
+        &PATIENCES.map(|p| {
+            let label = if p == 0 {
+                "Off".to_string()
+            } else {
+                format!("Patience {p} epochs")
+            };
+            (p.to_string(), label)
+        }),
+    );
+    fill(
+        &select("validation"),
+        &VALIDATION.map(|v| {
+            let label = if v == 0 {
+                "None".to_string()
+            } else {
+                format!("{v} % of the points")
+            };
+            (v.to_string(), label)
+        }),
+    );
+    let (lo, hi) = crate::dataset::CLASSES_RANGE;
+    fill(
+        &select("classes"),
+        &(lo..=hi).map(|k| (k.to_string(), k.to_string())).collect::<Vec<_>>(),
+    );
+
+    on_value("loss", "change", |v| {
+        if let Some(l) = Loss::from_key(&v) {
+            app::change(|c| c.loss = (l != c.task().losses()[0]).then_some(l));
+        }
+    });
+    on_value("output-activation", "change", |v| {
+        let a = Activation::from_key(&v).or((v == "softmax").then_some(Activation::Softmax));
+        if let Some(a) = a {
+            app::change(|c| c.output_activation = (a != c.task().outputs_for(c.loss())[0]).then_some(a));
+        }
+    });
+    on_value("init", "change", |v| {
+        if let Some(i) = Init::from_key(&v) {
+            app::change(|c| c.init = i);
+        }
+    });
+    on_value("schedule", "change", |v| {
+        if let Some(s) = LrSchedule::from_key(&v) {
+            app::change(|c| c.schedule = s);
+        }
+    });
+    let params: HtmlElement = by_id("schedule-params");
+    on(&params, "change", |e: Event| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        let key = el.get_attribute("data-param").unwrap_or_default();
+        match el.value().trim().parse::<f32>() {
+            Ok(v) if app::config().schedule.set_param(&key, v) => {
+                el.set_custom_validity("");
+                app::change(|c| {
+                    c.schedule.set_param(&key, v);
+                });
+            }
+            _ => {
+                el.set_custom_validity(
+                    "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
+                );
+                el.report_validity();
+            }
+        }
+    });
+    on_value("clip", "change", |v| {
+        if let Ok(x) = v.parse::<f32>() {
+            app::change(|c| c.clip_norm = x);
+        }
+    });
+    let shuffle = input("shuffle");
+    let s2 = shuffle.clone();
+    on(&shuffle, "change", move |_: Event| {
+        let b = s2.checked();
+        app::change(|c| c.shuffle = b)
+    });
+    on_value("early-stopping", "change", |v| {
+        if let Ok(p) = v.parse::<u32>() {
+            app::change(|c| c.stopping.patience = p);
+        }
+    });
+    on_number(
+        "min-delta",
+        (0.0, 1000.0),
+        "A minimum improvement from 0 to 1000",
+        |c, x| c.stopping.min_delta = x,
+    );
+    let restore = input("restore-best");
+    let r2 = restore.clone();
+    on(&restore, "change", move |_: Event| {
+        let b = r2.checked();
+        app::change(|c| c.stopping.restore_best = b)
+    });
+    on_number(
+        "stop-epoch",
+        (0.0, 1e9),
+        "A whole epoch number (empty: never)",
+        |c, x| c.stopping.at_epoch = x as u64,
+    );
+    on_number("target-loss", (0.0, 1e9), "A loss of 0 or more (empty: off)", |c, x| {
+        c.stopping.target_loss = x
+    });
+    on_number(
+        "target-accuracy",
+        (0.0, 100.0),
+        "A percentage from 0 to 100 (empty: off)",
+        |c, x| c.stopping.target_accuracy = x,
+    );
+    on_value("validation", "change", |v| {
+        if let Ok(x) = v.parse::<u32>() {
+            app::change(|c| c.validation = x.min(c.train_ratio.saturating_sub(10)));
+        }
+    });
+    on_value("classes", "change", |v| {
+        if let Ok(k) = v.parse::<usize>() {
+            app::change(|c| c.classes = k);
+        }
+    });
+}
+
+/// Makes every control of this row show the config.
+pub fn sync(c: &Config) {
+    let task = c.task();
+    let losses: Vec<(String, String)> = task
+        .losses()
+        .iter()
+        .map(|l| (l.key().to_string(), l.label().to_string()))
+        .collect();
+    let loss = select("loss");
+    fill(&loss, &losses);
+    loss.set_value(c.loss().key());
+    let outs: Vec<(String, String)> = task
+        .outputs_for(c.loss())
+        .iter()
+        .map(|a| (a.key().to_string(), a.label().to_string()))
+        .collect();
+    let out = select("output-activation");
+    fill(&out, &outs);
+    out.set_value(c.output_activation().key());
+    out.set_disabled(outs.len() < 2);
+    select("init").set_value(c.init.key());
+    select("schedule").set_value(c.schedule.key());
+    sync_schedule_params(c);
+    let clip = select("clip");
+    if !CLIP_NORMS.contains(&c.clip_norm) {
+        let mut options: Vec<(String, String)> = CLIP_NORMS.iter().map(|v| (v.to_string(), v.to_string())).collect();
+        options.push((c.clip_norm.to_string(), format!("Norm ≤ {}", c.clip_norm)));
+        fill(&clip, &options);
+    }
+    clip.set_value(&c.clip_norm.to_string());
+    input("shuffle").set_checked(c.shuffle);
+    let st = &c.stopping;
+    let es = select("early-stopping");
+    if !PATIENCES.contains(&st.patience) {
+        let mut options: Vec<(String, String)> = PATIENCES.iter().map(|v| (v.to_string(), v.to_string())).collect();
+        options.push((st.patience.to_string(), format!("Patience {} epochs", st.patience)));
+        fill(&es, &options);
+    }
+    es.set_value(&st.patience.to_string());
+    set_hidden(&by_id::<Element>("early-stopping-params"), st.patience == 0);
+    set_number("min-delta", st.min_delta, true);
+    input("restore-best").set_checked(st.restore_best);
+    set_number("stop-epoch", st.at_epoch as f32, false);
+    set_number("target-loss", st.target_loss, false);
+    set_number("target-accuracy", st.target_accuracy, false);
+    select("validation").set_value(&c.validation.to_string());
+    let multi = c.csv.is_none() && c.dataset.is_multiclass();
+    set_hidden(&by_id::<Element>("classes-field"), !multi);
+    select("classes").set_value(&c.classes.to_string());
+    let validation_field = select("validation");
+    validation_field.set_disabled(c.csv.is_some());
+    validation_field.set_title(if c.csv.is_some() {
+        "Imported data sets its validation rows in the import panel"
+    } else {
+        "Points held out from training; early stopping watches their loss"
+    });
+}
+
+/// A number box shows the config's value; 0 shows as empty (off) unless `zero_shown`.
+fn set_number(id: &str, v: f32, zero_shown: bool) {
+    let el = input(id);
+    let text = if v == 0.0 && !zero_shown {
+        String::new()
+    } else {
+        v.to_string()
+    };
+    if el.value() != text && el.value().parse::<f32>().ok() != Some(v) {
+        el.set_value(&text);
+    }
+}
+
+/// One labelled number box per parameter of the chosen schedule.
+fn sync_schedule_params(c: &Config) {
+    let box_: Element = by_id("schedule-params");
+    let params = c.schedule.params();
+    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
+    if box_.get_attribute("data-keys").unwrap_or_default() != keys.join(",") {
+        box_.set_text_content(None);
+        for (k, _) in &params {
+            let label: HtmlElement = create("label");
+            label
+                .append_child(&document().create_text_node(LrSchedule::param_label(k)))
+                .expect("append");
+            let el: HtmlInputElement = create("input");
+            el.set_type("number");
+            el.set_step("any");
+            el.set_attribute("data-param", k).expect("attr");
+            label.append_child(&el).expect("append");
+            box_.append_child(&label).expect("append");
+        }
+        box_.set_attribute("data-keys", &keys.join(",")).expect("attr");
+    }
+    for (k, v) in params {
+        if let Ok(Some(el)) = box_.query_selector(&format!("input[data-param=\"{k}\"]")) {
+            let el: HtmlInputElement = el.unchecked_into();
+            if el.value().parse::<f32>().ok() != Some(v) {
+                el.set_value(&v.to_string());
+            }
+        }
+    }
+}

@@ -245,9 +245,13 @@ impl NetworkView {
                 set_attr(&node.el, "data-l", &l.to_string());
                 set_attr(&node.el, "data-n", &k.to_string());
                 if is_out {
-                    if k == 0 {
-                        node.el.set_attribute("data-testid", "neuron-output").expect("attr");
-                    }
+                    // neuron-output is the first (or only) output; neuron-output-K the K-th of several.
+                    let id = if k == 0 {
+                        "neuron-output".to_string()
+                    } else {
+                        format!("neuron-output-{}", k + 1)
+                    };
+                    node.el.set_attribute("data-testid", &id).expect("attr");
                     let label: HtmlElement = create("span");
                     label.set_class_name("out-label");
                     let name = match self.class_names.get(k) {
@@ -533,11 +537,12 @@ fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement {
     head.append_child(&caption).expect("append");
     // This layer's activation and dropout rate.
     let act: web_sys::HtmlSelectElement = create("select");
-    act.set_attribute("aria-label", &format!("Activation, layer {}", l + 1))
+    // "nonlinearity", not "activation": the toolbar's Activation select keeps its name unique.
+    act.set_attribute("aria-label", &format!("Layer {} nonlinearity", l + 1))
         .expect("aria");
     act.set_attribute("data-kind", "layer-act").expect("attr");
     act.set_attribute("data-l", &l.to_string()).expect("attr");
-    act.set_title("This layer's activation");
+    act.set_title("This layer's activation function");
     for a in crate::activation::Activation::ALL {
         let o: web_sys::HtmlOptionElement = create("option");
         o.set_value(a.key());

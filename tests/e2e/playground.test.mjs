@@ -9,7 +9,7 @@ const { open } = suite();
 test('the page loads with the default setup and no console errors', async () => {
   const { page, problems } = await open();
   assert.equal(await page.getByLabel('Dataset').inputValue(), 'circle');
-  assert.equal(await page.getByLabel('Learning rate').inputValue(), '0.03');
+  assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.03');
   assert.equal(await page.getByLabel('Activation').inputValue(), 'tanh');
   assert.equal(await page.getByLabel('Regularization', { exact: true }).inputValue(), 'none');
   assert.equal(await page.getByLabel('Problem type').inputValue(), 'classification');
@@ -62,7 +62,7 @@ test('Step advances exactly one epoch', async () => {
 test('a shared link restores the controls and replays the same losses bit for bit', async () => {
   const { page: a } = await open('seed=77');
   await a.getByLabel('Dataset').selectOption('xor');
-  await a.getByLabel('Learning rate').selectOption('0.1');
+  await a.getByLabel('Learning rate', { exact: true }).selectOption('0.1');
   await a.getByLabel('Activation').selectOption('relu');
   await a.getByRole('button', { name: 'Add layer' }).click();
   await a.getByRole('button', { name: 'Add neuron to layer 3' }).click();
@@ -75,7 +75,7 @@ test('a shared link restores the controls and replays the same losses bit for bi
 
   const { page: b, problems } = await open(new URL(link).hash.slice(1));
   assert.equal(await b.getByLabel('Dataset').inputValue(), 'xor');
-  assert.equal(await b.getByLabel('Learning rate').inputValue(), '0.1');
+  assert.equal(await b.getByLabel('Learning rate', { exact: true }).inputValue(), '0.1');
   assert.equal(await b.getByLabel('Activation').inputValue(), 'relu');
   assert.ok(await b.getByTestId('neuron-3-3').isVisible());
   for (let i = 0; i < 5; i++) await stepOnce(b);
@@ -105,7 +105,7 @@ test('learning rate, batch size and regularisation continue the run; shape chang
   const { page } = await open('seed=11');
   await stepOnce(page);
   await stepOnce(page);
-  await page.getByLabel('Learning rate').selectOption('0.3');
+  await page.getByLabel('Learning rate', { exact: true }).selectOption('0.3');
   await page.getByLabel('Batch size').fill('5');
   assert.equal(await stepOnce(page), 3);
   await page.getByRole('button', { name: 'Remove layer' }).click();
@@ -141,7 +141,7 @@ test('a link with bad values opens with defaults and a notice naming the keys', 
   for (const key of ['lr=fast', 'data=moon', 'net=4,x', 'bogus']) assert.ok(text.includes(key), `${key} in: ${text}`);
   assert.ok(text.includes('<script>'), 'markup is shown as text');
   assert.equal(await page.locator('#url-notice script').count(), 0);
-  assert.equal(await page.getByLabel('Learning rate').inputValue(), '0.03');
+  assert.equal(await page.getByLabel('Learning rate', { exact: true }).inputValue(), '0.03');
   assert.equal(await page.getByLabel('Dataset').inputValue(), 'circle');
   assert.ok(await page.getByTestId('neuron-1-4').isVisible());
   assert.deepEqual(problems, []);
@@ -167,7 +167,7 @@ test('a diverging run stops, explains itself, never shows NaN, and Reset recover
 
 test('teacher links hide controls and the explanation', async () => {
   const { page } = await open('seed=1&lr_hide=1&text_hide=1&noise_hide=1');
-  assert.ok(await page.getByLabel('Learning rate').isHidden());
+  assert.ok(await page.getByLabel('Learning rate', { exact: true }).isHidden());
   assert.ok(await page.getByLabel('Noise').isHidden());
   assert.ok(await page.locator('#explain').isHidden());
   assert.ok(await page.getByLabel('Activation').isVisible());

@@ -202,3 +202,81 @@ proptest::proptest! {
         proptest::prop_assert_eq!(d.config, c);
     }
 }
+
+#[test]
+fn golden_training_options_string() {
+    use crate::init::Init;
+    use crate::loss::Loss;
+    use crate::schedule::LrSchedule;
+    let mut c = Config::default();
+    c.set_dataset(DatasetKind::Blobs);
+    c.classes = 5;
+    c.hidden = vec![6, 4];
+    c.set_layer_activation(0, Activation::Gelu);
+    c.loss = Some(Loss::HalfSquaredError);
+    c.output_activation = Some(Activation::Linear);
+    c.init = Init::HeNormal;
+    c.set_dropout(1, 0.3);
+    c.schedule = LrSchedule::from_key("restarts").unwrap();
+    c.schedule.set_param("speriod", 50.0);
+    c.schedule.set_param("swarm", 5.0);
+    c.clip_norm = 2.5;
+    c.shuffle = false;
+    c.stopping.patience = 15;
+    c.stopping.at_epoch = 900;
+    c.stopping.target_accuracy = 97.5;
+    c.validation = 20;
+    c.regularization = Regularization::ElasticNet;
+    let s = encode(&c);
+    assert_eq!(
+        s,
+        "data=blobs&problem=classification&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=elastic&rr=0&net=6,4&in=x1,x2&seed=1&test=0&disc=0\
+         &acts=gelu,tanh&out=linear&loss=mse&init=he_normal&drop=0,0.3&sched=restarts&speriod=50&smin=0.01&swarm=5\
+         &clip=2.5&shuffle=0&es=15&esd=0.0001&esr=1&stop=900&tacc=97.5&val=20&classes=5"
+    );
+    let d = decode(&s);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.config, c);
+    // Keys may come in any order: layers after their activations and rates.
+    let reordered = "acts=relu,elu&drop=0.5,0&net=3,3&sched=step&severy=7&sfactor=0.25";
+    let d = decode(reordered);
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.config.hidden_activations(), vec![Activation::Relu, Activation::Elu]);
+    assert_eq!(d.config.dropout_rates(), vec![0.5, 0.0]);
+    assert_eq!(d.config.schedule.learning_rate(1.0, 7), 0.25);
+}
+
+#[test]
+fn bad_training_options_fall_back_and_say_which_key() {
+    let d = decode(
+        "net=4,2&acts=relu,nope&drop=0.95,0&loss=cce&out=softmax&init=ones&sched=cosine&speriod=0&clip=-1\
+         &shuffle=maybe&es=x&tacc=150&val=45&classes=12&data=arms",
+    );
+    let keys: Vec<&str> = d.warnings.iter().map(|w| w.key.as_str()).collect();
+    for k in [
+        "acts", "drop", "init", "speriod", "clip", "shuffle", "es", "tacc", "classes", "val",
+    ] {
+        assert!(keys.contains(&k), "no warning for {k}: {keys:?}");
+    }
+    let c = d.config;
+    assert!(c.layer_activations.is_empty() && c.dropout.is_empty());
+    assert_eq!(c.classes, crate::dataset::CLASSES_RANGE.1);
+    // cce fits the K-class arms; softmax is its output, so `out=softmax` is accepted.
+    assert_eq!(c.loss(), crate::loss::Loss::CategoricalCrossEntropy);
+    assert_eq!(c.validation, 40);
+    // On a regression dataset cross-entropy makes no sense.
+    let r = decode("data=plane&loss=bce&out=sigmoid");
+    let keys: Vec<&str> = r.warnings.iter().map(|w| w.key.as_str()).collect();
+    assert_eq!(keys, ["loss", "out"]);
+    assert_eq!(r.config.loss, None);
+    assert_eq!(r.config.output_activation, None);
+}
+
+#[test]
+fn the_playgrounds_links_keep_their_meaning_but_shuffle() {
+    // A link without the new keys is the Playground's setup, shuffled each epoch.
+    let d = decode(DEFAULT_HASH);
+    assert_eq!(d.config, Config::default());
+    assert!(d.config.shuffle);
+    assert!(!decode(&format!("{DEFAULT_HASH}&shuffle=0")).config.shuffle);
+}

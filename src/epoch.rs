@@ -16,7 +16,8 @@ pub struct Buffers {
     pub ws: Workspace,
     pub grads: Gradients,
     pub state: OptimizerState,
-    /// Per layer, the RMS of the mean weight gradient of the last minibatch trained.
+    /// Per layer, the RMS of the minibatches' mean weight gradients over the last
+    /// epoch trained with `EpochPlan::track_gradients`.
     pub grad_rms: Vec<f32>,
     /// A minibatch gathered in a given order: (batch, n_inputs), (batch, n_outputs).
     bx: Vec<f32>,
@@ -43,6 +44,9 @@ pub struct EpochPlan<'a> {
     pub order: Option<&'a [u32]>,
     /// Hidden layers' dropout rates and the stream their masks come from.
     pub dropout: Option<(&'a [f32], Rng)>,
+    /// Measure each layer's gradient size (`Buffers::grad_rms`): one more pass over
+    /// the weight gradients per minibatch.
+    pub track_gradients: bool,
 }
 
 /// A permutation of 0..n drawn from `rng` (Fisher–Yates).
@@ -82,6 +86,9 @@ pub fn train_epoch_planned(
     let n = x.len() / ni;
     let batch_size = batch_size.max(1);
     let mut dropout = plan.dropout.map(|(rates, rng)| Dropout::new(rates, rng));
+    // Σ over minibatches of each layer's mean squared (mean) weight gradient.
+    let mut squares = vec![0.0f64; net.layers.len()];
+    let mut steps = 0usize;
     buf.grads.clear();
     let mut start = 0;
     while start < n {
@@ -106,11 +113,15 @@ pub fn train_epoch_planned(
         net.forward_rows_training(bx, &mut buf.ws, dropout.as_mut());
         net.backward_rows(bx, by, loss, &mut buf.ws, &mut buf.grads);
         step(net, &buf.grads, settings, &mut buf.state);
-        if end == n {
-            buf.grad_rms = buf.grads.layer_rms();
+        if plan.track_gradients {
+            buf.grads.add_layer_mean_squares(&mut squares);
+            steps += 1;
         }
         buf.grads.clear();
         start = end;
+    }
+    if steps > 0 {
+        buf.grad_rms = squares.iter().map(|s| (s / steps as f64).sqrt() as f32).collect();
     }
 }
 

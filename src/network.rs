@@ -436,17 +436,15 @@ impl Gradients {
         s as f32
     }
 
-    /// Per layer, the root mean square of the mean gradient of its weights:
-    /// √(Σ dW² / n_weights) / count — the size of the updates a layer gets.
-    pub fn layer_rms(&self) -> Vec<f32> {
+    /// Adds, per layer, the mean square of the mean weight gradient,
+    /// (Σ dW² / n_weights) / count², to `acc`: its square root is the size of the
+    /// updates a layer gets. (The gradients are read before `clear`.)
+    pub fn add_layer_mean_squares(&self, acc: &mut [f64]) {
         let count = self.count.max(1) as f64;
-        self.dw
-            .iter()
-            .map(|g| {
-                let s: f64 = g.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
-                ((s / g.len().max(1) as f64).sqrt() / count) as f32
-            })
-            .collect()
+        for (a, g) in acc.iter_mut().zip(&self.dw) {
+            let s: f64 = g.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
+            *a += s / g.len().max(1) as f64 / (count * count);
+        }
     }
 }
 

@@ -361,6 +361,7 @@ impl Trainer {
             order: order.as_deref(),
             dropout: crate::dropout::Dropout::active(&rates)
                 .then(|| (&rates[..], Rng::for_epoch(c.seed, self.epoch, Stream::Dropout))),
+            track_gradients: true,
         };
         train_epoch_planned(
             &mut self.net,

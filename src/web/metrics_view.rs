@@ -26,6 +26,18 @@ const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
     RGBColor(23, 190, 207),
 ];
 
+/// An axis label: 0, 0.03, 1.5, or 3e-4 for small rates.
+fn short(v: f32) -> String {
+    if v == 0.0 {
+        "0".into()
+    } else if v.abs() >= 0.01 {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        format!("{v:.0e}")
+    }
+}
+
 fn pct(v: f32) -> String {
     format!("{:.1}%", v * 100.0)
 }
@@ -127,7 +139,7 @@ fn confusion_tables(c: &Config, h: &crate::protocol::SnapshotHeader) {
         table.set_class_name("confusion");
         set_attr(&table, "data-set", &title.to_lowercase());
         let caption: HtmlElement = create("caption");
-        set_text(&caption, &format!("{title}: true class (rows) × predicted (columns)"));
+        set_text(&caption, title);
         table.append_child(&caption).expect("append");
         let head: HtmlElement = create("tr");
         head.append_child(&create::<HtmlElement>("th")).expect("append");
@@ -254,7 +266,7 @@ pub fn schedule_plot(c: &Config, epoch: u64) {
         horizon as f32,
         YAxis {
             range: (0.0, top),
-            format: &|y| format!("{y:.2e}"),
+            format: &|y| short(*y),
         },
         Some((epoch as f32, lr_now)),
     );

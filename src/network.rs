@@ -12,7 +12,7 @@ use crate::dropout::Dropout;
 pub use crate::init::Init;
 use crate::loss::Loss;
 use crate::rng::{Rng, Stream};
-use crate::tanh::tanh;
+use crate::tanh::{fast_tanh, tanh};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer {
@@ -115,12 +115,23 @@ impl Network {
     /// Each neuron of each row is summed in the same order as a single forward pass
     /// (bias first, then inputs in order), so the results are the same bits.
     pub fn forward_rows(&self, x: &[f32], ws: &mut Workspace) {
-        self.forward_rows_training(x, ws, None);
+        self.forward_block(x, ws, None, false);
+    }
+
+    /// `forward_rows` for pictures: tanh through `fast_tanh` (within 4e-7 of the
+    /// exact one). Only the boundary and neuron pictures use it; training and
+    /// every loss and metric go through the exact `forward_rows`.
+    pub fn forward_rows_picture(&self, x: &[f32], ws: &mut Workspace) {
+        self.forward_block(x, ws, None, true);
     }
 
     /// `forward_rows` in training: with `dropout`, hidden layers with a rate drop
     /// units (a fresh mask per row, kept in `ws` for the backward pass).
-    pub fn forward_rows_training(&self, x: &[f32], ws: &mut Workspace, mut dropout: Option<&mut Dropout>) {
+    pub fn forward_rows_training(&self, x: &[f32], ws: &mut Workspace, dropout: Option<&mut Dropout>) {
+        self.forward_block(x, ws, dropout, false);
+    }
+
+    fn forward_block(&self, x: &[f32], ws: &mut Workspace, mut dropout: Option<&mut Dropout>, picture: bool) {
         let rows = x.len() / self.n_inputs();
         ws.reserve_rows(rows);
         let last = self.layers.len() - 1;
@@ -137,7 +148,11 @@ impl Network {
                 ws.pre[l + 1][..out.len()].copy_from_slice(out);
             }
             // f over the whole block at once: vectorised across rows and neurons.
-            activate(layer.activation, out);
+            if picture && layer.activation == Activation::Tanh {
+                out.iter_mut().for_each(|v| *v = fast_tanh(*v));
+            } else {
+                activate(layer.activation, out);
+            }
             if layer.activation == Activation::Softmax {
                 out.chunks_exact_mut(layer.n_out)
                     .for_each(crate::activation::softmax_in_place);
@@ -157,14 +172,15 @@ impl Network {
         }
     }
 
-    /// out[s] = first output for row s of x (n, n_inputs); parameters untouched.
+    /// out[s] = first output for row s of x (n, n_inputs), as the pictures compute it
+    /// (`forward_rows_picture`); parameters untouched.
     pub fn predict_first(&self, x: &[f32], ws: &mut Workspace, out: &mut [f32]) {
         ws.prepare(self);
         let ni = self.n_inputs();
         let no = self.n_outputs();
         let last = self.layers.len();
         for (xs, os) in x.chunks(ROWS * ni).zip(out.chunks_mut(ROWS)) {
-            self.forward_rows(xs, ws);
+            self.forward_rows_picture(xs, ws);
             for (o, r) in os.iter_mut().zip(ws.rows[last].chunks_exact(no)) {
                 *o = r[0];
             }
@@ -260,8 +276,12 @@ fn matvec_acc(m: &[f32], x: &[f32], stride: usize, z: &mut [f32]) {
     }
     for j in j..n {
         let mut acc = z[j];
-        for (row, &xr) in m.chunks_exact(n).zip(x.iter().step_by(stride)) {
-            acc += row[j] * xr;
+        if stride == 1 {
+            m.chunks_exact(n).zip(x).for_each(|(row, &xr)| acc += row[j] * xr);
+        } else {
+            m.chunks_exact(n)
+                .zip(x.iter().step_by(stride))
+                .for_each(|(row, &xr)| acc += row[j] * xr);
         }
         z[j] = acc;
     }
@@ -271,11 +291,17 @@ fn matvec_acc(m: &[f32], x: &[f32], stride: usize, z: &mut [f32]) {
 fn matvec_block<const N: usize>(m: &[f32], x: &[f32], stride: usize, z: &mut [f32], j: usize) {
     let n = z.len();
     let mut acc: [f32; N] = z[j..j + N].try_into().unwrap();
-    for (row, &xr) in m.chunks_exact(n).zip(x.iter().step_by(stride)) {
+    let mut add = |row: &[f32], xr: f32| {
         let w: &[f32; N] = row[j..j + N].try_into().unwrap();
         for q in 0..N {
             acc[q] += w[q] * xr;
         }
+    };
+    // (Contiguous inputs, the forward pass, without `step_by`'s bookkeeping.)
+    if stride == 1 {
+        m.chunks_exact(n).zip(x).for_each(|(row, &xr)| add(row, xr));
+    } else {
+        m.chunks_exact(n).zip(x.iter().step_by(stride)).for_each(|(row, &xr)| add(row, xr));
     }
     z[j..j + N].copy_from_slice(&acc);
 }

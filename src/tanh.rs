@@ -92,9 +92,51 @@ pub fn musl_tanh(x: f32) -> f32 {
     f32::from_bits(y.to_bits() | (ix & 0x8000_0000))
 }
 
+/// tanh for pictures only (the boundary and the neuron heatmaps): Eigen's rational
+/// approximation (`generic_fast_tanh_float`), x·P(x²)/Q(x²) on x clamped to ±7.905,
+/// with one division and no branches, several times cheaper than `musl_tanh`.
+/// Within 4e-7 of tanh (`fast_tanh_is_within_4e-7`), far below what a colour can
+/// show; training and every loss use the exact `tanh`, so no result changes.
+#[inline(always)]
+pub fn fast_tanh(x: f32) -> f32 {
+    const CLAMP: f32 = 7.905_311;
+    let c = x.clamp(-CLAMP, CLAMP);
+    let x2 = c * c;
+    let mut p = x2 * -2.760_768_5e-16 + 2.000_188e-13;
+    p = x2 * p + -8.604_672e-11;
+    p = x2 * p + 5.122_297e-8;
+    p = x2 * p + 1.485_722_4e-5;
+    p = x2 * p + 6.372_619_3e-4;
+    p = x2 * p + 4.893_524_6e-3;
+    p *= c;
+    let mut q = x2 * 1.198_258_4e-6 + 1.185_347_1e-4;
+    q = x2 * q + 2.268_434_7e-3;
+    q = x2 * q + 4.893_525e-3;
+    // Tiny inputs (and zeros, keeping their sign) are their own tanh; NaN stays NaN.
+    if x.abs() < 4e-4 || x.is_nan() {
+        x
+    } else {
+        p / q
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_tanh_is_within_4e_7() {
+        let mut worst = 0.0f64;
+        for k in -2_000_000..=2_000_000 {
+            let x = k as f32 * 1e-5;
+            let err = (f64::from(fast_tanh(x)) - f64::from(x).tanh()).abs();
+            worst = worst.max(err);
+        }
+        assert!(worst < 4e-7, "max error {worst}");
+        assert_eq!((fast_tanh(30.0), fast_tanh(-30.0)), (1.0, -1.0));
+        assert_eq!(fast_tanh(-0.0).to_bits(), (-0.0f32).to_bits());
+        assert!(fast_tanh(f32::NAN).is_nan());
+    }
 
     /// (Checked bit for bit against the `libm` crate's `tanhf` on all 2³² inputs.)
     #[test]

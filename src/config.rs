@@ -288,6 +288,22 @@ impl Config {
         self.head().loss
     }
 
+    /// Forgets a chosen loss or output activation that no longer fits the task
+    /// (after the data changed), so the default takes over and the link stays clean.
+    pub fn drop_unfitting_choices(&mut self) {
+        let task = self.task();
+        if self.loss.is_some_and(|l| !task.losses().contains(&l)) {
+            self.loss = None;
+        }
+        let loss = self.loss();
+        if self
+            .output_activation
+            .is_some_and(|a| !task.outputs_for(loss).contains(&a))
+        {
+            self.output_activation = None;
+        }
+    }
+
     /// Hidden layer l's activation.
     pub fn layer_activation(&self, l: usize) -> Activation {
         self.layer_activations.get(l).copied().unwrap_or(self.activation)
@@ -531,6 +547,22 @@ mod tests {
         assert_eq!(c.hidden[0], 1);
         while c.remove_layer() {}
         assert_eq!(c.layer_sizes(), vec![2, 1]);
+    }
+
+    #[test]
+    fn choices_that_stop_fitting_are_dropped() {
+        let mut c = Config::default();
+        c.loss = Some(Loss::BinaryCrossEntropy);
+        c.output_activation = Some(Activation::Sigmoid);
+        c.drop_unfitting_choices();
+        assert_eq!(
+            (c.loss, c.output_activation),
+            (Some(Loss::BinaryCrossEntropy), Some(Activation::Sigmoid))
+        );
+        c.set_dataset(DatasetKind::Plane);
+        c.drop_unfitting_choices();
+        assert_eq!((c.loss, c.output_activation), (None, None));
+        assert_eq!(c.head().activation, Activation::Linear);
     }
 
     #[test]

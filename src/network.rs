@@ -139,9 +139,19 @@ impl Network {
             let (prev, next) = ws.rows.split_at_mut(l + 1);
             let input = if l == 0 { x } else { &prev[l][..rows * layer.n_in] };
             let out = &mut next[0][..rows * layer.n_out];
-            for (xs, z) in input.chunks_exact(layer.n_in).zip(out.chunks_exact_mut(layer.n_out)) {
+            // Two rows at a time share each load of the weights.
+            let (n_in, n_out) = (layer.n_in, layer.n_out);
+            let pairs = input.chunks_exact(2 * n_in).zip(out.chunks_exact_mut(2 * n_out));
+            for (xs, zs) in pairs {
+                let (z0, z1) = zs.split_at_mut(n_out);
+                z0.copy_from_slice(&layer.biases);
+                z1.copy_from_slice(&layer.biases);
+                matvec2_acc(&ws.wt[l], [&xs[..n_in], &xs[n_in..]], 1, [z0, z1]);
+            }
+            if rows % 2 == 1 {
+                let z = &mut out[(rows - 1) * n_out..];
                 z.copy_from_slice(&layer.biases);
-                matvec_acc(&ws.wt[l], xs, 1, z);
+                matvec_acc(&ws.wt[l], &input[(rows - 1) * n_in..], 1, z);
             }
             if layer.activation.needs_input() {
                 // GELU's derivative needs z: keep it.
@@ -222,15 +232,31 @@ impl Network {
                     *b += d;
                 }
             }
-            for (o, row) in grads.dw[l].chunks_exact_mut(n_in).enumerate() {
+            // Two neurons at a time share each load of the inputs.
+            let mut dw_rows = grads.dw[l].chunks_exact_mut(n_in);
+            let mut o = 0;
+            while o + 1 < n_out {
+                let (Some(r0), Some(r1)) = (dw_rows.next(), dw_rows.next()) else {
+                    break;
+                };
+                matvec2_acc(a_in, [&delta[o..], &delta[o + 1..]], n_out, [r0, r1]);
+                o += 2;
+            }
+            if let Some(row) = dw_rows.next() {
                 matvec_acc(a_in, &delta[o..], n_out, row);
             }
             if l > 0 {
                 // δ_prev[s] = (Wᵀ δ[s]) ⊙ f'(a[s])
                 let delta_prev = &mut lower[l - 1][..rows * n_in];
                 delta_prev.fill(0.0);
-                for (d, dp) in delta.chunks_exact(n_out).zip(delta_prev.chunks_exact_mut(n_in)) {
-                    matvec_acc(&layer.weights, d, 1, dp);
+                let pairs = delta.chunks_exact(2 * n_out).zip(delta_prev.chunks_exact_mut(2 * n_in));
+                for (d, dp) in pairs {
+                    let (dp0, dp1) = dp.split_at_mut(n_in);
+                    matvec2_acc(&layer.weights, [&d[..n_out], &d[n_out..]], 1, [dp0, dp1]);
+                }
+                if rows % 2 == 1 {
+                    let d = &delta[(rows - 1) * n_out..];
+                    matvec_acc(&layer.weights, d, 1, &mut delta_prev[(rows - 1) * n_in..]);
                 }
                 let act = self.layers[l - 1].activation;
                 let len = rows * n_in;
@@ -274,7 +300,14 @@ fn matvec_acc(m: &[f32], x: &[f32], stride: usize, z: &mut [f32]) {
         matvec_block::<4>(m, x, stride, z, j);
         j += 4;
     }
-    for j in j..n {
+    matvec_acc_from(m, x, stride, z, j);
+}
+
+/// The columns j0.. of `matvec_acc`, one at a time (fewer than 4 are left).
+#[inline(always)]
+fn matvec_acc_from(m: &[f32], x: &[f32], stride: usize, z: &mut [f32], j0: usize) {
+    let n = z.len();
+    for j in j0..n {
         let mut acc = z[j];
         if stride == 1 {
             m.chunks_exact(n).zip(x).for_each(|(row, &xr)| acc += row[j] * xr);
@@ -301,9 +334,59 @@ fn matvec_block<const N: usize>(m: &[f32], x: &[f32], stride: usize, z: &mut [f3
     if stride == 1 {
         m.chunks_exact(n).zip(x).for_each(|(row, &xr)| add(row, xr));
     } else {
-        m.chunks_exact(n).zip(x.iter().step_by(stride)).for_each(|(row, &xr)| add(row, xr));
+        m.chunks_exact(n)
+            .zip(x.iter().step_by(stride))
+            .for_each(|(row, &xr)| add(row, xr));
     }
     z[j..j + N].copy_from_slice(&acc);
+}
+
+/// `matvec_acc` for two vectors against the same matrix: z_k[j] += Σ_r m[r][j]·x_k[r·stride]
+/// for k = 0, 1. Each sum runs in the same order as `matvec_acc`'s (so the same bits);
+/// each load of m serves both.
+#[inline(always)]
+fn matvec2_acc(m: &[f32], x: [&[f32]; 2], stride: usize, z: [&mut [f32]; 2]) {
+    let [z0, z1] = z;
+    let n = z0.len();
+    let mut j = 0;
+    // Blocks of 8 columns: 2 × 8 sums stay in registers (16 would spill).
+    while j + 8 <= n {
+        matvec2_block::<8>(m, x, stride, [&mut *z0, &mut *z1], j);
+        j += 8;
+    }
+    if j + 4 <= n {
+        matvec2_block::<4>(m, x, stride, [&mut *z0, &mut *z1], j);
+        j += 4;
+    }
+    if j < n {
+        matvec_acc_from(m, x[0], stride, z0, j);
+        matvec_acc_from(m, x[1], stride, z1, j);
+    }
+}
+
+#[inline(always)]
+fn matvec2_block<const N: usize>(m: &[f32], x: [&[f32]; 2], stride: usize, z: [&mut [f32]; 2], j: usize) {
+    let n = z[0].len();
+    let mut a0: [f32; N] = z[0][j..j + N].try_into().unwrap();
+    let mut a1: [f32; N] = z[1][j..j + N].try_into().unwrap();
+    let mut add = |row: &[f32], x0: f32, x1: f32| {
+        let w: &[f32; N] = row[j..j + N].try_into().unwrap();
+        for q in 0..N {
+            a0[q] += w[q] * x0;
+            a1[q] += w[q] * x1;
+        }
+    };
+    if stride == 1 {
+        m.chunks_exact(n)
+            .zip(x[0].iter().zip(x[1]))
+            .for_each(|(row, (&x0, &x1))| add(row, x0, x1));
+    } else {
+        m.chunks_exact(n)
+            .zip(x[0].iter().step_by(stride).zip(x[1].iter().step_by(stride)))
+            .for_each(|(row, (&x0, &x1))| add(row, x0, x1));
+    }
+    z[0][j..j + N].copy_from_slice(&a0);
+    z[1][j..j + N].copy_from_slice(&a1);
 }
 
 /// z ← f(z), one match per block instead of per neuron.

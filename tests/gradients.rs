@@ -178,52 +178,43 @@ fn every_activation_loss_output_regularisation_and_dropout_matches_finite_differ
                             let mut grads = Gradients::new(&net);
                             net.backward_rows(&x, &t, loss, &mut ws, &mut grads);
                             let what = format!("{task:?}/{loss:?}/{output:?}/{act:?}/{reg:?}/dropout {drop:?}");
-                            for l in 0..net.layers.len() {
-                                for k in 0..net.layers[l].weights.len() {
+                            // Every weight (with the penalty's derivative) and every bias (none).
+                            let params = net.layers.iter().enumerate().flat_map(|(l, layer)| {
+                                let w = (0..layer.weights.len()).map(move |k| (l, k, true));
+                                w.chain((0..layer.biases.len()).map(move |k| (l, k, false)))
+                            });
+                            for (l, k, is_weight) in params {
+                                let an = if is_weight {
                                     let w = net.layers[l].weights[k];
-                                    let an = f64::from(grads.dw[l][k]) / 3.0 + f64::from(rate * reg.der(w));
-                                    let j = |h: f32| {
-                                        let mut n = net.clone();
-                                        n.layers[l].weights[k] += h;
-                                        objective_with(&n, &x, &t, &head, reg, rate, drop)
-                                    };
-                                    let h = 1e-3f32;
-                                    let (up, mid, down) = (j(h), j(0.0), j(-h));
-                                    let f1 = (up - down) / (2.0 * f64::from(h));
-                                    let (right, left) = ((up - mid) / f64::from(h), (mid - down) / f64::from(h));
-                                    let tol = 3e-3 + 2e-2 * an.abs();
-                                    if (right - left).abs() > 2.0 * tol {
-                                        kinks += 1;
-                                        continue;
-                                    }
-                                    checked += 1;
-                                    assert!(
-                                        (f1 - an).abs() < tol,
-                                        "{what} dW[{l}][{k}]: finite difference {f1}, backprop {an}"
-                                    );
+                                    f64::from(grads.dw[l][k]) / 3.0 + f64::from(rate * reg.der(w))
+                                } else {
+                                    f64::from(grads.db[l][k]) / 3.0
+                                };
+                                let j = |h: f32| {
+                                    let mut n = net.clone();
+                                    let layer = &mut n.layers[l];
+                                    *(if is_weight {
+                                        &mut layer.weights[k]
+                                    } else {
+                                        &mut layer.biases[k]
+                                    }) += h;
+                                    objective_with(&n, &x, &t, &head, reg, rate, drop)
+                                };
+                                let h = 1e-3f32;
+                                let (up, mid, down) = (j(h), j(0.0), j(-h));
+                                let fd = (up - down) / (2.0 * f64::from(h));
+                                let (right, left) = ((up - mid) / f64::from(h), (mid - down) / f64::from(h));
+                                let tol = 3e-3 + 2e-2 * an.abs();
+                                if (right - left).abs() > 2.0 * tol {
+                                    kinks += 1;
+                                    continue;
                                 }
-                                for k in 0..net.layers[l].biases.len() {
-                                    let an = f64::from(grads.db[l][k]) / 3.0;
-                                    let j = |h: f32| {
-                                        let mut n = net.clone();
-                                        n.layers[l].biases[k] += h;
-                                        objective_with(&n, &x, &t, &head, reg, rate, drop)
-                                    };
-                                    let h = 1e-3f32;
-                                    let (up, mid, down) = (j(h), j(0.0), j(-h));
-                                    let f1 = (up - down) / (2.0 * f64::from(h));
-                                    let (right, left) = ((up - mid) / f64::from(h), (mid - down) / f64::from(h));
-                                    let tol = 3e-3 + 2e-2 * an.abs();
-                                    if (right - left).abs() > 2.0 * tol {
-                                        kinks += 1;
-                                        continue;
-                                    }
-                                    checked += 1;
-                                    assert!(
-                                        (f1 - an).abs() < tol,
-                                        "{what} db[{l}][{k}]: finite difference {f1}, backprop {an}"
-                                    );
-                                }
+                                checked += 1;
+                                let name = if is_weight { "dW" } else { "db" };
+                                assert!(
+                                    (fd - an).abs() < tol,
+                                    "{what} {name}[{l}][{k}]: finite difference {fd}, backprop {an}"
+                                );
                             }
                         }
                     }

@@ -73,27 +73,11 @@ pub fn init() {
             app::change(|c| c.optimizer = o);
         }
     });
-    let params: HtmlElement = by_id("optimizer-params");
-    on(&params, "change", |e: Event| {
-        let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
-            return;
-        };
-        let key = input.get_attribute("data-param").unwrap_or_default();
-        match input.value().trim().parse::<f32>() {
-            Ok(v) if app::config().optimizer.set_param(&key, v) => {
-                input.set_custom_validity("");
-                app::change(|c| {
-                    c.optimizer.set_param(&key, v);
-                });
-            }
-            _ => {
-                input.set_custom_validity(
-                    "Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]",
-                );
-                input.report_validity();
-            }
-        }
-    });
+    crate::web::param_boxes::wire(
+        "optimizer-params",
+        "Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]",
+        |c, k, v| c.optimizer.set_param(k, v),
+    );
     let act = select("activation");
     for a in Activation::ALL {
         add_option(&act, a.key(), a.label());
@@ -328,46 +312,14 @@ fn apply_hidden(c: &Config) {
 
 /// One labelled number box per hyperparameter of the chosen optimizer.
 fn sync_optimizer_params(c: &Config) {
-    let box_: Element = by_id("optimizer-params");
-    let params = c.optimizer.params();
-    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
-    let shown = box_.get_attribute("data-keys").unwrap_or_default();
-    if shown != keys.join(",") {
-        box_.set_text_content(None);
-        for (k, _) in &params {
-            let label: HtmlElement = create("label");
-            let name = match *k {
-                "mom" => "Momentum",
-                "b1" => "Beta1",
-                "b2" => "Beta2",
-                "eps" => "Epsilon",
-                "rho" => "Rho",
-                _ => "Weight decay",
-            };
-            label.append_child(&document().create_text_node(name)).expect("append");
-            let input: HtmlInputElement = create("input");
-            input.set_type("number");
-            input.set_step("any");
-            input.set_attribute("data-param", k).expect("attr");
-            label.append_child(&input).expect("append");
-            box_.append_child(&label).expect("append");
-        }
-        box_.set_attribute("data-keys", &keys.join(",")).expect("attr");
-    }
-    for (k, v) in params {
-        if let Ok(Some(el)) = box_.query_selector(&format!("input[data-param=\"{k}\"]")) {
-            let input: HtmlInputElement = el.unchecked_into();
-            if input.value().parse::<f32>().ok() != Some(v) {
-                // Small values (epsilons) read better as 1e-7 than as 0.0000001.
-                let text = if v != 0.0 && v.abs() < 1e-3 {
-                    format!("{v:e}")
-                } else {
-                    v.to_string()
-                };
-                input.set_value(&text);
-            }
-        }
-    }
+    crate::web::param_boxes::sync("optimizer-params", &c.optimizer.params(), |k| match k {
+        "mom" => "Momentum",
+        "b1" => "Beta1",
+        "b2" => "Beta2",
+        "eps" => "Epsilon",
+        "rho" => "Rho",
+        _ => "Weight decay",
+    });
 }
 
 /// The axis pickers of imported data: filled with its feature names, shown only while it trains.

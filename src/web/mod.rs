@@ -12,6 +12,7 @@ pub mod import_view;
 pub mod location;
 pub mod metrics_view;
 pub mod network_view;
+pub mod param_boxes;
 pub mod share;
 pub mod training_controls;
 pub mod wire;

@@ -9,7 +9,7 @@ use crate::init::Init;
 use crate::loss::Loss;
 use crate::schedule::{LrSchedule, Schedule};
 use crate::web::app;
-use crate::web::dom::{by_id, create, document, on, set_hidden};
+use crate::web::dom::{by_id, create, on, set_hidden};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
@@ -152,27 +152,11 @@ pub fn init() {
             app::change(|c| c.schedule = s);
         }
     });
-    let params: HtmlElement = by_id("schedule-params");
-    on(&params, "change", |e: Event| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
-            return;
-        };
-        let key = el.get_attribute("data-param").unwrap_or_default();
-        match el.value().trim().parse::<f32>() {
-            Ok(v) if app::config().schedule.set_param(&key, v) => {
-                el.set_custom_validity("");
-                app::change(|c| {
-                    c.schedule.set_param(&key, v);
-                });
-            }
-            _ => {
-                el.set_custom_validity(
-                    "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
-                );
-                el.report_validity();
-            }
-        }
-    });
+    crate::web::param_boxes::wire(
+        "schedule-params",
+        "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
+        |c, k, v| c.schedule.set_param(k, v),
+    );
     on_value("clip", "change", |v| {
         if let Ok(x) = v.parse::<f32>() {
             app::change(|c| c.clip_norm = x);
@@ -301,31 +285,5 @@ fn set_number(id: &str, v: f32, zero_shown: bool) {
 
 /// One labelled number box per parameter of the chosen schedule.
 fn sync_schedule_params(c: &Config) {
-    let box_: Element = by_id("schedule-params");
-    let params = c.schedule.params();
-    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
-    if box_.get_attribute("data-keys").unwrap_or_default() != keys.join(",") {
-        box_.set_text_content(None);
-        for (k, _) in &params {
-            let label: HtmlElement = create("label");
-            label
-                .append_child(&document().create_text_node(LrSchedule::param_label(k)))
-                .expect("append");
-            let el: HtmlInputElement = create("input");
-            el.set_type("number");
-            el.set_step("any");
-            el.set_attribute("data-param", k).expect("attr");
-            label.append_child(&el).expect("append");
-            box_.append_child(&label).expect("append");
-        }
-        box_.set_attribute("data-keys", &keys.join(",")).expect("attr");
-    }
-    for (k, v) in params {
-        if let Ok(Some(el)) = box_.query_selector(&format!("input[data-param=\"{k}\"]")) {
-            let el: HtmlInputElement = el.unchecked_into();
-            if el.value().parse::<f32>().ok() != Some(v) {
-                el.set_value(&v.to_string());
-            }
-        }
-    }
+    crate::web::param_boxes::sync("schedule-params", &c.schedule.params(), LrSchedule::param_label);
 }

@@ -101,7 +101,10 @@ test('runs stop by themselves at an epoch and by early stopping, and say why', a
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction(() => !document.querySelector('[data-testid=run-notice]').hidden);
   assert.match(await page.getByTestId('run-notice').textContent(), /Stopped at epoch 25/);
-  assert.equal(await epoch(page), 25);
+  // The last snapshot may arrive just after the message.
+  await page.waitForFunction(() => document.querySelector('[data-testid=epoch]').textContent === '25');
+  await page.waitForTimeout(300);
+  assert.equal(await epoch(page), 25, 'no epoch after the stop');
   assert.equal(await page.getByRole('button', { name: 'Play' }).count(), 1, 'the run is paused');
   await page.close();
 
@@ -113,7 +116,7 @@ test('runs stop by themselves at an epoch and by early stopping, and say why', a
   const text = await b.getByTestId('run-notice').textContent();
   assert.match(text, /Early stopping at epoch 4: the validation loss has not improved for 3 epochs/);
   assert.match(text, /weights of epoch 1 are back/);
-  assert.equal(await epoch(b), 1);
+  await b.waitForFunction(() => document.querySelector('[data-testid=epoch]').textContent === '1');
   await b.close();
 });
 

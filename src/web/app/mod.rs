@@ -446,6 +446,7 @@ pub fn change(f: impl FnOnce(&mut Config)) {
     with_app(|app| {
         let mut c = app.config.clone();
         f(&mut c);
+        c.drop_unfitting_choices();
         if c != app.config {
             app.apply(c, false);
         }

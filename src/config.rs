@@ -3,6 +3,7 @@
 //! Limits are documented here and enforced by the URL decoder and the UI.
 
 use crate::activation::Activation;
+pub use crate::control::Control;
 use crate::dataset::{DatasetKind, Problem};
 use crate::features::Feature;
 use crate::head::{Head, Task};
@@ -27,120 +28,6 @@ pub const REG_RATE_MAX: f32 = 1e3;
 pub const LEARNING_RATES: [f32; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 /// The Playground's regularisation rates.
 pub const REGULARIZATION_RATES: [f32; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
-
-/// Controls a teacher can hide through the URL (`<key>_hide=1`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Control {
-    Dataset,
-    Problem,
-    Noise,
-    TrainRatio,
-    BatchSize,
-    LearningRate,
-    Optimizer,
-    Schedule,
-    Loss,
-    Init,
-    Activation,
-    Regularization,
-    RegularizationRate,
-    Layers,
-    Features,
-    ShowTestData,
-    Discretize,
-    Regenerate,
-    Play,
-    Step,
-    Reset,
-    /// The explanatory text under the playground.
-    Text,
-}
-
-impl Control {
-    pub const ALL: [Control; 22] = [
-        Self::Dataset,
-        Self::Problem,
-        Self::Noise,
-        Self::TrainRatio,
-        Self::BatchSize,
-        Self::LearningRate,
-        Self::Optimizer,
-        Self::Schedule,
-        Self::Loss,
-        Self::Init,
-        Self::Activation,
-        Self::Regularization,
-        Self::RegularizationRate,
-        Self::Layers,
-        Self::Features,
-        Self::ShowTestData,
-        Self::Discretize,
-        Self::Regenerate,
-        Self::Play,
-        Self::Step,
-        Self::Reset,
-        Self::Text,
-    ];
-
-    /// URL key; the hide key is `<key>_hide`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Dataset => "data",
-            Self::Problem => "problem",
-            Self::Noise => "noise",
-            Self::TrainRatio => "train",
-            Self::BatchSize => "batch",
-            Self::LearningRate => "lr",
-            Self::Optimizer => "opt",
-            Self::Schedule => "sched",
-            Self::Loss => "loss",
-            Self::Init => "init",
-            Self::Activation => "act",
-            Self::Regularization => "reg",
-            Self::RegularizationRate => "rr",
-            Self::Layers => "net",
-            Self::Features => "in",
-            Self::ShowTestData => "test",
-            Self::Discretize => "disc",
-            Self::Regenerate => "regen",
-            Self::Play => "play",
-            Self::Step => "step",
-            Self::Reset => "reset",
-            Self::Text => "text",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Dataset => "Dataset",
-            Self::Problem => "Problem type",
-            Self::Noise => "Noise",
-            Self::TrainRatio => "Training ratio",
-            Self::BatchSize => "Batch size",
-            Self::LearningRate => "Learning rate",
-            Self::Optimizer => "Optimizer",
-            Self::Schedule => "Learning rate schedule",
-            Self::Loss => "Loss",
-            Self::Init => "Initialization",
-            Self::Activation => "Activation",
-            Self::Regularization => "Regularization",
-            Self::RegularizationRate => "Regularization rate",
-            Self::Layers => "Hidden layers",
-            Self::Features => "Input features",
-            Self::ShowTestData => "Show test data",
-            Self::Discretize => "Discretize output",
-            Self::Regenerate => "Regenerate",
-            Self::Play => "Play / Pause",
-            Self::Step => "Step",
-            Self::Reset => "Reset",
-            Self::Text => "Explanatory text",
-        }
-    }
-
-    pub fn from_key(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.key() == s)
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {

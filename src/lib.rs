@@ -10,7 +10,9 @@
 #![cfg_attr(test, allow(clippy::field_reassign_with_default))]
 
 pub mod activation;
+pub mod blockwise;
 pub mod config;
+pub mod control;
 pub mod dataset;
 pub mod dropout;
 pub mod embed;
@@ -28,6 +30,7 @@ pub mod import_error;
 pub mod importer;
 pub mod init;
 pub mod loss;
+pub mod matvec;
 pub mod metrics;
 pub mod network;
 pub mod optimizer;

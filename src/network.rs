@@ -7,12 +7,14 @@
 //! With dropout on hidden layer l in training, a_l is replaced by a_l ⊙ m
 //! (m_i = 0 with probability p, else 1/(1 − p)), so δ_prev gains the factor m.
 
-use crate::activation::{gelu, gelu_derivative, Activation};
+use crate::activation::Activation;
+use crate::blockwise::{activate, times_derivative, times_derivative_of_input};
 use crate::dropout::Dropout;
 pub use crate::init::Init;
 use crate::loss::Loss;
+use crate::matvec::{matvec2_acc, matvec_acc};
 use crate::rng::{Rng, Stream};
-use crate::tanh::{fast_tanh, tanh};
+use crate::tanh::fast_tanh;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer {
@@ -279,161 +281,6 @@ impl Network {
 
 /// Rows per block in `predict_first`.
 const ROWS: usize = 64;
-
-/// z[j] += Σ_r m[r][j]·x[r·stride], r = 0, 1, … in order, with m (k, n) row-major
-/// and n = z.len(). One rounding per product and per sum (no FMA), so the same
-/// bits natively and in wasm; blocks of 16, 8 and 4 columns keep their sums in
-/// registers across r, vectorised over j.
-#[inline(always)]
-fn matvec_acc(m: &[f32], x: &[f32], stride: usize, z: &mut [f32]) {
-    let n = z.len();
-    let mut j = 0;
-    while j + 16 <= n {
-        matvec_block::<16>(m, x, stride, z, j);
-        j += 16;
-    }
-    if j + 8 <= n {
-        matvec_block::<8>(m, x, stride, z, j);
-        j += 8;
-    }
-    if j + 4 <= n {
-        matvec_block::<4>(m, x, stride, z, j);
-        j += 4;
-    }
-    matvec_acc_from(m, x, stride, z, j);
-}
-
-/// The columns j0.. of `matvec_acc`, one at a time (fewer than 4 are left).
-#[inline(always)]
-fn matvec_acc_from(m: &[f32], x: &[f32], stride: usize, z: &mut [f32], j0: usize) {
-    let n = z.len();
-    for j in j0..n {
-        let mut acc = z[j];
-        if stride == 1 {
-            m.chunks_exact(n).zip(x).for_each(|(row, &xr)| acc += row[j] * xr);
-        } else {
-            m.chunks_exact(n)
-                .zip(x.iter().step_by(stride))
-                .for_each(|(row, &xr)| acc += row[j] * xr);
-        }
-        z[j] = acc;
-    }
-}
-
-#[inline(always)]
-fn matvec_block<const N: usize>(m: &[f32], x: &[f32], stride: usize, z: &mut [f32], j: usize) {
-    let n = z.len();
-    let mut acc: [f32; N] = z[j..j + N].try_into().unwrap();
-    let mut add = |row: &[f32], xr: f32| {
-        let w: &[f32; N] = row[j..j + N].try_into().unwrap();
-        for q in 0..N {
-            acc[q] += w[q] * xr;
-        }
-    };
-    // (Contiguous inputs, the forward pass, without `step_by`'s bookkeeping.)
-    if stride == 1 {
-        m.chunks_exact(n).zip(x).for_each(|(row, &xr)| add(row, xr));
-    } else {
-        m.chunks_exact(n)
-            .zip(x.iter().step_by(stride))
-            .for_each(|(row, &xr)| add(row, xr));
-    }
-    z[j..j + N].copy_from_slice(&acc);
-}
-
-/// `matvec_acc` for two vectors against the same matrix: z_k[j] += Σ_r m[r][j]·x_k[r·stride]
-/// for k = 0, 1. Each sum runs in the same order as `matvec_acc`'s (so the same bits);
-/// each load of m serves both.
-#[inline(always)]
-fn matvec2_acc(m: &[f32], x: [&[f32]; 2], stride: usize, z: [&mut [f32]; 2]) {
-    let [z0, z1] = z;
-    let n = z0.len();
-    let mut j = 0;
-    // Blocks of 8 columns: 2 × 8 sums stay in registers (16 would spill).
-    while j + 8 <= n {
-        matvec2_block::<8>(m, x, stride, [&mut *z0, &mut *z1], j);
-        j += 8;
-    }
-    if j + 4 <= n {
-        matvec2_block::<4>(m, x, stride, [&mut *z0, &mut *z1], j);
-        j += 4;
-    }
-    if j < n {
-        matvec_acc_from(m, x[0], stride, z0, j);
-        matvec_acc_from(m, x[1], stride, z1, j);
-    }
-}
-
-#[inline(always)]
-fn matvec2_block<const N: usize>(m: &[f32], x: [&[f32]; 2], stride: usize, z: [&mut [f32]; 2], j: usize) {
-    let n = z[0].len();
-    let mut a0: [f32; N] = z[0][j..j + N].try_into().unwrap();
-    let mut a1: [f32; N] = z[1][j..j + N].try_into().unwrap();
-    let mut add = |row: &[f32], x0: f32, x1: f32| {
-        let w: &[f32; N] = row[j..j + N].try_into().unwrap();
-        for q in 0..N {
-            a0[q] += w[q] * x0;
-            a1[q] += w[q] * x1;
-        }
-    };
-    if stride == 1 {
-        m.chunks_exact(n)
-            .zip(x[0].iter().zip(x[1]))
-            .for_each(|(row, (&x0, &x1))| add(row, x0, x1));
-    } else {
-        m.chunks_exact(n)
-            .zip(x[0].iter().step_by(stride).zip(x[1].iter().step_by(stride)))
-            .for_each(|(row, (&x0, &x1))| add(row, x0, x1));
-    }
-    z[0][j..j + N].copy_from_slice(&a0);
-    z[1][j..j + N].copy_from_slice(&a1);
-}
-
-/// z ← f(z), one match per block instead of per neuron.
-#[inline(always)]
-fn activate(act: Activation, z: &mut [f32]) {
-    match act {
-        Activation::Relu => z.iter_mut().for_each(|v| *v = Activation::Relu.f(*v)),
-        Activation::Tanh => z.iter_mut().for_each(|v| *v = tanh(*v)),
-        Activation::Sigmoid => z.iter_mut().for_each(|v| *v = Activation::Sigmoid.f(*v)),
-        Activation::LeakyRelu => z.iter_mut().for_each(|v| *v = Activation::LeakyRelu.f(*v)),
-        Activation::Elu => z.iter_mut().for_each(|v| *v = Activation::Elu.f(*v)),
-        Activation::Softplus => z.iter_mut().for_each(|v| *v = Activation::Softplus.f(*v)),
-        // The project's tanh, so that GELU gives the same bits natively and in wasm.
-        Activation::Gelu => z.iter_mut().for_each(|v| *v = gelu(*v, tanh)),
-        Activation::Linear | Activation::Softmax => {}
-    }
-}
-
-/// d ← d ⊙ f'(z), f' from the inputs z (GELU).
-#[inline(always)]
-fn times_derivative_of_input(act: Activation, d: &mut [f32], z: &[f32]) {
-    debug_assert!(act.needs_input());
-    d.iter_mut().zip(z).for_each(|(d, &z)| *d *= gelu_derivative(z, tanh));
-}
-
-/// d ← d ⊙ f'(a), f' from the outputs a = f(z).
-#[inline(always)]
-fn times_derivative(act: Activation, d: &mut [f32], a: &[f32]) {
-    match act {
-        Activation::Relu => d
-            .iter_mut()
-            .zip(a)
-            .for_each(|(d, &a)| *d *= Activation::Relu.df_from_output(a)),
-        Activation::Tanh => d
-            .iter_mut()
-            .zip(a)
-            .for_each(|(d, &a)| *d *= Activation::Tanh.df_from_output(a)),
-        Activation::Sigmoid => d
-            .iter_mut()
-            .zip(a)
-            .for_each(|(d, &a)| *d *= Activation::Sigmoid.df_from_output(a)),
-        other @ (Activation::LeakyRelu | Activation::Elu | Activation::Softplus | Activation::Gelu) => {
-            d.iter_mut().zip(a).for_each(|(d, &a)| *d *= other.df_from_output(a))
-        }
-        Activation::Linear | Activation::Softmax => {}
-    }
-}
 
 /// Buffers for one network shape.
 #[derive(Clone, Debug)]

@@ -4,17 +4,17 @@
 //! Imported (CSV) data has its own file, `imported.rs`.
 
 mod imported;
+mod measure;
 
 use crate::activation::Activation;
 use crate::config::Config;
 use crate::dataset::{split3, Point};
 use crate::epoch::{shuffled_order, train_epoch_planned, Buffers, EpochPlan};
 use crate::error::Error;
-use crate::evaluate::{evaluate, Evaluation};
 use crate::features::compute_into;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::health::{self, Fault};
-use crate::history::{LossHistory, LossPoint, MAX_LAYERS};
+use crate::history::LossHistory;
 use crate::importer::Importer;
 use crate::metrics::Metrics;
 use crate::network::{Init, Network};
@@ -22,7 +22,7 @@ use crate::plane::Plane;
 use crate::prep::Prepared;
 use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
 use crate::rng::{Rng, Stream};
-use crate::stopping::{EarlyStopper, Reason};
+use crate::stopping::EarlyStopper;
 use crate::url;
 use imported::plane_for;
 
@@ -227,106 +227,6 @@ impl Trainer {
         self.history.clear();
         self.state = RunState::Paused;
         self.record();
-    }
-
-    fn evaluate_on(&mut self, which: Data) -> Evaluation {
-        let (x, y) = match which {
-            Data::Train => (&self.train_x, &self.train_y),
-            Data::Validation => (&self.val_x, &self.val_y),
-            Data::Test => (&self.test_x, &self.test_y),
-        };
-        evaluate(&self.net, &mut self.buf.ws, x, y, &self.config.head())
-    }
-
-    /// Computes both losses and the metrics, and keeps them in the history if it wants this epoch.
-    fn record(&mut self) {
-        let train = self.evaluate_on(Data::Train);
-        let test = self.evaluate_on(Data::Test);
-        self.losses = (train.loss, test.loss);
-        let mut grads = [0.0; MAX_LAYERS];
-        grads.iter_mut().zip(&self.buf.grad_rms).for_each(|(g, &v)| *g = v);
-        self.history.push(LossPoint {
-            epoch: self.epoch,
-            train: train.loss,
-            test: test.loss,
-            train_metric: train.metrics.headline(),
-            test_metric: test.metrics.headline(),
-            grads,
-        });
-        self.metrics = (train.metrics, test.metrics);
-    }
-
-    /// The stopping rules after an epoch; Some(reason) when the run should stop.
-    fn stopping_reason(&mut self) -> Option<Reason> {
-        let rule = self.config.stopping;
-        if rule.patience > 0 {
-            let (which, watched) = if self.val_x.is_empty() {
-                (Data::Train, "training")
-            } else {
-                (Data::Validation, "validation")
-            };
-            let loss = self.evaluate_on(which).loss;
-            let before = self.stopper.best();
-            let fired = self.stopper.observe(&rule, self.epoch, loss);
-            if self.stopper.best() != before {
-                self.best.copy_params_from(&self.net);
-            }
-            if fired {
-                let (best, best_epoch) = self.stopper.best().unwrap_or((loss, self.epoch));
-                return Some(Reason::NoImprovement {
-                    watched,
-                    patience: rule.patience,
-                    best,
-                    best_epoch,
-                    restored: rule.restore_best,
-                });
-            }
-        }
-        if rule.target_loss > 0.0 || rule.target_accuracy > 0.0 {
-            let e = self.evaluate_on(Data::Train);
-            if rule.target_loss > 0.0 && e.loss <= rule.target_loss {
-                return Some(Reason::TargetLoss {
-                    loss: e.loss,
-                    target: rule.target_loss,
-                });
-            }
-            let accuracy = match e.metrics {
-                Metrics::Classification { accuracy, .. } => accuracy * 100.0,
-                Metrics::Regression { .. } => 0.0,
-            };
-            if rule.target_accuracy > 0.0 && accuracy >= rule.target_accuracy {
-                return Some(Reason::TargetAccuracy {
-                    accuracy,
-                    target: rule.target_accuracy,
-                });
-            }
-        }
-        if rule.at_epoch > 0 && self.epoch >= rule.at_epoch {
-            return Some(Reason::AtEpoch(rule.at_epoch));
-        }
-        None
-    }
-
-    /// Ends the run for a stopping rule (going back to the best weights if asked) and says why.
-    fn finish(&mut self, reason: Reason) -> FromWorker {
-        let epoch = self.epoch;
-        if let Reason::NoImprovement {
-            restored: true,
-            best_epoch,
-            ..
-        } = reason
-        {
-            self.net.copy_params_from(&self.best);
-            self.good.copy_params_from(&self.net);
-            self.epoch = best_epoch;
-            self.good_epoch = best_epoch;
-            self.buf.state.reset();
-        }
-        self.state = RunState::Paused;
-        self.record();
-        FromWorker::Finished {
-            message: reason.message(epoch),
-        }
     }
 
     /// Stops the run for `fault`, going back to the last good weights when the
@@ -601,14 +501,6 @@ impl Trainer {
             history,
         }
     }
-}
-
-/// Which rows to evaluate.
-#[derive(Clone, Copy)]
-enum Data {
-    Train,
-    Validation,
-    Test,
 }
 
 #[cfg(test)]

@@ -2,13 +2,13 @@
 //! computed by the core (`heatmap`, `grid`) and only blitted.
 
 pub mod app;
-pub mod bench;
 pub mod boundary;
 pub mod chart;
 pub mod controls;
 pub mod dom;
 pub mod import_preview;
 pub mod import_view;
+pub mod layer_head;
 pub mod location;
 pub mod metrics_view;
 pub mod network_view;

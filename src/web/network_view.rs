@@ -4,7 +4,7 @@
 //! each snapshot only recolours. Events are delegated to the container, so
 //! rebuilding never leaks listeners.
 
-use crate::config::{Config, MAX_NEURONS};
+use crate::config::Config;
 use crate::features::Feature;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::heatmap;
@@ -230,7 +230,7 @@ impl NetworkView {
             let x = col_x(l + 1);
             if !is_out {
                 self.container
-                    .append_child(&layer_head(l, n, x + NODE / 2.0, c))
+                    .append_child(&crate::web::layer_head::layer_head(l, n, x + NODE / 2.0, c))
                     .expect("append");
             }
             let mut here = Vec::new();
@@ -499,80 +499,4 @@ fn feature_label(f: Feature, active: bool) -> HtmlElement {
         label.append_child(&sup_el).expect("append");
     }
     label
-}
-
-fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement {
-    let head: HtmlElement = create("div");
-    head.set_class_name("layer-head");
-    set_style(&head, "left", &format!("{center_x}px"));
-    set_style(&head, "top", "0px");
-    let pm: HtmlElement = create("div");
-    pm.set_class_name("pm");
-    for (kind, text, aria, disabled) in [
-        (
-            "add-neuron",
-            "+",
-            format!("Add neuron to layer {}", l + 1),
-            n >= MAX_NEURONS,
-        ),
-        (
-            "remove-neuron",
-            "−",
-            format!("Remove neuron from layer {}", l + 1),
-            n <= 1,
-        ),
-    ] {
-        let b: web_sys::HtmlButtonElement = create("button");
-        b.set_type("button");
-        b.set_text_content(Some(text));
-        b.set_attribute("aria-label", &aria).expect("aria");
-        b.set_attribute("data-kind", kind).expect("attr");
-        b.set_attribute("data-l", &l.to_string()).expect("attr");
-        b.set_disabled(disabled);
-        pm.append_child(&b).expect("append");
-    }
-    head.append_child(&pm).expect("append");
-    let caption: HtmlElement = create("span");
-    caption.set_text_content(Some(&format!("{n} neuron{}", if n == 1 { "" } else { "s" })));
-    head.append_child(&caption).expect("append");
-    // This layer's activation and dropout rate.
-    let act: web_sys::HtmlSelectElement = create("select");
-    // "nonlinearity", not "activation": the toolbar's Activation select keeps its name unique.
-    act.set_attribute("aria-label", &format!("Layer {} nonlinearity", l + 1))
-        .expect("aria");
-    act.set_attribute("data-kind", "layer-act").expect("attr");
-    act.set_attribute("data-l", &l.to_string()).expect("attr");
-    act.set_title("This layer's activation function");
-    for a in crate::activation::Activation::ALL {
-        let o: web_sys::HtmlOptionElement = create("option");
-        o.set_value(a.key());
-        o.set_text(a.label());
-        act.append_child(&o).expect("append");
-    }
-    act.set_value(c.layer_activation(l).key());
-    head.append_child(&act).expect("append");
-    let drop: web_sys::HtmlSelectElement = create("select");
-    drop.set_attribute("aria-label", &format!("Dropout, layer {}", l + 1))
-        .expect("aria");
-    drop.set_attribute("data-kind", "layer-drop").expect("attr");
-    drop.set_attribute("data-l", &l.to_string()).expect("attr");
-    drop.set_title("Dropout: the share of this layer's neurons switched off at random in each training step");
-    let rate = c.dropout_rate(l);
-    let mut rates: Vec<f32> = (0..=9).map(|k| k as f32 / 10.0).collect();
-    if !rates.contains(&rate) {
-        rates.push(rate);
-    }
-    for r in rates {
-        let o: web_sys::HtmlOptionElement = create("option");
-        o.set_value(&r.to_string());
-        o.set_text(&if r == 0.0 {
-            "no dropout".to_string()
-        } else {
-            format!("drop {:.0}%", r * 100.0)
-        });
-        drop.append_child(&o).expect("append");
-    }
-    drop.set_value(&rate.to_string());
-    head.append_child(&drop).expect("append");
-    head
 }

@@ -4,12 +4,12 @@
 //! The interface follows the peer runner's (../shared/bench/peers): weights are
 //! row-major (n_out, n_in), which is `Layer`'s own layout.
 
-use crate::activation::Activation;
-use crate::epoch::{train_epoch, Buffers};
-use crate::loss::Loss;
-use crate::network::{Init, Network};
-use crate::optimizer::{Optimizer, StepSettings};
-use crate::regularization::Regularization;
+use nnplay::activation::Activation;
+use nnplay::epoch::{train_epoch, Buffers};
+use nnplay::loss::Loss;
+use nnplay::network::{Init, Network};
+use nnplay::optimizer::{Optimizer, StepSettings};
+use nnplay::regularization::Regularization;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]

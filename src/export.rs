@@ -2,6 +2,7 @@
 //! sees) and the network's predictions for every row, as CSV text written
 //! with the `csv` crate (quoting whatever the names contain).
 
+use crate::head::Head;
 use crate::network::{Network, Workspace};
 use crate::prep::{Prepared, Split, Task};
 
@@ -47,7 +48,7 @@ pub fn argmax(v: &[f32]) -> usize {
 }
 
 /// row, split, target, prediction, and for classes the probability of the predicted class.
-pub fn predictions_csv(p: &Prepared, net: &Network, target_name: &str) -> String {
+pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &str) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let classes = p.task == Task::Classification;
     let mut header = vec!["row", "split", target_name, "prediction"];
@@ -62,16 +63,17 @@ pub fn predictions_csv(p: &Prepared, net: &Network, target_name: &str) -> String
         for (k, row) in s.x.chunks_exact(n).enumerate() {
             let out = net.forward_prepared(row, &mut ws);
             let mut rec = vec![s.rows[k].to_string(), name.to_string(), target_text(p, s.y[k])];
-            match (classes, out.len()) {
-                // tanh output: −1 is the first class, +1 the second.
-                (true, 1) => {
-                    let o = out[0];
+            match (classes, p.classes.len() <= 2) {
+                // Two classes (one tanh or sigmoid output, or two softmax outputs):
+                // the signed value says −1 for the first class, +1 for the second.
+                (true, true) => {
+                    let o = head.signed(out);
                     let second = o >= 0.0;
                     rec.push(target_text(p, if second { 1.0 } else { 0.0 }));
                     let p2 = (o + 1.0) / 2.0;
                     rec.push(format!("{:.4}", if second { p2 } else { 1.0 - p2 }));
                 }
-                (true, _) => {
+                (true, false) => {
                     let c = argmax(out);
                     rec.push(target_text(p, c as f32));
                     rec.push(format!("{:.4}", out[c]));
@@ -141,12 +143,49 @@ mod tests {
         // A network that outputs 0 predicts the training mean of y in original units.
         net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
         net.layers[0].biases[0] = 0.0;
-        let text = predictions_csv(&p, &net, "y");
+        let head = crate::head::Task::Regression.head(None, None);
+        let text = predictions_csv(&p, &net, &head, "y");
         let mean = p.target_scaling.offset;
         for line in text.lines().skip(1) {
             let pred: f32 = line.rsplit(',').next().unwrap().parse().unwrap();
             assert!((pred - mean).abs() < 1e-3, "{line}");
         }
         assert!(text.starts_with("row,split,y,prediction\n"));
+    }
+
+    /// Two classes through one sigmoid output (binary cross-entropy): o = σ(2) = 0.8808
+    /// everywhere, so every row is predicted as the second class ("q") with 0.8808.
+    #[test]
+    fn two_class_predictions_follow_the_head() {
+        let p = prepared(Task::Classification, 3);
+        let mut net = Network::new(
+            &[3, 1],
+            Activation::Linear,
+            Activation::Sigmoid,
+            Init::PlaygroundUniform,
+            1,
+        );
+        net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
+        net.layers[0].biases[0] = 2.0;
+        let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::BinaryCrossEntropy), None);
+        let text = predictions_csv(&p, &net, &head, "label");
+        for line in text.lines().skip(1) {
+            assert!(line.ends_with(",q,0.8808"), "{line}");
+        }
+        // The same through two softmax outputs (categorical cross-entropy): p = (0.2, 0.8).
+        let mut net = Network::new(
+            &[3, 2],
+            Activation::Linear,
+            Activation::Softmax,
+            Init::PlaygroundUniform,
+            1,
+        );
+        net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
+        net.layers[0].biases = vec![0.0, 4f32.ln()];
+        let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::CategoricalCrossEntropy), None);
+        let text = predictions_csv(&p, &net, &head, "label");
+        for line in text.lines().skip(1) {
+            assert!(line.ends_with(",q,0.8000"), "{line}");
+        }
     }
 }

@@ -117,12 +117,15 @@ impl Trainer {
         let step = y.len().div_ceil(MAX_POINTS).max(1);
         let binary = p.task == Task::Classification && p.classes.len() <= 2;
         let mut points = Vec::with_capacity(y.len().div_ceil(step) * 4);
+        let head = self.config.head();
         self.buf.ws.prepare(&self.net);
         for (row, &label) in x.chunks_exact(n).step_by(step).zip(y.iter().step_by(step)) {
             let (a, b) = pca.project(row);
-            // Two classes: ±1 and the tanh output; more: the class index and the most likely class.
+            // Two classes: ±1 and the output as a signed value; more: the class index and the most likely class.
             let out = self.net.forward_prepared(row, &mut self.buf.ws);
-            let predicted = if out.len() > 1 {
+            let predicted = if binary {
+                head.signed(out)
+            } else if out.len() > 1 {
                 crate::export::argmax(out) as f32
             } else {
                 out[0]
@@ -147,7 +150,7 @@ impl Trainer {
         let n = p.n_features();
         let mut points = Vec::with_capacity((p.train.len() + p.test.len()) * 4);
         // The label drawn: ±1 for two classes, the class index for more, the scaled value for regression.
-        let multi = self.config.outputs() > 1;
+        let multi = self.config.classes() > 2;
         let shown = |y: f32| match p.task {
             Task::Classification if !multi => 2.0 * y - 1.0,
             _ => y,

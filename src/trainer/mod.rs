@@ -343,7 +343,10 @@ impl Trainer {
                             .cloned()
                             .unwrap_or_default();
                         let (name, text) = if predictions {
-                            ("predictions.csv", crate::export::predictions_csv(p, &self.net, &target))
+                            (
+                                "predictions.csv",
+                                crate::export::predictions_csv(p, &self.net, &self.config.head(), &target),
+                            )
                         } else {
                             ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
                         };

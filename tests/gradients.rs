@@ -5,7 +5,7 @@
 
 use nnplay::activation::Activation;
 use nnplay::dropout::Dropout;
-use nnplay::epoch::{mean_loss, train_epoch, Buffers};
+use nnplay::epoch::{train_epoch, Buffers};
 use nnplay::head::{Head, Task};
 use nnplay::loss::Loss;
 use nnplay::network::Gradients;
@@ -14,18 +14,6 @@ use nnplay::optimizer::{Optimizer, StepSettings};
 use nnplay::regularization::Regularization;
 use nnplay::rng::{Rng, Stream};
 
-fn objective(net: &Network, x: &[f32], y: &[f32], reg: Regularization, rate: f32) -> f64 {
-    let mut ws = Workspace::new(net);
-    let data = f64::from(mean_loss(net, &mut ws, x, y, Loss::HalfSquaredError));
-    let penalty: f64 = net
-        .layers
-        .iter()
-        .flat_map(|l| &l.weights)
-        .map(|&w| f64::from(reg.penalty(w)))
-        .sum();
-    data + f64::from(rate) * penalty
-}
-
 #[test]
 fn a_step_is_minus_lr_times_the_objective_gradient() {
     // 4 samples, batch 4: exactly one step.
@@ -33,6 +21,7 @@ fn a_step_is_minus_lr_times_the_objective_gradient() {
     let y = [1.0f32, -1.0, 1.0, -1.0];
     let lr = 1e-3f32;
     let rate = 0.3f32;
+    let head = Task::Classes(2).head(None, None);
     for act in Activation::ALL {
         for reg in Regularization::ALL {
             let net = Network::new(&[2, 3, 2, 1], act, Activation::Tanh, Init::PlaygroundUniform, 17);
@@ -53,7 +42,8 @@ fn a_step_is_minus_lr_times_the_objective_gradient() {
                     up.layers[l].weights[k] += h;
                     let mut down = net.clone();
                     down.layers[l].weights[k] -= h;
-                    let fd = (objective(&up, &x, &y, reg, rate) - objective(&down, &x, &y, reg, rate))
+                    let fd = (objective_with(&up, &x, &y, &head, reg, rate, &[])
+                        - objective_with(&down, &x, &y, &head, reg, rate, &[]))
                         / (2.0 * f64::from(h));
                     let step = f64::from(net.layers[l].weights[k] - stepped.layers[l].weights[k]) / f64::from(lr);
                     assert!(

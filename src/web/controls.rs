@@ -209,7 +209,8 @@ pub fn init() {
     on_click("reset", app::reset);
 }
 
-fn on_change(id: &str, event: &str, f: impl Fn(String) + 'static) {
+/// Calls `f` with the value of the select or input `#id` on each `event`.
+pub fn on_change(id: &str, event: &str, f: impl Fn(String) + 'static) {
     let el: HtmlElement = by_id(id);
     on(&el, event, move |e: Event| {
         let v = e

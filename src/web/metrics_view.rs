@@ -125,6 +125,19 @@ pub fn draw(c: &Config, s: &Snapshot) {
 /// a cell's shade is its share of its row.
 fn confusion_tables(c: &Config, h: &crate::protocol::SnapshotHeader) {
     let box_: Element = by_id("confusion-matrix");
+    // Rebuilt only when a count changed (snapshots come at display rate; counts settle).
+    let key: String = [&h.train_metrics, &h.test_metrics]
+        .iter()
+        .filter_map(|m| match m {
+            Metrics::Classification { confusion, .. } => Some(format!("{confusion:?}")),
+            Metrics::Regression { .. } => None,
+        })
+        .collect::<Vec<_>>()
+        .join("|");
+    if box_.get_attribute("data-counts").as_deref() == Some(key.as_str()) {
+        return;
+    }
+    set_attr(&box_, "data-counts", &key);
     let names: Vec<String> = match c.classes() {
         2 => vec!["−1".into(), "+1".into()],
         k => (1..=k).map(|i| format!("{i}")).collect(),

@@ -9,9 +9,10 @@ use crate::init::Init;
 use crate::loss::Loss;
 use crate::schedule::{LrSchedule, Schedule};
 use crate::web::app;
+use crate::web::controls::on_change;
 use crate::web::dom::{by_id, create, on, set_hidden};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
 
 const CLIP_NORMS: [f32; 6] = [0.0, 0.1, 0.5, 1.0, 5.0, 10.0];
 const PATIENCES: [u32; 6] = [0, 5, 10, 20, 50, 100];
@@ -43,24 +44,9 @@ fn fill(s: &HtmlSelectElement, options: &[(String, String)]) {
     }
 }
 
-fn on_value(id: &str, event: &str, f: impl Fn(String) + 'static) {
-    let el: HtmlElement = by_id(id);
-    on(&el, event, move |e: Event| {
-        let v = e
-            .target()
-            .and_then(|t| {
-                t.dyn_ref::<HtmlSelectElement>()
-                    .map(|s| s.value())
-                    .or_else(|| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
-            })
-            .unwrap_or_default();
-        f(v)
-    });
-}
-
 /// A number box: empty means 0 (off); a bad value is reported on the box and changes nothing.
 fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, apply: impl Fn(&mut Config, f32) + 'static) {
-    on_value(id, "change", move |v| {
+    on_change(id, "change", move |v| {
         let el = input(id);
         let x = if v.trim().is_empty() {
             Ok(0.0)
@@ -131,23 +117,23 @@ pub fn init() {
         &(lo..=hi).map(|k| (k.to_string(), k.to_string())).collect::<Vec<_>>(),
     );
 
-    on_value("loss", "change", |v| {
+    on_change("loss", "change", |v| {
         if let Some(l) = Loss::from_key(&v) {
             app::change(|c| c.loss = (l != c.task().losses()[0]).then_some(l));
         }
     });
-    on_value("output-activation", "change", |v| {
+    on_change("output-activation", "change", |v| {
         let a = Activation::from_key(&v).or((v == "softmax").then_some(Activation::Softmax));
         if let Some(a) = a {
             app::change(|c| c.output_activation = (a != c.task().outputs_for(c.loss())[0]).then_some(a));
         }
     });
-    on_value("init", "change", |v| {
+    on_change("init", "change", |v| {
         if let Some(i) = Init::from_key(&v) {
             app::change(|c| c.init = i);
         }
     });
-    on_value("schedule", "change", |v| {
+    on_change("schedule", "change", |v| {
         if let Some(s) = LrSchedule::from_key(&v) {
             app::change(|c| c.schedule = s);
         }
@@ -157,7 +143,7 @@ pub fn init() {
         "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
         |c, k, v| c.schedule.set_param(k, v),
     );
-    on_value("clip", "change", |v| {
+    on_change("clip", "change", |v| {
         if let Ok(x) = v.parse::<f32>() {
             app::change(|c| c.clip_norm = x);
         }
@@ -168,7 +154,7 @@ pub fn init() {
         let b = s2.checked();
         app::change(|c| c.shuffle = b)
     });
-    on_value("early-stopping", "change", |v| {
+    on_change("early-stopping", "change", |v| {
         if let Ok(p) = v.parse::<u32>() {
             app::change(|c| c.stopping.patience = p);
         }
@@ -200,12 +186,12 @@ pub fn init() {
         "A percentage from 0 to 100 (empty: off)",
         |c, x| c.stopping.target_accuracy = x,
     );
-    on_value("validation", "change", |v| {
+    on_change("validation", "change", |v| {
         if let Ok(x) = v.parse::<u32>() {
             app::change(|c| c.validation = x.min(c.train_ratio.saturating_sub(10)));
         }
     });
-    on_value("classes", "change", |v| {
+    on_change("classes", "change", |v| {
         if let Ok(k) = v.parse::<usize>() {
             app::change(|c| c.classes = k);
         }

@@ -60,11 +60,15 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     act.set_value(c.layer_activation(l).key());
     head.append_child(&act).expect("append");
     let drop: web_sys::HtmlSelectElement = create("select");
-    drop.set_attribute("aria-label", &format!("Dropout, layer {}", l + 1))
-        .expect("aria");
+    // Every layer's select is named "Dropout" (the name tests rely on, one per layer, in
+    // layer order); the title (its description) says which layer.
+    drop.set_attribute("aria-label", "Dropout").expect("aria");
     drop.set_attribute("data-kind", "layer-drop").expect("attr");
     drop.set_attribute("data-l", &l.to_string()).expect("attr");
-    drop.set_title("Dropout: the share of this layer's neurons switched off at random in each training step");
+    drop.set_title(&format!(
+        "Dropout of hidden layer {}: the share of its neurons switched off at random in each training step",
+        l + 1
+    ));
     let rate = c.dropout_rate(l);
     let mut rates: Vec<f32> = (0..=9).map(|k| k as f32 / 10.0).collect();
     if !rates.contains(&rate) {

@@ -60,7 +60,9 @@ test('training options go into the link and come back from it', async () => {
   await page.getByLabel('Loss').selectOption('bce');
   await page.getByLabel('Initialization').selectOption('he_normal');
   await page.getByLabel('Learning rate schedule').selectOption('cosine');
-  await page.getByLabel('Dropout, layer 1').selectOption('0.2');
+  // One "Dropout" per hidden layer, in layer order.
+  assert.equal(await page.getByLabel('Dropout', { exact: true }).count(), 2);
+  await page.getByLabel('Dropout', { exact: true }).first().selectOption('0.2');
   await page.getByLabel('Layer 2 nonlinearity').selectOption('gelu');
   await page.getByLabel('Gradient clipping').selectOption('1');
   await page.getByLabel('Shuffle each epoch').uncheck();
@@ -80,7 +82,8 @@ test('training options go into the link and come back from it', async () => {
   assert.equal(await b.getByLabel('Loss').inputValue(), 'bce');
   assert.equal(await b.getByLabel('Initialization').inputValue(), 'he_normal');
   assert.equal(await b.getByLabel('Learning rate schedule').inputValue(), 'cosine');
-  assert.equal(await b.getByLabel('Dropout, layer 1').inputValue(), '0.2');
+  assert.equal(await b.getByLabel('Dropout', { exact: true }).first().inputValue(), '0.2');
+  assert.equal(await b.getByLabel('Dropout', { exact: true }).nth(1).inputValue(), '0');
   assert.equal(await b.getByLabel('Layer 1 nonlinearity').inputValue(), 'tanh');
   assert.equal(await b.getByLabel('Layer 2 nonlinearity').inputValue(), 'gelu');
   assert.equal(await b.getByLabel('Gradient clipping').inputValue(), '1');

@@ -108,22 +108,6 @@ impl Confusion {
     pub fn macro_f1(&self) -> f32 {
         self.macro_mean(|c| self.f1(c))
     }
-
-    /// The counts as f32 (k · k, row-major) for a message; exact up to 2²⁴ per cell.
-    pub fn to_flat(&self) -> Vec<f32> {
-        self.counts.iter().map(|&c| c as f32).collect()
-    }
-
-    /// The inverse of `to_flat`. Tolerant of a bad message: missing cells are 0,
-    /// extra values are ignored, and negative or NaN values count as 0.
-    pub fn from_flat(k: usize, flat: &[f32]) -> Self {
-        let mut m = Self::new(k);
-        for (c, &v) in m.counts.iter_mut().zip(flat) {
-            // `as` saturates: NaN and negatives become 0.
-            *c = v.round() as u32;
-        }
-        m
-    }
 }
 
 /// num / den as f32, 0 when den = 0.
@@ -421,17 +405,6 @@ mod tests {
         let m = confusion(&outputs, &targets, 3, 3, 0.5);
         assert_eq!(m.counts, vec![1, 0, 0, 0, 0, 1, 0, 0, 1]);
         assert!(close(m.accuracy(), 2.0 / 3.0));
-    }
-
-    #[test]
-    fn flat_round_trip() {
-        let m = three_classes();
-        let flat = m.to_flat();
-        assert_eq!(flat, vec![5.0, 1.0, 0.0, 2.0, 3.0, 1.0, 0.0, 2.0, 4.0]);
-        assert_eq!(Confusion::from_flat(3, &flat), m);
-        // A short or bad message still gives a k × k matrix.
-        let bad = Confusion::from_flat(2, &[1.0, -3.0, f32::NAN]);
-        assert_eq!(bad.counts, vec![1, 0, 0, 0]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod imported;
 mod measure;
+mod snapshot;
 
 use crate::activation::Activation;
 use crate::config::Config;
@@ -12,7 +13,7 @@ use crate::dataset::{split3, Point};
 use crate::epoch::{shuffled_order, train_epoch_planned, Buffers, EpochPlan};
 use crate::error::Error;
 use crate::features::compute_into;
-use crate::grid::{self, DENSITY, THUMB};
+use crate::grid;
 use crate::health::{self, Fault};
 use crate::history::LossHistory;
 use crate::importer::Importer;
@@ -20,7 +21,7 @@ use crate::metrics::Metrics;
 use crate::network::{Init, Network};
 use crate::plane::Plane;
 use crate::prep::Prepared;
-use crate::protocol::{FromWorker, RunState, Snapshot, SnapshotHeader, ToWorker};
+use crate::protocol::{FromWorker, RunState, ToWorker};
 use crate::rng::{Rng, Stream};
 use crate::stopping::EarlyStopper;
 use crate::url;
@@ -39,8 +40,6 @@ pub struct Trainer {
     /// Validation rows (early stopping watches their loss): (n, n_features), (n, n_outputs).
     val_x: Vec<f32>,
     val_y: Vec<f32>,
-    /// Validation points of built-in data (for the page, which draws none of them).
-    validation: Vec<Point>,
     net: Network,
     /// Early stopping's memory, and the weights of the best epoch so far.
     stopper: EarlyStopper,
@@ -88,7 +87,6 @@ impl Trainer {
             test_y: Vec::new(),
             val_x: Vec::new(),
             val_y: Vec::new(),
-            validation: Vec::new(),
             stopper: EarlyStopper::default(),
             best: Network { layers: Vec::new() },
             metrics: (
@@ -139,9 +137,6 @@ impl Trainer {
     pub fn metrics(&self) -> &(Metrics, Metrics) {
         &self.metrics
     }
-    pub fn validation_points(&self) -> &[Point] {
-        &self.validation
-    }
     pub fn train_points(&self) -> &[Point] {
         &self.train
     }
@@ -170,7 +165,6 @@ impl Trainer {
             self.test_y = encode(&p.test.y);
             self.train.clear();
             self.test.clear();
-            self.validation.clear();
             self.grid_inputs = plane.inputs();
             self.reset_weights();
             return;
@@ -202,7 +196,6 @@ impl Trainer {
         (self.val_x, self.val_y) = to_xy(&validation);
         (self.test_x, self.test_y) = to_xy(&test);
         self.train = train;
-        self.validation = validation;
         self.test = test;
         self.grid_inputs = grid::inputs(&feats);
         self.reset_weights();
@@ -463,46 +456,6 @@ impl Trainer {
         self.good.copy_params_from(&self.net);
         self.record();
         Ok(())
-    }
-
-    /// Everything the page draws, computed now.
-    pub fn snapshot(&mut self) -> Snapshot {
-        let sizes = self.net.sizes();
-        let hidden_neurons: usize = sizes[1..sizes.len() - 1].iter().sum();
-        let mut output = vec![0.0; DENSITY * DENSITY * self.net.n_outputs()];
-        let mut neurons = vec![0.0; hidden_neurons * THUMB * THUMB];
-        grid::evaluate(
-            &self.net,
-            &self.grid_inputs,
-            &mut self.buf.ws,
-            &mut output,
-            &mut neurons,
-        );
-        let head = self.config.head();
-        if self.config.picture_channels() == 1 && head.outputs > 1 {
-            // Two classes through two softmax outputs: one signed value per pixel.
-            output = output.chunks_exact(head.outputs).map(|o| head.signed(o)).collect();
-        } else if self.config.classes() == 2 {
-            output.iter_mut().for_each(|o| *o = head.signed(&[*o]));
-        }
-        let history = self.history.flat();
-        Snapshot {
-            header: SnapshotHeader {
-                run: self.run,
-                epoch: self.epoch as f64,
-                train_loss: self.losses.0,
-                test_loss: self.losses.1,
-                state: self.state,
-                sizes: sizes.iter().map(|&s| s as u32).collect(),
-                train_metrics: self.metrics.0.clone(),
-                test_metrics: self.metrics.1.clone(),
-                learning_rate: self.config.step_settings(self.epoch).learning_rate,
-            },
-            output,
-            neurons,
-            params: self.net.params(),
-            history,
-        }
     }
 }
 

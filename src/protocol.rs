@@ -1,15 +1,16 @@
-//! Messages between the page and the training worker. Small fields travel
-//! through serde; bulk numbers of a `Snapshot` travel as transferred
-//! Float32Array buffers (see `web::wire`).
+//! Messages between the page and the training worker. Messages travel as
+//! postcard bytes (compact and not self-describing: the page and the worker
+//! run the same module, so both ends always agree on the shapes); the bulk
+//! numbers of a `Snapshot` travel as transferred Float32Array buffers (see
+//! `web::wire`).
 
 use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 3;
+pub const PROTOCOL_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum ToWorker {
     /// The whole setup as a URL hash (`url::encode`). Shape or data changes
     /// start a new run; learning rate, batch size and regularisation continue it.
@@ -107,7 +108,6 @@ pub struct SnapshotHeader {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
 pub enum FromWorker {
     Ready {
         protocol: u32,
@@ -156,3 +156,20 @@ pub enum FromWorker {
         hash: String,
     },
 }
+
+/// A message as bytes.
+pub fn to_bytes<T: Serialize>(message: &T) -> Vec<u8> {
+    // Only sequences of unknown length fail to encode, and the messages have none.
+    postcard::to_allocvec(message).expect("every message encodes")
+}
+
+/// A message from bytes; the error names what did not fit.
+pub fn from_bytes<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+    match postcard::from_bytes(bytes) {
+        Ok(message) => Ok(message),
+        Err(e) => Err(format!("{} bytes do not form a message ({e})", bytes.len())),
+    }
+}
+
+#[cfg(test)]
+mod tests;

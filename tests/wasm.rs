@@ -9,6 +9,7 @@ use nnplay::protocol::ToWorker;
 use nnplay::trainer::Trainer;
 use nnplay::url;
 use nnplay::web::wire;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Every browser runs this same wasm, so these bits are what any shared link
@@ -82,8 +83,18 @@ fn messages_cross_the_js_boundary_unchanged() {
         },
     ];
     for m in msgs {
-        let js = wire::to_js(&m);
-        assert_eq!(wire::to_worker_from_js(js).unwrap(), m);
+        let (js, transfer) = wire::to_js(&m);
+        assert_eq!(transfer.length(), 1, "a message's buffer is transferred");
+        match wire::to_worker_js(js) {
+            Ok(wire::ToWorkerJs::Message(back)) => assert_eq!(back, m),
+            Ok(wire::ToWorkerJs::Inspect { .. }) => panic!("expected {m:?}, got an import"),
+            Err(e) => panic!("{m:?}: {e}"),
+        }
+    }
+    // Something else arriving is an error that says what it was not.
+    match wire::to_worker_js(JsValue::from_str("Play")) {
+        Err(e) => assert!(e.contains("not a Uint8Array"), "{e}"),
+        Ok(_) => panic!("a string is not a message"),
     }
 }
 
@@ -92,7 +103,11 @@ fn snapshots_cross_as_typed_arrays() {
     let mut t = Trainer::new(Config::default());
     let snap = t.snapshot();
     let (js, transfer) = wire::snapshot_to_js(&snap);
-    assert_eq!(transfer.length(), 4);
+    assert_eq!(
+        transfer.length(),
+        5,
+        "the header's bytes and the four vectors are transferred"
+    );
     match wire::incoming_from_js(&js).unwrap() {
         wire::Incoming::Snapshot(back) => assert_eq!(back, snap),
         wire::Incoming::Message(m) => panic!("expected a snapshot, got {m:?}"),

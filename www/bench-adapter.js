@@ -1,33 +1,27 @@
 // The peer runner's adapter (../shared/bench/peers, README "Plugging in a project"):
-// trains with the very wasm the playground's worker runs (worker.js + worker_bg.wasm,
-// whose BenchModel class wraps the core's train_epoch and forward pass).
+// trains with the very wasm the playground runs (the page and its training worker
+// share one module; its BenchModel class wraps the core's train_epoch and forward pass).
 export const info = {
   name: 'nnplay',
   version: '0.1.0',
   precision: 'f32',
-  notes: 'Rust core (src/network.rs, epoch.rs, optimizer.rs) in the worker wasm, SIMD128, one thread',
+  notes: 'Rust core (src/network.rs, epoch.rs, optimizer.rs) in the playground wasm, SIMD128, one thread',
 };
+
+// The glue's file name carries Trunk's content hash: scripts/bench-glue.mjs
+// writes it here after each build (the build fails if it cannot).
+const GLUE = './app.js';
 
 let glue = null;
 
-function loadScript(src) {
-  return new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.onload = () => resolve();
-    s.onerror = () => reject(new Error('failed to load ' + src));
-    document.head.appendChild(s);
-  });
-}
-
 export async function setup(ctx) {
   const base = new URL('./', ctx && ctx.baseUrl ? ctx.baseUrl : import.meta.url);
-  // wasm-bindgen's no-modules glue declares a global `wasm_bindgen` (a script-scope `let`).
-  await loadScript(new URL('worker.js', base).href);
-  // eslint-disable-next-line no-undef
-  glue = wasm_bindgen;
-  await glue({ module_or_path: new URL('worker_bg.wasm', base) });
-  return { wasm: 'worker_bg.wasm', simd128: true };
+  const wasm = GLUE.replace(/\.js$/, '_bg.wasm');
+  glue = await import(new URL(GLUE, base).href);
+  // This page has no <body data-nnplay>, so the module's start function starts
+  // neither the playground nor a training shell.
+  await glue.default({ module_or_path: new URL(wasm, base) });
+  return { wasm, simd128: true };
 }
 
 export function createModel(spec) {

@@ -17,3 +17,18 @@ pub mod share;
 pub mod training_controls;
 pub mod wire;
 pub mod worker;
+
+use wasm_bindgen::JsCast;
+
+/// Starts what this context is for: the training shell in a worker, the
+/// playground on its own page (`<body data-nnplay>`). Anywhere else, such as
+/// the benchmark runner's page that loads the module for `BenchModel`,
+/// nothing starts.
+pub fn start() {
+    let global = js_sys::global();
+    if let Ok(scope) = global.dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
+        worker::start(scope);
+    } else if dom::document().body().is_some_and(|b| b.has_attribute("data-nnplay")) {
+        app::start();
+    }
+}

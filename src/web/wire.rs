@@ -1,9 +1,12 @@
-//! Messages as JS values. Small fields go through serde-wasm-bindgen; the
-//! bulk vectors of a snapshot become Float32Arrays whose buffers are
-//! transferred, not copied, to the page.
+//! Messages as JS values. A message is its postcard bytes (`protocol::to_bytes`)
+//! in a Uint8Array whose buffer is transferred. Two kinds are objects instead:
+//! a snapshot (its header as bytes, its bulk vectors as transferred
+//! Float32Arrays) and an imported file (its bytes, transferred, with the
+//! reading options).
 
-use crate::protocol::{FromWorker, Snapshot, SnapshotHeader, ToWorker};
-use js_sys::{Array, Float32Array, Object, Reflect};
+use crate::protocol::{self, FromWorker, Snapshot, SnapshotHeader, ToWorker};
+use js_sys::{Array, Float32Array, Object, Reflect, Uint8Array};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 const SNAPSHOT: &str = "Snapshot";
@@ -17,16 +20,24 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-pub fn to_js<T: serde::Serialize>(v: &T) -> JsValue {
-    serde_wasm_bindgen::to_value(v).expect("serialize message")
+fn bytes_of(m: &impl Serialize) -> Uint8Array {
+    Uint8Array::from(protocol::to_bytes(m).as_slice())
+}
+
+/// (message, transfer list)
+pub fn to_js(m: &impl Serialize) -> (JsValue, Array) {
+    let bytes = bytes_of(m);
+    let transfer = Array::of1(&bytes.buffer());
+    (bytes.into(), transfer)
 }
 
 /// (message, transfer list)
 pub fn snapshot_to_js(s: &Snapshot) -> (JsValue, Array) {
     let obj = Object::new();
-    let transfer = Array::new();
+    let header = bytes_of(&s.header);
+    let transfer = Array::of1(&header.buffer());
     set(&obj, "type", &JsValue::from_str(SNAPSHOT));
-    set(&obj, "header", &to_js(&s.header));
+    set(&obj, "header", &header);
     for (key, v) in [
         ("output", &s.output),
         ("neurons", &s.neurons),
@@ -46,10 +57,16 @@ pub enum Incoming {
     Message(FromWorker),
 }
 
+fn message_bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, String> {
+    v.dyn_ref::<Uint8Array>()
+        .map(Uint8Array::to_vec)
+        .ok_or_else(|| format!("{what} is not a Uint8Array"))
+}
+
 pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
     if get(v, "type").as_string().as_deref() == Some(SNAPSHOT) {
-        let header: SnapshotHeader =
-            serde_wasm_bindgen::from_value(get(v, "header")).map_err(|e| format!("bad snapshot header: {e}"))?;
+        let header: SnapshotHeader = protocol::from_bytes(&message_bytes(&get(v, "header"), "snapshot header")?)
+            .map_err(|e| format!("bad snapshot header: {e}"))?;
         let vec = |key: &str| -> Result<Vec<f32>, String> {
             get(v, key)
                 .dyn_into::<Float32Array>()
@@ -64,14 +81,14 @@ pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
             history: vec("history")?,
         }))
     } else {
-        serde_wasm_bindgen::from_value(v.clone())
+        protocol::from_bytes(&message_bytes(v, "a message from the worker")?)
             .map(Incoming::Message)
             .map_err(|e| format!("unknown message from the worker: {e}"))
     }
 }
 
 /// An imported file's bytes (transferred) with the reading options.
-pub fn inspect_to_js(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, has_header: Option<bool>) -> (JsValue, Array) {
+pub fn inspect_to_js(bytes: &Uint8Array, delimiter: Option<u8>, has_header: Option<bool>) -> (JsValue, Array) {
     let obj = Object::new();
     set(&obj, "type", &JsValue::from_str(INSPECT));
     set(&obj, "bytes", bytes);
@@ -81,7 +98,7 @@ pub fn inspect_to_js(bytes: &js_sys::Uint8Array, delimiter: Option<u8>, has_head
     (obj.into(), transfer)
 }
 
-/// What the worker receives: an import's bytes, or a serde message.
+/// What the worker receives: an import's bytes, or a message.
 pub enum ToWorkerJs {
     Inspect {
         bytes: Vec<u8>,
@@ -92,10 +109,7 @@ pub enum ToWorkerJs {
 
 pub fn to_worker_js(v: JsValue) -> Result<ToWorkerJs, String> {
     if get(&v, "type").as_string().as_deref() == Some(INSPECT) {
-        let bytes = get(&v, "bytes")
-            .dyn_into::<js_sys::Uint8Array>()
-            .map_err(|_| "Inspect without bytes".to_string())?
-            .to_vec();
+        let bytes = message_bytes(&get(&v, "bytes"), "an import's bytes")?;
         let delimiter = get(&v, "delimiter").as_f64().map(|d| d as u8);
         let has_header = get(&v, "header").as_bool();
         return Ok(ToWorkerJs::Inspect {
@@ -103,9 +117,7 @@ pub fn to_worker_js(v: JsValue) -> Result<ToWorkerJs, String> {
             options: crate::table::ReadOptions { delimiter, has_header },
         });
     }
-    to_worker_from_js(v).map(ToWorkerJs::Message)
-}
-
-pub fn to_worker_from_js(v: JsValue) -> Result<ToWorker, String> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| format!("unknown message for the worker: {e}"))
+    protocol::from_bytes(&message_bytes(&v, "a message for the worker")?)
+        .map(ToWorkerJs::Message)
+        .map_err(|e| format!("unknown message for the worker: {e}"))
 }

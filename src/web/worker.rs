@@ -31,12 +31,8 @@ thread_local! {
     static SHELL: RefCell<Option<Shell>> = const { RefCell::new(None) };
 }
 
-pub fn start() {
+pub fn start(scope: DedicatedWorkerGlobalScope) {
     console_error_panic_hook::set_once();
-    // The same wasm is also loaded in a page by bench-adapter.js: only a worker trains.
-    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
-        return;
-    };
     let channel = MessageChannel::new().expect("MessageChannel");
     let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_| slice());
     channel.port1().set_onmessage(Some(on_tick.as_ref().unchecked_ref()));
@@ -63,7 +59,10 @@ pub fn start() {
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, m: &FromWorker) {
-    scope.post_message(&wire::to_js(m)).expect("postMessage");
+    let (message, transfer) = wire::to_js(m);
+    scope
+        .post_message_with_transfer(&message, &transfer)
+        .expect("postMessage");
 }
 
 fn with_shell(f: impl FnOnce(&mut Shell)) {

@@ -188,7 +188,8 @@ impl App {
             self.queue.push(m);
             return;
         }
-        if self.worker.post_message(&wire::to_js(&m)).is_err() {
+        let (message, transfer) = wire::to_js(&m);
+        if self.worker.post_message_with_transfer(&message, &transfer).is_err() {
             crashed("the page could not reach it");
         }
     }

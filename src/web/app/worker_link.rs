@@ -2,6 +2,7 @@
 //! crash, and routing what it sends (snapshots are drawn once per frame).
 
 use super::*;
+use web_sys::{WorkerOptions, WorkerType};
 
 /// Pings the worker every second; one that stays silent is restarted.
 pub(super) fn start_heartbeat() {
@@ -33,9 +34,26 @@ pub(super) fn start_heartbeat() {
     tick.forget();
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The URL of wasm-bindgen's glue module that loaded this wasm (its `import.meta.url`).
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static GLUE_URL: String;
+}
+
+/// Starts a worker that runs this very module: `worker_loader.js` imports the
+/// same glue and instantiates the compiled module it is handed, so nothing is
+/// downloaded or compiled twice.
 pub(super) fn spawn_worker() -> Worker {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
     // Relative URL: the built site works from any folder of any static host.
-    let worker = Worker::new("./worker_loader.js").expect("new Worker");
+    let worker = Worker::new_with_options("./worker_loader.js", &options).expect("new Worker");
+    let boot = js_sys::Object::new();
+    let glue = GLUE_URL.with(|url| JsValue::from_str(url));
+    js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).expect("Reflect.set");
+    js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module()).expect("Reflect.set");
+    worker.post_message(&boot).expect("postMessage boot");
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(e.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

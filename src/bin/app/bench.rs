@@ -1,5 +1,5 @@
 //! The benchmark entry points: the training core (network, epoch, optimizer,
-//! loss) behind a small wasm-bindgen class, compiled into the worker's wasm so
+//! loss) behind a small wasm-bindgen class, compiled into the wasm the worker runs so
 //! that `bench-adapter.js` measures exactly the code the playground trains with.
 //! The interface follows the peer runner's (../shared/bench/peers): weights are
 //! row-major (n_out, n_in), which is `Layer`'s own layout.

@@ -5,8 +5,14 @@
 //! from the test data into training.
 
 use crate::import_error::ImportError;
-use crate::rng::{Rng, Stream};
 use crate::table::{Column, ColumnKind, Table, MISSING_CODE};
+
+mod fit;
+mod split;
+mod target;
+pub use fit::Affine;
+use fit::{fill_value, fit, mean_std, most_frequent_code};
+use split::split_rows;
 
 /// The multi-class limit: more distinct target values than this are not classes.
 pub const MAX_CLASSES: usize = 8;
@@ -93,26 +99,6 @@ pub struct Report {
     /// (column, cells filled in)
     pub imputed: Vec<(String, usize)>,
     pub clipped: usize,
-}
-
-/// x' = (x − offset) · scale, per feature; y likewise for regression.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Affine {
-    pub offset: f32,
-    pub scale: f32,
-}
-
-impl Affine {
-    pub const IDENTITY: Affine = Affine {
-        offset: 0.0,
-        scale: 1.0,
-    };
-    pub fn apply(&self, v: f32) -> f32 {
-        (v - self.offset) * self.scale
-    }
-    pub fn invert(&self, v: f32) -> f32 {
-        v / self.scale + self.offset
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -202,70 +188,7 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
     }
 
     // Target: class index per row, or a number; None where missing.
-    let (labels, classes): (Vec<Option<f32>>, Vec<String>) = match (m.task, target.kind) {
-        (_, ColumnKind::Empty) => {
-            return Err(ImportError::EmptyColumn {
-                column: target.name.clone(),
-            })
-        }
-        (Task::Regression, ColumnKind::Numeric) if target.not_numbers > 0 => return Err(first_not_number(target)),
-        (Task::Regression, ColumnKind::Numeric) => (
-            target.values.iter().map(|v| v.is_finite().then_some(*v)).collect(),
-            Vec::new(),
-        ),
-        (Task::Regression, ColumnKind::Categorical) => {
-            let (row, value) = target
-                .codes
-                .iter()
-                .enumerate()
-                .find(|(_, &c)| c != MISSING_CODE)
-                .map(|(r, &c)| (file_row(r), target.levels[c as usize].clone()))
-                .unwrap_or_default();
-            return Err(ImportError::NotANumber {
-                row,
-                column: target.name.clone(),
-                value,
-            });
-        }
-        (Task::Classification, ColumnKind::Numeric) => {
-            let mut distinct: Vec<f32> = target.values.iter().copied().filter(|v| v.is_finite()).collect();
-            distinct.sort_by(f32::total_cmp);
-            distinct.dedup();
-            if distinct.len() > MAX_CLASSES {
-                return Err(ImportError::TooManyClasses {
-                    column: target.name.clone(),
-                    distinct: target.summary().distinct,
-                    limit: MAX_CLASSES,
-                });
-            }
-            let labels = target
-                .values
-                .iter()
-                .map(|v| {
-                    v.is_finite()
-                        .then(|| distinct.iter().position(|d| d == v).unwrap_or(0) as f32)
-                })
-                .collect();
-            (labels, distinct.iter().map(|d| d.to_string()).collect())
-        }
-        (Task::Classification, ColumnKind::Categorical) => {
-            if target.levels.len() > MAX_CLASSES {
-                return Err(ImportError::TooManyClasses {
-                    column: target.name.clone(),
-                    distinct: target.levels.len(),
-                    limit: MAX_CLASSES,
-                });
-            }
-            (
-                target
-                    .codes
-                    .iter()
-                    .map(|&c| (c != MISSING_CODE).then_some(c as f32))
-                    .collect(),
-                target.levels.clone(),
-            )
-        }
-    };
+    let (labels, classes) = target::labels(target, m.task, file_row)?;
     if m.task == Task::Classification && classes.len() < 2 {
         return Err(ImportError::TooFewClasses {
             column: target.name.clone(),
@@ -421,120 +344,6 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         target_scaling,
         report,
     })
-}
-
-fn mean_std(values: impl Iterator<Item = f32>) -> (f32, f32) {
-    let (mut n, mut sum, mut sq) = (0usize, 0.0f64, 0.0f64);
-    for v in values {
-        n += 1;
-        sum += f64::from(v);
-        sq += f64::from(v) * f64::from(v);
-    }
-    if n == 0 {
-        return (0.0, 1.0);
-    }
-    let mean = sum / n as f64;
-    let var = (sq / n as f64 - mean * mean).max(0.0);
-    (mean as f32, var.sqrt() as f32)
-}
-
-/// The affine map of `scaling`, fitted on `values` (training rows).
-fn fit(values: impl Iterator<Item = f32> + Clone, scaling: Scaling) -> Affine {
-    match scaling {
-        Scaling::None => Affine::IDENTITY,
-        Scaling::Standard => {
-            let (mean, std) = mean_std(values);
-            Affine {
-                offset: mean,
-                scale: if std > 0.0 { 1.0 / std } else { 1.0 },
-            }
-        }
-        Scaling::MinMax => {
-            let (lo, hi) = values.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-            if hi > lo {
-                Affine {
-                    offset: (lo + hi) / 2.0,
-                    scale: 2.0 / (hi - lo),
-                }
-            } else {
-                Affine { offset: lo, scale: 1.0 }
-            }
-        }
-    }
-}
-
-fn fill_value(v: &mut [f32], strategy: Missing) -> f32 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    match strategy {
-        Missing::Mean | Missing::DropRows => v.iter().map(|&x| f64::from(x)).sum::<f64>() as f32 / v.len() as f32,
-        Missing::Median => {
-            v.sort_by(f32::total_cmp);
-            let n = v.len();
-            if n % 2 == 1 {
-                v[n / 2]
-            } else {
-                (v[n / 2 - 1] + v[n / 2]) / 2.0
-            }
-        }
-        Missing::MostFrequent => {
-            v.sort_by(f32::total_cmp);
-            let mut best = (v[0], 0usize);
-            let mut run = (v[0], 0usize);
-            for &x in v.iter() {
-                run = if x == run.0 { (x, run.1 + 1) } else { (x, 1) };
-                if run.1 > best.1 {
-                    best = run;
-                }
-            }
-            best.0
-        }
-    }
-}
-
-fn most_frequent_code(c: &Column, rows: &[usize]) -> u32 {
-    let mut counts = vec![0usize; c.levels.len()];
-    for &r in rows {
-        if let Some(n) = counts.get_mut(c.codes[r] as usize) {
-            *n += 1;
-        }
-    }
-    counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(k, &n)| (n, std::cmp::Reverse(k)))
-        .map_or(0, |(k, _)| k as u32)
-}
-
-/// Shuffled with the seed; for classification each class is split in the same proportions.
-fn split_rows(rows: &[usize], labels: &[Option<f32>], m: &Mapping) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
-    let mut rng = Rng::new(m.seed, Stream::Shuffle);
-    let groups: Vec<Vec<usize>> = match m.task {
-        Task::Regression => vec![rows.to_vec()],
-        Task::Classification => {
-            let k = rows.iter().filter_map(|&r| labels[r]).fold(0.0f32, f32::max) as usize + 1;
-            let mut g = vec![Vec::new(); k];
-            for &r in rows {
-                g[labels[r].unwrap_or(0.0) as usize].push(r);
-            }
-            g
-        }
-    };
-    let (mut train, mut val, mut test) = (Vec::new(), Vec::new(), Vec::new());
-    for mut g in groups {
-        rng.shuffle(&mut g);
-        let n_train = (g.len() * m.train_percent as usize).div_ceil(100);
-        let n_val = g.len() * m.validation_percent as usize / 100;
-        let n_val = n_val.min(g.len() - n_train);
-        test.extend_from_slice(&g[n_train + n_val..]);
-        val.extend_from_slice(&g[n_train..n_train + n_val]);
-        train.extend_from_slice(&g[..n_train]);
-    }
-    rng.shuffle(&mut train);
-    rng.shuffle(&mut val);
-    rng.shuffle(&mut test);
-    (train, val, test)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 use std::fmt;
 
+mod csv;
 mod training;
 
 /// At most this many warnings are listed; the rest are counted.
@@ -88,36 +89,7 @@ pub fn encode(c: &Config) -> String {
             s.push_str(&format!("&{k}={}", fmt_f32(v)));
         }
     }
-    if let Some(csv) = &c.csv {
-        let m = &csv.mapping;
-        for name in &csv.columns {
-            s.push_str("&csvcol=");
-            s.extend(form_urlencoded::byte_serialize(name.as_bytes()));
-        }
-        let feats: Vec<String> = m.features.iter().map(|f| f.to_string()).collect();
-        s.push_str(&format!(
-            "&csvfeat={}&csvtarget={}&csvtask={}&csvmissing={}&csvscale={}&csvclip={}&csvval={}&csvin={}&axes={},{}",
-            feats.join(","),
-            m.target,
-            m.task,
-            m.missing,
-            m.scaling,
-            fmt_f32(m.clip_sigma),
-            m.validation_percent,
-            csv.inputs,
-            csv.axes.0,
-            csv.axes.1
-        ));
-        if let Some(r) = csv.hold_row {
-            s.push_str(&format!("&csvrow={r}"));
-        }
-        if csv.outputs > 1 {
-            s.push_str(&format!("&csvout={}", csv.outputs));
-        }
-        if let Some(d) = &csv.data {
-            s.push_str(&format!("&csvdata={d}"));
-        }
-    }
+    csv::encode(c, &mut s);
     training::encode(c, &mut s);
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
@@ -181,10 +153,7 @@ pub fn decode(hash: &str) -> Decoded {
     };
     let mut has_seed = false;
     let mut problem_given: Option<(Problem, String)> = None;
-    let mut csv_requested = false;
-    let mut csv_inputs: Option<usize> = None;
-    let mut csv_axes = (0usize, 1usize);
-    let mut csv = CsvKeys::default();
+    let mut csv_keys = csv::Keys::default();
     let mut optimizer_params: Vec<(String, String)> = Vec::new();
     let mut deferred = training::Deferred::default();
 
@@ -212,15 +181,10 @@ pub fn decode(hash: &str) -> Decoded {
             }
             continue;
         }
-        if training::decode_key(k, v, &mut c, &mut deferred, &mut w) {
+        if training::decode_key(k, v, &mut c, &mut deferred, &mut w) || csv::decode_key(k, v, &mut csv_keys, &mut w) {
             continue;
         }
         match k {
-            "data" if v == "csv" => csv_requested = true,
-            "csvin" => match v.trim().parse::<usize>() {
-                Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => csv_inputs = Some(n),
-                _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
-            },
             "opt" => match Optimizer::from_key(v) {
                 Some(o) => c.optimizer = o,
                 None => w.push(
@@ -230,41 +194,6 @@ pub fn decode(hash: &str) -> Decoded {
                 ),
             },
             "mom" | "b1" | "b2" | "eps" | "rho" | "wd" => optimizer_params.push((k.to_string(), v.to_string())),
-            "csvcol" if csv.columns.len() < crate::table::MAX_COLUMNS => csv.columns.push(v.to_string()),
-            "csvfeat" => match v
-                .split(',')
-                .map(|f| f.trim().parse::<u32>())
-                .collect::<Result<Vec<u32>, _>>()
-            {
-                Ok(f) if !f.is_empty() && f.len() <= crate::table::MAX_COLUMNS => csv.features = Some(f),
-                _ => w.push(k, v, "expected column numbers like 0,1,2; ignored"),
-            },
-            "csvtarget" => match v.trim().parse::<u32>() {
-                Ok(t) => csv.target = Some(t),
-                Err(_) => w.push(k, v, "expected a column number; ignored"),
-            },
-            "csvtask" if ["classification", "regression"].contains(&v) => csv.task = v.to_string(),
-            "csvmissing" if ["drop", "mean", "median", "mode"].contains(&v) => csv.missing = v.to_string(),
-            "csvscale" if ["none", "standard", "minmax"].contains(&v) => csv.scaling = v.to_string(),
-            "csvclip" => match parse_f32(v) {
-                Some(x) if (0.0..=100.0).contains(&x) => csv.clip = x,
-                _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
-            },
-            "csvval" => csv.validation = parse_ranged(k, v, 0, 40, 0, &mut w),
-            "csvdata" => csv.data = Some(v.to_string()),
-            "csvout" => csv.outputs = parse_ranged(k, v, 1, crate::prep::MAX_CLASSES as u32, 1, &mut w) as usize,
-            "csvrow" => match v.trim().parse::<usize>() {
-                Ok(r) if r >= 1 => csv.hold_row = Some(r),
-                _ => w.push(k, v, "expected a row number of the file; using the mean"),
-            },
-            "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
-            "axes" => match v
-                .split_once(',')
-                .map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>()))
-            {
-                Some((Ok(a), Ok(b))) => csv_axes = (a, b),
-                _ => w.push(k, v, "expected two feature numbers like 0,1; ignored"),
-            },
             "data" => match DatasetKind::from_key(v) {
                 Some(ds) => c.set_dataset(ds),
                 None => w.push(k, v, format!("unknown dataset; using {}", d.dataset.key())),
@@ -357,50 +286,14 @@ pub fn decode(hash: &str) -> Decoded {
             );
         }
     }
-    if csv_requested {
-        let n_cols = csv.columns.len() as u32;
-        match (csv_inputs, csv.features.take(), csv.target) {
-            (Some(inputs), Some(features), Some(target))
-                if n_cols > 0 && target < n_cols && features.iter().all(|&f| f < n_cols && f != target) =>
-            {
-                let clamp = |a: usize| a.min(inputs - 1);
-                let mapping = crate::importer::MappingRequest {
-                    features,
-                    target,
-                    task: csv.task.clone(),
-                    missing: csv.missing.clone(),
-                    scaling: csv.scaling.clone(),
-                    train_percent: c.train_ratio,
-                    seed: c.seed,
-                    clip_sigma: csv.clip,
-                    validation_percent: csv.validation,
-                };
-                c.csv = Some(CsvSetup {
-                    columns: std::mem::take(&mut csv.columns),
-                    mapping,
-                    inputs,
-                    axes: (clamp(csv_axes.0), clamp(csv_axes.1)),
-                    hold_row: csv.hold_row,
-                    outputs: csv.outputs,
-                    data: csv.data.take(),
-                });
-                c.problem = if csv.task == "regression" { Problem::Regression } else { Problem::Classification };
-            }
-            _ => w.push(
-                "data",
-                "csv",
-                "the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset",
-            ),
-        }
-        if c.csv.is_some() {
-            training::finish(&mut c, deferred, &mut w);
-            return Decoded {
-                config: c,
-                warnings: w.list,
-                more_warnings: w.more,
-                has_seed,
-            };
-        }
+    if csv::finish(csv_keys, &mut c, &mut w) == Some(true) {
+        training::finish(&mut c, deferred, &mut w);
+        return Decoded {
+            config: c,
+            warnings: w.list,
+            more_warnings: w.more,
+            has_seed,
+        };
     }
     if let Some((p, raw)) = problem_given {
         if p != c.dataset.problem() {
@@ -423,39 +316,6 @@ pub fn decode(hash: &str) -> Decoded {
         warnings: w.list,
         more_warnings: w.more,
         has_seed,
-    }
-}
-
-/// The imported-data keys as read, before they are checked together.
-struct CsvKeys {
-    columns: Vec<String>,
-    features: Option<Vec<u32>>,
-    target: Option<u32>,
-    task: String,
-    missing: String,
-    scaling: String,
-    clip: f32,
-    validation: u32,
-    hold_row: Option<usize>,
-    outputs: usize,
-    data: Option<String>,
-}
-
-impl Default for CsvKeys {
-    fn default() -> Self {
-        Self {
-            columns: Vec::new(),
-            features: None,
-            target: None,
-            task: "classification".into(),
-            missing: "mean".into(),
-            scaling: "standard".into(),
-            clip: 0.0,
-            validation: 0,
-            hold_row: None,
-            outputs: 1,
-            data: None,
-        }
     }
 }
 

@@ -1,0 +1,79 @@
+//! The target column as labels: a class index per row (classes in order of
+//! their value or level) or the number itself for regression; `None` where missing.
+
+use super::{first_not_number, Task, MAX_CLASSES};
+use crate::import_error::ImportError;
+use crate::table::{Column, ColumnKind, MISSING_CODE};
+
+/// (label per data row, class names); errors say which row and column.
+pub(super) fn labels(
+    target: &Column,
+    task: Task,
+    file_row: impl Fn(usize) -> usize,
+) -> Result<(Vec<Option<f32>>, Vec<String>), ImportError> {
+    let labelled = match (task, target.kind) {
+        (_, ColumnKind::Empty) => {
+            return Err(ImportError::EmptyColumn {
+                column: target.name.clone(),
+            })
+        }
+        (Task::Regression, ColumnKind::Numeric) if target.not_numbers > 0 => return Err(first_not_number(target)),
+        (Task::Regression, ColumnKind::Numeric) => (
+            target.values.iter().map(|v| v.is_finite().then_some(*v)).collect(),
+            Vec::new(),
+        ),
+        (Task::Regression, ColumnKind::Categorical) => {
+            let (row, value) = target
+                .codes
+                .iter()
+                .enumerate()
+                .find(|(_, &c)| c != MISSING_CODE)
+                .map(|(r, &c)| (file_row(r), target.levels[c as usize].clone()))
+                .unwrap_or_default();
+            return Err(ImportError::NotANumber {
+                row,
+                column: target.name.clone(),
+                value,
+            });
+        }
+        (Task::Classification, ColumnKind::Numeric) => {
+            let mut distinct: Vec<f32> = target.values.iter().copied().filter(|v| v.is_finite()).collect();
+            distinct.sort_by(f32::total_cmp);
+            distinct.dedup();
+            if distinct.len() > MAX_CLASSES {
+                return Err(ImportError::TooManyClasses {
+                    column: target.name.clone(),
+                    distinct: target.summary().distinct,
+                    limit: MAX_CLASSES,
+                });
+            }
+            let labels = target
+                .values
+                .iter()
+                .map(|v| {
+                    v.is_finite()
+                        .then(|| distinct.iter().position(|d| d == v).unwrap_or(0) as f32)
+                })
+                .collect();
+            (labels, distinct.iter().map(|d| d.to_string()).collect())
+        }
+        (Task::Classification, ColumnKind::Categorical) => {
+            if target.levels.len() > MAX_CLASSES {
+                return Err(ImportError::TooManyClasses {
+                    column: target.name.clone(),
+                    distinct: target.levels.len(),
+                    limit: MAX_CLASSES,
+                });
+            }
+            (
+                target
+                    .codes
+                    .iter()
+                    .map(|&c| (c != MISSING_CODE).then_some(c as f32))
+                    .collect(),
+                target.levels.clone(),
+            )
+        }
+    };
+    Ok(labelled)
+}

@@ -1,0 +1,188 @@
+//! The URL keys of imported data: its column names, the mapping, the inputs
+//! and the picture's axes, and (for small files) the data itself.
+//!
+//! `data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification`
+//! `&csvmissing=mean&csvscale=standard&csvclip=0&csvval=0&csvin=2&axes=0,1`
+//! plus `csvrow=N` (the row other features are held at), `csvout=K` (classes) and
+//! `csvdata=…` (the file, deflated and base64url-encoded).
+
+use super::{fmt_f32, parse_f32, parse_ranged, Warnings};
+use crate::config::{Config, CsvSetup, MAX_CSV_INPUTS};
+use crate::dataset::Problem;
+use crate::importer::MappingRequest;
+
+pub(super) fn encode(c: &Config, s: &mut String) {
+    let Some(csv) = &c.csv else { return };
+    let m = &csv.mapping;
+    for name in &csv.columns {
+        s.push_str("&csvcol=");
+        s.extend(form_urlencoded::byte_serialize(name.as_bytes()));
+    }
+    let feats: Vec<String> = m.features.iter().map(|f| f.to_string()).collect();
+    s.push_str(&format!(
+        "&csvfeat={}&csvtarget={}&csvtask={}&csvmissing={}&csvscale={}&csvclip={}&csvval={}&csvin={}&axes={},{}",
+        feats.join(","),
+        m.target,
+        m.task,
+        m.missing,
+        m.scaling,
+        fmt_f32(m.clip_sigma),
+        m.validation_percent,
+        csv.inputs,
+        csv.axes.0,
+        csv.axes.1
+    ));
+    if let Some(r) = csv.hold_row {
+        s.push_str(&format!("&csvrow={r}"));
+    }
+    if csv.outputs > 1 {
+        s.push_str(&format!("&csvout={}", csv.outputs));
+    }
+    if let Some(d) = &csv.data {
+        s.push_str(&format!("&csvdata={d}"));
+    }
+}
+
+/// The imported-data keys as read, before they are checked together.
+pub(super) struct Keys {
+    requested: bool,
+    inputs: Option<usize>,
+    axes: (usize, usize),
+    columns: Vec<String>,
+    features: Option<Vec<u32>>,
+    target: Option<u32>,
+    task: String,
+    missing: String,
+    scaling: String,
+    clip: f32,
+    validation: u32,
+    hold_row: Option<usize>,
+    outputs: usize,
+    data: Option<String>,
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Self {
+            requested: false,
+            inputs: None,
+            axes: (0, 1),
+            columns: Vec::new(),
+            features: None,
+            target: None,
+            task: "classification".into(),
+            missing: "mean".into(),
+            scaling: "standard".into(),
+            clip: 0.0,
+            validation: 0,
+            hold_row: None,
+            outputs: 1,
+            data: None,
+        }
+    }
+}
+
+/// Reads one key if it is an imported-data key (`true`), with a warning for a bad value.
+pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) -> bool {
+    match k {
+        "data" if v == "csv" => keys.requested = true,
+        "csvin" => match v.trim().parse::<usize>() {
+            Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => keys.inputs = Some(n),
+            _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
+        },
+        "csvcol" if keys.columns.len() < crate::table::MAX_COLUMNS => keys.columns.push(v.to_string()),
+        "csvcol" => w.push(
+            k,
+            v,
+            format!("more than {} columns; ignored", crate::table::MAX_COLUMNS),
+        ),
+        "csvfeat" => match v
+            .split(',')
+            .map(|f| f.trim().parse::<u32>())
+            .collect::<Result<Vec<u32>, _>>()
+        {
+            Ok(f) if !f.is_empty() && f.len() <= crate::table::MAX_COLUMNS => keys.features = Some(f),
+            _ => w.push(k, v, "expected column numbers like 0,1,2; ignored"),
+        },
+        "csvtarget" => match v.trim().parse::<u32>() {
+            Ok(t) => keys.target = Some(t),
+            Err(_) => w.push(k, v, "expected a column number; ignored"),
+        },
+        "csvtask" if ["classification", "regression"].contains(&v) => keys.task = v.to_string(),
+        "csvmissing" if ["drop", "mean", "median", "mode"].contains(&v) => keys.missing = v.to_string(),
+        "csvscale" if ["none", "standard", "minmax"].contains(&v) => keys.scaling = v.to_string(),
+        "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
+        "csvclip" => match parse_f32(v) {
+            Some(x) if (0.0..=100.0).contains(&x) => keys.clip = x,
+            _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
+        },
+        "csvval" => keys.validation = parse_ranged(k, v, 0, 40, 0, w),
+        "csvdata" => keys.data = Some(v.to_string()),
+        "csvout" => keys.outputs = parse_ranged(k, v, 1, crate::prep::MAX_CLASSES as u32, 1, w) as usize,
+        "csvrow" => match v.trim().parse::<usize>() {
+            Ok(r) if r >= 1 => keys.hold_row = Some(r),
+            _ => w.push(k, v, "expected a row number of the file; using the mean"),
+        },
+        "axes" => match v
+            .split_once(',')
+            .map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>()))
+        {
+            Some((Ok(a), Ok(b))) => keys.axes = (a, b),
+            _ => w.push(k, v, "expected two feature numbers like 0,1; ignored"),
+        },
+        _ => return false,
+    }
+    true
+}
+
+/// Checks the keys together. `Some(true)`: the config trains on the imported
+/// data; `Some(false)`: the link asked for it but its setup is incomplete
+/// (warned); `None`: the link did not ask for imported data.
+pub(super) fn finish(mut keys: Keys, c: &mut Config, w: &mut Warnings) -> Option<bool> {
+    if !keys.requested {
+        return None;
+    }
+    let n_cols = keys.columns.len() as u32;
+    match (keys.inputs, keys.features.take(), keys.target) {
+        (Some(inputs), Some(features), Some(target))
+            if n_cols > 0 && target < n_cols && features.iter().all(|&f| f < n_cols && f != target) =>
+        {
+            let clamp = |a: usize| a.min(inputs - 1);
+            let problem = if keys.task == "regression" {
+                Problem::Regression
+            } else {
+                Problem::Classification
+            };
+            let mapping = MappingRequest {
+                features,
+                target,
+                task: keys.task,
+                missing: keys.missing,
+                scaling: keys.scaling,
+                train_percent: c.train_ratio,
+                seed: c.seed,
+                clip_sigma: keys.clip,
+                validation_percent: keys.validation,
+            };
+            c.csv = Some(CsvSetup {
+                columns: keys.columns,
+                mapping,
+                inputs,
+                axes: (clamp(keys.axes.0), clamp(keys.axes.1)),
+                hold_row: keys.hold_row,
+                outputs: keys.outputs,
+                data: keys.data,
+            });
+            c.problem = problem;
+            Some(true)
+        }
+        _ => {
+            w.push(
+                "data",
+                "csv",
+                "the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset",
+            );
+            Some(false)
+        }
+    }
+}

@@ -94,6 +94,29 @@ pub fn paint(values: &[f32], discretize: bool, rgba: &mut [u8]) {
     }
 }
 
+/// Whether a parameter drawn as `drawn` must be redrawn as `now`. While
+/// training (`exact` false): when its colour moved by 1 % of the ramp over
+/// [−1, 1] or its width (`link_width`) by a tenth of a pixel. Otherwise on any
+/// change. Never drawn (NaN) or not a number: always.
+pub fn visibly_moved(drawn: f32, now: f32, exact: bool) -> bool {
+    let tone = |v: f32| v.clamp(-1.0, 1.0);
+    drawn.is_nan()
+        || now.is_nan()
+        || if exact {
+            drawn != now
+        } else {
+            (tone(drawn) - tone(now)).abs() >= 0.02 || (link_width(drawn) - link_width(now)).abs() >= 0.1
+        }
+}
+
+/// The Playground's link width: |w| on [0, 5] maps to [1, 10] px, clamped.
+pub fn link_width(w: f32) -> f32 {
+    if !w.is_finite() {
+        return 1.0;
+    }
+    1.0 + 9.0 * (w.abs() / 5.0).min(1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +144,26 @@ mod tests {
         let mut px = vec![0u8; 8];
         paint(&[0.2, -0.01], true, &mut px);
         assert_eq!(px, [8, 0x77, 0xbd, 255, 0xf5, 0x93, 0x22, 255]);
+    }
+
+    #[test]
+    fn parameters_are_redrawn_when_the_change_shows() {
+        // Never drawn, or not a number: always.
+        assert!(visibly_moved(f32::NAN, 0.5, false));
+        assert!(visibly_moved(0.5, f32::NAN, false));
+        // A paused run draws every change and skips none.
+        assert!(visibly_moved(0.5, 0.5001, true));
+        assert!(!visibly_moved(0.5, 0.5, true));
+        // Training: 1 % of the colour ramp (0.02 of [−1, 1]) ...
+        assert!(!visibly_moved(0.5, 0.519, false));
+        assert!(visibly_moved(0.5, 0.521, false));
+        assert!(visibly_moved(-0.01, 0.011, false));
+        // ... or a tenth of a pixel of width (9 px over |w| ≤ 5), where the colour is saturated.
+        assert!(!visibly_moved(3.0, 3.05, false)); // 0.09 px
+        assert!(visibly_moved(3.0, 3.06, false)); // 0.108 px
+        assert!(!visibly_moved(6.0, 60.0, false)); // both at the widest, both saturated
+        assert_eq!(link_width(0.0), 1.0);
+        assert_eq!(link_width(-5.0), 10.0);
+        assert_eq!(link_width(f32::INFINITY), 1.0);
     }
 }

@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::features::Feature;
 use crate::grid::{self, DENSITY, THUMB};
 use crate::heatmap;
+use crate::heatmap::{link_width, visibly_moved};
 use crate::web::dom::{create, create_svg, document, set_attr};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, ImageData};
@@ -92,6 +93,11 @@ pub struct NetworkView {
     pub class_names: Vec<String>,
     /// Visible link paths, in parameter order (layer, to, from).
     links: Vec<Element>,
+    /// The weight and bias values each link and bias square was last drawn with
+    /// (NaN: not yet). While training an element is restyled only when its value
+    /// moved visibly (`visibly_moved`), so a frame touches few elements.
+    link_drawn: Vec<f32>,
+    bias_drawn: Vec<f32>,
     rgba: Vec<u8>,
 }
 
@@ -116,6 +122,8 @@ impl NetworkView {
             csv_names: None,
             class_names: Vec::new(),
             links: Vec::new(),
+            link_drawn: Vec::new(),
+            bias_drawn: Vec::new(),
             rgba: Vec::new(),
         }
     }
@@ -168,6 +176,8 @@ impl NetworkView {
         self.csv_names = csv_names.map(|n| n.to_vec());
         self.neurons.clear();
         self.links.clear();
+        self.link_drawn.clear();
+        self.bias_drawn.clear();
 
         let width = self.container.get_bounding_client_rect().width().max(420.0);
         let n_cols = c.hidden.len() + 2;
@@ -335,7 +345,8 @@ impl NetworkView {
 
     /// Recolours neurons, biases and links from a snapshot.
     /// `neurons`: (hidden neurons, THUMB²); `output`: DENSITY²; `params` as the protocol.
-    pub fn update(&mut self, neurons: &[f32], output: &[f32], params: &[f32], discretize: bool) {
+    /// Every neuron's picture: hidden neurons (THUMB²) and the output (DENSITY²).
+    pub fn update_pictures(&mut self, neurons: &[f32], output: &[f32], discretize: bool) {
         let area = THUMB * THUMB;
         let n_out = self.sizes.last().copied().unwrap_or(1).max(1);
         let n_hidden = self.neurons.len().saturating_sub(n_out);
@@ -355,23 +366,36 @@ impl NetworkView {
                 put(&node.ctx, &self.rgba, DENSITY);
             }
         }
-        // Parameters: per layer, weights (n_out, n_in) then biases (n_out).
+    }
+
+    /// Links and bias squares from the parameters: per layer, weights (n_out, n_in)
+    /// then biases (n_out). `exact`: draw every change (a paused run), else only
+    /// visible ones (see `visibly_moved`).
+    pub fn update_params(&mut self, params: &[f32], exact: bool) {
         let mut p = 0;
         let mut link = 0;
         let mut neuron = 0;
         for w in self.sizes.windows(2) {
             let (n_in, n_out) = (w[0], w[1]);
+            self.link_drawn.resize(self.links.len(), f32::NAN);
             for &v in params.get(p..p + n_in * n_out).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
-                    set_attr(path, "stroke", &heatmap::css(v));
-                    set_attr(path, "stroke-width", &format!("{:.1}", link_width(v)));
+                    if visibly_moved(self.link_drawn[link], v, exact) {
+                        let _ = path.set_attribute("stroke", &heatmap::css(v));
+                        let _ = path.set_attribute("stroke-width", &format!("{:.1}", link_width(v)));
+                        self.link_drawn[link] = v;
+                    }
                 }
                 link += 1;
             }
             p += n_in * n_out;
+            self.bias_drawn.resize(self.neurons.len(), f32::NAN);
             for &b in params.get(p..p + n_out).unwrap_or(&[]) {
                 if let Some(el) = self.neurons.get(neuron).and_then(|n| n.bias.as_ref()) {
-                    let _ = el.style().set_property("background", &heatmap::css(b));
+                    if visibly_moved(self.bias_drawn[neuron], b, exact) {
+                        let _ = el.style().set_property("background", &heatmap::css(b));
+                        self.bias_drawn[neuron] = b;
+                    }
                 }
                 neuron += 1;
             }
@@ -409,14 +433,6 @@ impl Default for NetworkView {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The Playground's link width: |w| on [0, 5] maps to [1, 10] px, clamped.
-fn link_width(w: f32) -> f32 {
-    if !w.is_finite() {
-        return 1.0;
-    }
-    1.0 + 9.0 * (w.abs() / 5.0).min(1.0)
 }
 
 pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize: bool, rgba: &mut Vec<u8>) {

@@ -15,8 +15,11 @@ use crate::web::{chart, controls, location, share};
 use std::cell::RefCell;
 
 mod diagram;
+mod page_events;
+mod points;
 mod worker_link;
 use diagram::wire_network_events;
+use page_events::wire_page_events;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -248,92 +251,6 @@ impl App {
 
     /// The points to draw: generated for built-in data, from the worker for imported data
     /// (their plane coordinates mapped onto the picture's −6…6 frame).
-    fn draw_points(&self) {
-        if self.picture != Picture::Plane && self.config.csv.is_some() {
-            return self.draw_pca();
-        }
-        let names = self.csv_info.as_ref().filter(|_| self.config.csv.is_some()).map(|i| {
-            let name = |k: u32| i.feature_names.get(k as usize).map_or("", |s| s.as_str());
-            (name(i.axes.0), name(i.axes.1))
-        });
-        self.boundary.draw_points(
-            &self.train,
-            &self.test,
-            self.config.show_test_data,
-            names,
-            self.config.classes(),
-        );
-    }
-
-    /// Points on their principal components, spread over the picture.
-    fn draw_pca(&self) {
-        let pts = &self.pca_points;
-        let range = |k: usize| {
-            let (lo, hi) = pts
-                .chunks_exact(4)
-                .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p[k]), hi.max(p[k])));
-            let pad = ((hi - lo) * 0.05).max(1e-3);
-            (lo - pad, hi + pad)
-        };
-        let (rx, ry) = (range(0), range(1));
-        let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
-        let classes = self.config.problem == crate::dataset::Problem::Classification;
-        let shown: Vec<Point> = pts
-            .chunks_exact(4)
-            .map(|p| {
-                let label = match self.picture {
-                    Picture::PcaPrediction if classes && self.config.classes() > 2 => p[3],
-                    Picture::PcaPrediction if classes => p[3].signum(),
-                    Picture::PcaPrediction => p[3],
-                    _ => p[2],
-                };
-                Point {
-                    x1: frame(p[0], rx),
-                    x2: frame(p[1], ry),
-                    label,
-                }
-            })
-            .collect();
-        self.boundary.draw_points(
-            &shown,
-            &[],
-            false,
-            Some(("principal component 1", "principal component 2")),
-            self.config.classes(),
-        );
-    }
-
-    fn load_points(&mut self) {
-        let c = &self.config;
-        match (&self.csv_info, &c.csv) {
-            (Some(info), Some(_)) => {
-                let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
-                self.train.clear();
-                self.test.clear();
-                // Thousands of dots say no more than a few thousand, and cost frames: draw an even sample.
-                let n = info.points.len() / 4;
-                let step = n.div_ceil(MAX_POINTS_DRAWN).max(1);
-                for p in info.points.chunks_exact(4).step_by(step) {
-                    let point = Point {
-                        x1: frame(p[0], info.x_range),
-                        x2: frame(p[1], info.y_range),
-                        label: p[2],
-                    };
-                    if p[3] == 0.0 {
-                        self.train.push(point);
-                    } else {
-                        self.test.push(point);
-                    }
-                }
-            }
-            _ => {
-                let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
-                // Validation points are held out: the picture shows training and test points.
-                (self.train, _, self.test) = split3(&points, c.train_ratio, c.validation);
-            }
-        }
-    }
-
     /// The worker trains on imported data now (or moved its picture plane).
     fn csv_in_use(&mut self, info: crate::importer::CsvInfo, hash: &str) {
         // The worker's setup says how the data is mapped (and carries small files).
@@ -497,70 +414,5 @@ pub fn reset() {
         app.run = app.run.wrapping_add(1);
         app.pending = None;
         app.post(ToWorker::Reset { run: app.run });
-    });
-}
-
-fn wire_page_events() {
-    let form: HtmlFormElement = by_id("edit-param");
-    on(&form, "submit", |e: Event| {
-        e.prevent_default();
-        let input: HtmlInputElement = by_id("edit-param-value");
-        let Ok(value) = input.value().trim().parse::<f32>() else {
-            input.set_custom_validity("Enter a number");
-            input.report_validity();
-            return;
-        };
-        if !value.is_finite() {
-            return;
-        }
-        input.set_custom_validity("");
-        with_app(|app| match app.editing.take() {
-            Some(Editing::Weight { layer, to, from }) => app.post(ToWorker::SetWeight { layer, to, from, value }),
-            Some(Editing::Bias { layer, neuron }) => app.post(ToWorker::SetBias { layer, neuron, value }),
-            None => {}
-        });
-        set_hidden(&by_id::<Element>("edit-param"), true);
-    });
-    let doc = dom::document();
-    on(&doc, "keydown", |e: web_sys::KeyboardEvent| {
-        if e.key() == "Escape" {
-            set_hidden(&by_id::<Element>("edit-param"), true);
-        }
-    });
-    on(&doc, "mousedown", |e: MouseEvent| {
-        let inside = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("#edit-param").ok().flatten())
-            .is_some();
-        if !inside {
-            set_hidden(&by_id::<Element>("edit-param"), true);
-        }
-    });
-    let close: HtmlElement = by_id("url-notice-close");
-    on(&close, "click", |_: Event| {
-        set_hidden(&by_id::<Element>("url-notice"), true)
-    });
-    // A link pasted into this tab's address bar: apply it as a whole.
-    on(&dom::window(), "hashchange", |_: Event| {
-        let decoded = url::decode(&location::read_hash());
-        let current = config();
-        if decoded.config != current {
-            show_url_warnings(&decoded);
-            let mut c = decoded.config;
-            if !decoded.has_seed {
-                c.seed = current.seed;
-            }
-            with_app(|app| app.apply(c, true));
-        }
-    });
-    on(&dom::window(), "resize", |_: Event| {
-        with_app(|app| {
-            app.boundary.fit();
-            app.draw_points();
-            let names = app.csv_info.as_ref().map(|i| i.feature_names.clone());
-            app.view.build(&app.config, names.as_deref());
-            app.draw();
-        });
     });
 }

@@ -6,70 +6,24 @@
 
 use crate::config::Config;
 use crate::features::Feature;
-use crate::grid::{self, DENSITY, THUMB};
+use crate::grid::{DENSITY, THUMB};
 use crate::heatmap;
 use crate::heatmap::{link_width, visibly_moved};
 use crate::web::dom::{create, create_svg, document, set_attr};
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, ImageData};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
+
+mod target;
+mod thumbs;
+pub use target::Target;
+pub use thumbs::{blit, feature_grid};
+use thumbs::{feature_label, paint_axis, paint_feature, put};
 
 pub const NODE: f64 = 40.0;
 const PITCH: f64 = 52.0;
 const TOP: f64 = 104.0;
 const LEFT: f64 = 96.0;
 const RIGHT: f64 = 84.0;
-
-/// What a delegated event hit, read from the element's data attributes.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Target {
-    /// Weight w[to][from] of weight layer `layer`.
-    Link {
-        layer: usize,
-        to: usize,
-        from: usize,
-    },
-    /// Bias of neuron `n` in weight layer `layer` (the last layer is the output).
-    Bias {
-        layer: usize,
-        n: usize,
-    },
-    /// Hidden neuron: weight layer `layer` (0-based), neuron `n`.
-    Neuron {
-        layer: usize,
-        n: usize,
-    },
-    Output,
-    Feature(Feature),
-    AddNeuron(usize),
-    RemoveNeuron(usize),
-}
-
-impl Target {
-    pub fn from_element(el: &Element) -> Option<Target> {
-        let el = el.closest("[data-kind]").ok()??;
-        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<usize>().ok());
-        match el.get_attribute("data-kind")?.as_str() {
-            "link" => Some(Target::Link {
-                layer: num("data-l")?,
-                to: num("data-to")?,
-                from: num("data-from")?,
-            }),
-            "bias" => Some(Target::Bias {
-                layer: num("data-l")?,
-                n: num("data-n")?,
-            }),
-            "neuron" => Some(Target::Neuron {
-                layer: num("data-l")?,
-                n: num("data-n")?,
-            }),
-            "output" => Some(Target::Output),
-            "feature" => Feature::from_key(&el.get_attribute("data-feature")?).map(Target::Feature),
-            "add-neuron" => num("data-l").map(Target::AddNeuron),
-            "remove-neuron" => num("data-l").map(Target::RemoveNeuron),
-            _ => None,
-        }
-    }
-}
 
 struct Node {
     el: HtmlElement,
@@ -433,86 +387,4 @@ impl Default for NetworkView {
     fn default() -> Self {
         Self::new()
     }
-}
-
-pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize: bool, rgba: &mut Vec<u8>) {
-    rgba.resize(n * n * 4, 0);
-    heatmap::paint(values, discretize, rgba);
-    put(ctx, rgba, n);
-}
-
-/// Puts n × n RGBA pixels on a canvas.
-fn put(ctx: &CanvasRenderingContext2d, rgba: &[u8], n: usize) {
-    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n as u32, n as u32) {
-        let _ = ctx.put_image_data(&img, 0.0, 0.0);
-    }
-}
-
-/// Values of feature `f` over the thumbnail grid, scaled to [−1, 1] for display.
-pub fn feature_grid(f: Feature) -> Vec<f32> {
-    let mut vals = Vec::with_capacity(THUMB * THUMB);
-    for j in 0..THUMB {
-        for i in 0..THUMB {
-            vals.push(f.value(grid::coord(i, THUMB), -grid::coord(j, THUMB)));
-        }
-    }
-    let max = vals.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(1e-6);
-    vals.iter_mut().for_each(|v| *v /= max);
-    vals
-}
-
-/// An imported input on the picture plane: a ramp along x or y for the axis
-/// features, flat (held at its mean) for the others.
-fn paint_axis(ctx: &CanvasRenderingContext2d, along_x: Option<bool>, rgba: &mut Vec<u8>) {
-    let mut vals = Vec::with_capacity(THUMB * THUMB);
-    for j in 0..THUMB {
-        for i in 0..THUMB {
-            let t = |k: usize| -1.0 + 2.0 * (k as f32 + 0.5) / THUMB as f32;
-            vals.push(match along_x {
-                Some(true) => t(i),
-                Some(false) => -t(j),
-                None => 0.0,
-            });
-        }
-    }
-    blit(ctx, &vals, THUMB, false, rgba);
-}
-
-fn paint_feature(ctx: &CanvasRenderingContext2d, f: Feature, rgba: &mut Vec<u8>) {
-    blit(ctx, &feature_grid(f), THUMB, false, rgba);
-}
-
-/// "X₁²" typeset with <sub>/<sup> (no reliance on Unicode superscript glyphs),
-/// wrapping the checkbox that selects the feature.
-fn feature_label(f: Feature, active: bool) -> HtmlElement {
-    let label: HtmlElement = create("label");
-    label.set_class_name("feature-label");
-    let cb: web_sys::HtmlInputElement = create("input");
-    cb.set_type("checkbox");
-    cb.set_checked(active);
-    cb.set_attribute("aria-label", f.label()).expect("aria");
-    cb.set_attribute("data-kind", "feature").expect("attr");
-    cb.set_attribute("data-feature", f.key()).expect("attr");
-    label.append_child(&cb).expect("append");
-    let (prefix, sub, suffix, sup) = f.label_parts();
-    let text = |s: &str| document().create_text_node(s);
-    label.append_child(&text(prefix)).expect("append");
-    let sub_el: HtmlElement = create("sub");
-    sub_el.set_text_content(Some(sub));
-    label.append_child(&sub_el).expect("append");
-    if !suffix.is_empty() {
-        // "X₁X₂": the second factor, typeset the same way.
-        let x: HtmlElement = create("span");
-        x.set_text_content(Some("X"));
-        let s2: HtmlElement = create("sub");
-        s2.set_text_content(Some("2"));
-        label.append_child(&x).expect("append");
-        label.append_child(&s2).expect("append");
-    }
-    if !sup.is_empty() {
-        let sup_el: HtmlElement = create("sup");
-        sup_el.set_text_content(Some(sup));
-        label.append_child(&sup_el).expect("append");
-    }
-    label
 }

@@ -120,6 +120,9 @@ fn with_app<R>(f: impl FnOnce(&mut App) -> R) -> Option<R> {
 
 pub fn start() {
     console_error_panic_hook::set_once();
+    // First, so the worker boots while the page builds its controls (its
+    // messages can only arrive once this function has returned).
+    let worker = spawn_worker();
     let mut decoded = url::decode(&location::read_hash());
     if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
         // A link to a larger imported file: it asks for the file, then maps it the same way.
@@ -146,7 +149,7 @@ pub fn start() {
     share::init();
     crate::web::import_view::init();
     let app = App {
-        worker: spawn_worker(),
+        worker,
         ready: false,
         queue: Vec::new(),
         playing: false,

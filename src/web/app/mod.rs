@@ -252,8 +252,6 @@ impl App {
         }
     }
 
-    /// The points to draw: generated for built-in data, from the worker for imported data
-    /// (their plane coordinates mapped onto the picture's −6…6 frame).
     /// The worker trains on imported data now (or moved its picture plane).
     fn csv_in_use(&mut self, info: crate::importer::CsvInfo, hash: &str) {
         // The worker's setup says how the data is mapped (and carries small files).

@@ -5,6 +5,8 @@
 use super::*;
 
 impl App {
+    /// The points to draw: generated for built-in data, from the worker for imported data
+    /// (their plane coordinates mapped onto the picture's −6…6 frame).
     pub(super) fn draw_points(&self) {
         if self.picture != Picture::Plane && self.config.csv.is_some() {
             return self.draw_pca();

@@ -77,8 +77,9 @@ pub(super) fn spiral(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
     out
 }
 
-/// label = (x + y) / 10, uniform points on the domain.
-pub(super) fn plane(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
+/// Uniform points on the domain, each labelled from its position and its
+/// noise offsets: `label(x, y, nx, ny)` (the Playground's draw order: x, y, nx, ny).
+fn uniform_labelled(n: usize, noise: f64, rng: &mut Rng, label: impl Fn(f64, f64, f64, f64) -> f64) -> Vec<Point> {
     let radius = f64::from(DOMAIN);
     (0..n)
         .map(|_| {
@@ -86,9 +87,16 @@ pub(super) fn plane(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
             let y = rng.uniform(-radius, radius);
             let nx = rng.uniform(-radius, radius) * noise;
             let ny = rng.uniform(-radius, radius) * noise;
-            point(x, y, ((x + nx + y + ny) / 10.0).clamp(-1.0, 1.0))
+            point(x, y, label(x, y, nx, ny))
         })
         .collect()
+}
+
+/// label = (x + y) / 10, uniform points on the domain.
+pub(super) fn plane(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
+    uniform_labelled(n, noise, rng, |x, y, nx, ny| {
+        ((x + nx + y + ny) / 10.0).clamp(-1.0, 1.0)
+    })
 }
 
 /// Six signed bumps; the label is the strongest bump at the point.
@@ -112,14 +120,5 @@ pub(super) fn multi_gauss(n: usize, noise: f64, rng: &mut Rng) -> Vec<Point> {
         }
         best
     };
-    let radius = f64::from(DOMAIN);
-    (0..n)
-        .map(|_| {
-            let x = rng.uniform(-radius, radius);
-            let y = rng.uniform(-radius, radius);
-            let nx = rng.uniform(-radius, radius) * noise;
-            let ny = rng.uniform(-radius, radius) * noise;
-            point(x, y, label(x + nx, y + ny))
-        })
-        .collect()
+    uniform_labelled(n, noise, rng, |x, y, nx, ny| label(x + nx, y + ny))
 }

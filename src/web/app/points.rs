@@ -5,8 +5,8 @@
 use super::*;
 
 impl App {
-    /// The points to draw: generated for built-in data, from the worker for imported data
-    /// (their plane coordinates mapped onto the picture's −6…6 frame).
+    /// Draws the points over the big picture: on the picture plane, or on the
+    /// principal components when imported data is shown that way.
     pub(super) fn draw_points(&self) {
         if self.picture != Picture::Plane && self.config.csv.is_some() {
             return self.draw_pca();
@@ -62,6 +62,8 @@ impl App {
         );
     }
 
+    /// The points to draw: generated for built-in data, from the worker for imported data
+    /// (their plane coordinates mapped onto the picture's −6…6 frame).
     pub(super) fn load_points(&mut self) {
         let c = &self.config;
         match (&self.csv_info, &c.csv) {

@@ -130,8 +130,6 @@ impl NetworkView {
         self.csv_names = csv_names.map(|n| n.to_vec());
         self.neurons.clear();
         self.links.clear();
-        self.link_drawn.clear();
-        self.bias_drawn.clear();
 
         let width = self.container.get_bounding_client_rect().width().max(420.0);
         let n_cols = c.hidden.len() + 2;
@@ -275,6 +273,9 @@ impl NetworkView {
             }
             prev = here;
         }
+        // Nothing drawn yet: the first snapshot styles every link and bias.
+        self.link_drawn = vec![f32::NAN; self.links.len()];
+        self.bias_drawn = vec![f32::NAN; self.neurons.len()];
     }
 
     fn node(&self, x: f64, y: f64, res: usize, kind: &str) -> Node {
@@ -331,7 +332,6 @@ impl NetworkView {
         let mut neuron = 0;
         for w in self.sizes.windows(2) {
             let (n_in, n_out) = (w[0], w[1]);
-            self.link_drawn.resize(self.links.len(), f32::NAN);
             for &v in params.get(p..p + n_in * n_out).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
                     if visibly_moved(self.link_drawn[link], v, exact) {
@@ -343,7 +343,6 @@ impl NetworkView {
                 link += 1;
             }
             p += n_in * n_out;
-            self.bias_drawn.resize(self.neurons.len(), f32::NAN);
             for &b in params.get(p..p + n_out).unwrap_or(&[]) {
                 if let Some(el) = self.neurons.get(neuron).and_then(|n| n.bias.as_ref()) {
                     if visibly_moved(self.bias_drawn[neuron], b, exact) {

@@ -2,9 +2,10 @@
 //! sees) and the network's predictions for every row, as CSV text written
 //! with the `csv` crate (quoting whatever the names contain).
 
+use crate::dataset::Problem;
 use crate::head::Head;
 use crate::network::{Network, Workspace};
-use crate::prep::{Prepared, Split, Task};
+use crate::prep::{Prepared, Split};
 
 fn splits(p: &Prepared) -> [(&'static str, &Split); 3] {
     [("train", &p.train), ("validation", &p.validation), ("test", &p.test)]
@@ -12,8 +13,8 @@ fn splits(p: &Prepared) -> [(&'static str, &Split); 3] {
 
 fn target_text(p: &Prepared, y: f32) -> String {
     match p.task {
-        Task::Classification => p.classes.get(y as usize).cloned().unwrap_or_default(),
-        Task::Regression => p.target_scaling.invert(y).to_string(),
+        Problem::Classification => p.classes.get(y as usize).cloned().unwrap_or_default(),
+        Problem::Regression => p.target_scaling.invert(y).to_string(),
     }
 }
 
@@ -50,7 +51,7 @@ pub fn argmax(v: &[f32]) -> usize {
 /// row, split, target, prediction, and for classes the probability of the predicted class.
 pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &str) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let classes = p.task == Task::Classification;
+    let classes = p.task == Problem::Classification;
     let mut header = vec!["row", "split", target_name, "prediction"];
     if classes {
         header.push("probability");
@@ -94,7 +95,7 @@ mod tests {
     use crate::prep::{prepare, Mapping, Missing, Scaling};
     use crate::table::{read, ReadOptions};
 
-    fn prepared(task: Task, target: usize) -> Prepared {
+    fn prepared(task: Problem, target: usize) -> Prepared {
         let t = read(
             b"x,\"name, with comma\",y,label\n1,a,10,p\n2,b,20,q\n3,a,30,p\n4,b,40,q\n",
             ReadOptions::default(),
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn the_cleaned_dataset_lists_every_row_once() {
-        let p = prepared(Task::Classification, 3);
+        let p = prepared(Problem::Classification, 3);
         let text = dataset_csv(&p, "label");
         let mut lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -132,7 +133,7 @@ mod tests {
 
     #[test]
     fn regression_predictions_are_in_the_targets_units() {
-        let p = prepared(Task::Regression, 2);
+        let p = prepared(Problem::Regression, 2);
         let mut net = Network::new(
             &[3, 1],
             Activation::Linear,
@@ -157,7 +158,7 @@ mod tests {
     /// everywhere, so every row is predicted as the second class ("q") with 0.8808.
     #[test]
     fn two_class_predictions_follow_the_head() {
-        let p = prepared(Task::Classification, 3);
+        let p = prepared(Problem::Classification, 3);
         let mut net = Network::new(
             &[3, 1],
             Activation::Linear,

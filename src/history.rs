@@ -21,6 +21,38 @@ pub struct LossPoint {
     pub grads: [f32; MAX_LAYERS],
 }
 
+/// One point of a flat history (`LossHistory::flat`, as a snapshot carries it), read by name.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a>(&'a [f32]);
+
+impl Row<'_> {
+    pub fn epoch(&self) -> f32 {
+        self.0[0]
+    }
+    pub fn train_loss(&self) -> f32 {
+        self.0[1]
+    }
+    pub fn test_loss(&self) -> f32 {
+        self.0[2]
+    }
+    /// Accuracy (classification) or R² (regression) on the training data.
+    pub fn train_metric(&self) -> f32 {
+        self.0[3]
+    }
+    pub fn test_metric(&self) -> f32 {
+        self.0[4]
+    }
+    /// The RMS of weight layer `l`'s gradient (0 for layers the network does not have).
+    pub fn grad(&self, l: usize) -> f32 {
+        self.0.get(5 + l).copied().unwrap_or(0.0)
+    }
+}
+
+/// The points of a flat history, oldest first.
+pub fn rows(flat: &[f32]) -> impl Iterator<Item = Row<'_>> + '_ {
+    flat.chunks_exact(POINT_LEN).map(Row)
+}
+
 #[derive(Clone, Debug)]
 pub struct LossHistory {
     points: Vec<LossPoint>,
@@ -150,5 +182,34 @@ mod tests {
             });
         }
         assert_eq!(h.points().len(), 100);
+    }
+
+    #[test]
+    fn flat_rows_read_back_by_name() {
+        let mut h = LossHistory::default();
+        let mut grads = [0.0; MAX_LAYERS];
+        grads[1] = 0.25;
+        h.push(LossPoint {
+            epoch: 7,
+            train: 0.5,
+            test: 0.75,
+            train_metric: 0.9,
+            test_metric: 0.8,
+            grads,
+        });
+        let flat = h.flat();
+        let row = rows(&flat).next().expect("one row");
+        assert_eq!(
+            (
+                row.epoch(),
+                row.train_loss(),
+                row.test_loss(),
+                row.train_metric(),
+                row.test_metric()
+            ),
+            (7.0, 0.5, 0.75, 0.9, 0.8)
+        );
+        assert_eq!((row.grad(0), row.grad(1), row.grad(MAX_LAYERS + 3)), (0.0, 0.25, 0.0));
+        assert_eq!(rows(&flat[..POINT_LEN - 1]).count(), 0, "a cut row is not read");
     }
 }

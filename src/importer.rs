@@ -3,8 +3,10 @@
 //! column mapping by running the whole preparation. Nothing here touches
 //! the current dataset or run, so a failed import loses nothing.
 
+use crate::config::limits;
+use crate::dataset::Problem;
 use crate::import_error::ImportError;
-use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling, Task};
+use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling};
 use crate::table::{ColumnKind, ReadOptions, Table};
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +16,7 @@ const LEVELS_SHOWN: usize = 12;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ColumnInfo {
     pub name: String,
-    /// "numeric", "categorical" or "empty"
-    pub kind: String,
+    pub kind: ColumnKind,
     pub min: f32,
     pub max: f32,
     pub mean: f32,
@@ -23,14 +24,14 @@ pub struct ColumnInfo {
     pub distinct: u32,
     /// Up to `LEVELS_SHOWN` (level, rows) of a categorical column.
     pub levels: Vec<(String, u32)>,
-    /// "classification" or "regression" when used as the target.
-    pub suggested_task: String,
+    /// What the column suggests when used as the target.
+    pub suggested_task: Problem,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TableInfo {
-    /// "comma", "semicolon" or "tab"
-    pub delimiter: String,
+    /// The delimiter found (or chosen): b',', b';' or b'\t'.
+    pub delimiter: u8,
     pub has_header: bool,
     pub rows: u32,
     pub columns: Vec<ColumnInfo>,
@@ -39,17 +40,14 @@ pub struct TableInfo {
     pub suggested_target: u32,
 }
 
-/// A mapping as the page sends it (names rather than Rust enums).
+/// A mapping as the page sends it (column numbers as u32 for the wire).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MappingRequest {
     pub features: Vec<u32>,
     pub target: u32,
-    /// "classification" or "regression"
-    pub task: String,
-    /// "drop", "mean", "median" or "mode"
-    pub missing: String,
-    /// "none", "standard" or "minmax"
-    pub scaling: String,
+    pub task: Problem,
+    pub missing: Missing,
+    pub scaling: Scaling,
     pub train_percent: u32,
     pub seed: u32,
     /// Clip numeric features at mean ± this many standard deviations; 0 = off.
@@ -85,30 +83,145 @@ pub struct CsvInfo {
     pub x_range: (f32, f32),
     pub y_range: (f32, f32),
     /// (points, 4): x, y, label (±1 or the scaled target), 1 for test points.
+    /// Read it through `plane_points`.
     pub points: Vec<f32>,
 }
 
-pub fn delimiter_name(d: u8) -> &'static str {
-    match d {
-        b';' => "semicolon",
-        b'\t' => "tab",
-        _ => "comma",
+/// One imported sample on the picture plane.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlanePoint {
+    pub x: f32,
+    pub y: f32,
+    /// ±1 for two classes, the class index for more, or the scaled target.
+    pub label: f32,
+    pub test: bool,
+}
+
+impl CsvInfo {
+    /// Every point of `points` by name.
+    pub fn plane_points(&self) -> impl Iterator<Item = PlanePoint> + '_ {
+        self.points.chunks_exact(4).map(|p| PlanePoint {
+            x: p[0],
+            y: p[1],
+            label: p[2],
+            test: p[3] != 0.0,
+        })
     }
 }
 
-pub fn delimiter_from_name(s: &str) -> Option<u8> {
-    match s {
-        "comma" => Some(b','),
-        "semicolon" => Some(b';'),
-        "tab" => Some(b'\t'),
-        _ => None,
+/// One imported sample on the first two principal components (`FromWorker::Projection`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ProjectedPoint {
+    pub pc1: f32,
+    pub pc2: f32,
+    /// The true label: ±1, a class index or the scaled target.
+    pub label: f32,
+    /// The network's output for it (the class index for more than two classes).
+    pub output: f32,
+}
+
+/// The points of a projection message, (points, 4) row-major.
+pub fn projected_points(flat: &[f32]) -> impl Iterator<Item = ProjectedPoint> + '_ {
+    flat.chunks_exact(4).map(|p| ProjectedPoint {
+        pc1: p[0],
+        pc2: p[1],
+        label: p[2],
+        output: p[3],
+    })
+}
+
+/// The import panel's delimiter choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Delimiter {
+    Detect,
+    Comma,
+    Semicolon,
+    Tab,
+}
+
+impl Delimiter {
+    pub const ALL: [Delimiter; 4] = [Self::Detect, Self::Comma, Self::Semicolon, Self::Tab];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Detect => "auto",
+            Self::Comma => "comma",
+            Self::Semicolon => "semicolon",
+            Self::Tab => "tab",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Detect => "Detect",
+            Self::Comma => "Comma",
+            Self::Semicolon => "Semicolon",
+            Self::Tab => "Tab",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == s)
+    }
+
+    /// The byte to split on (None: detect it).
+    pub fn byte(self) -> Option<u8> {
+        match self {
+            Self::Detect => None,
+            Self::Comma => Some(b','),
+            Self::Semicolon => Some(b';'),
+            Self::Tab => Some(b'\t'),
+        }
+    }
+
+    /// The name of a delimiter byte, for the summary ("semicolon-separated").
+    pub fn name_of(d: u8) -> &'static str {
+        match d {
+            b';' => "semicolon",
+            b'\t' => "tab",
+            _ => "comma",
+        }
     }
 }
 
-fn task_name(t: Task) -> &'static str {
-    match t {
-        Task::Classification => "classification",
-        Task::Regression => "regression",
+/// The import panel's choice for the file's first row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FirstRow {
+    Detect,
+    Names,
+    Data,
+}
+
+impl FirstRow {
+    pub const ALL: [FirstRow; 3] = [Self::Detect, Self::Names, Self::Data];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Detect => "auto",
+            Self::Names => "header",
+            Self::Data => "data",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Detect => "Detect",
+            Self::Names => "Column names",
+            Self::Data => "Data",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.key() == s)
+    }
+
+    /// Whether the first row holds names (None: detect it).
+    pub fn has_header(self) -> Option<bool> {
+        match self {
+            Self::Detect => None,
+            Self::Names => Some(true),
+            Self::Data => Some(false),
+        }
     }
 }
 
@@ -188,30 +301,16 @@ impl Importer {
 }
 
 fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
+    let train_percent = limits::train_ratio(r.train_percent);
     Ok(Mapping {
         features: r.features.iter().map(|&f| f as usize).collect(),
         target: r.target as usize,
-        task: match r.task.as_str() {
-            "classification" => Task::Classification,
-            "regression" => Task::Regression,
-            other => return Err(format!("unknown target type '{other}'")),
-        },
-        missing: match r.missing.as_str() {
-            "drop" => Missing::DropRows,
-            "mean" => Missing::Mean,
-            "median" => Missing::Median,
-            "mode" => Missing::MostFrequent,
-            other => return Err(format!("unknown missing-value strategy '{other}'")),
-        },
-        scaling: match r.scaling.as_str() {
-            "none" => Scaling::None,
-            "standard" => Scaling::Standard,
-            "minmax" => Scaling::MinMax,
-            other => return Err(format!("unknown scaling '{other}'")),
-        },
+        task: r.task,
+        missing: r.missing,
+        scaling: r.scaling,
         clip_sigma: (r.clip_sigma > 0.0 && r.clip_sigma.is_finite()).then_some(r.clip_sigma),
-        train_percent: r.train_percent.clamp(10, 90),
-        validation_percent: r.validation_percent.min(40).min(99 - r.train_percent.clamp(10, 90)),
+        train_percent,
+        validation_percent: limits::validation(r.validation_percent, train_percent),
         seed: r.seed,
     })
 }
@@ -224,12 +323,7 @@ pub fn describe(t: &Table) -> TableInfo {
             let s = c.summary();
             ColumnInfo {
                 name: c.name.clone(),
-                kind: match c.kind {
-                    ColumnKind::Numeric => "numeric",
-                    ColumnKind::Categorical => "categorical",
-                    ColumnKind::Empty => "empty",
-                }
-                .into(),
+                kind: c.kind,
                 min: s.min,
                 max: s.max,
                 mean: s.mean,
@@ -241,14 +335,14 @@ pub fn describe(t: &Table) -> TableInfo {
                     .take(LEVELS_SHOWN)
                     .map(|(l, n)| (l, n as u32))
                     .collect(),
-                suggested_task: task_name(suggest_task(c)).into(),
+                suggested_task: suggest_task(c),
             }
         })
         .collect();
     // Labels usually come last: the last column that has values.
     let suggested_target = t.columns.iter().rposition(|c| c.kind != ColumnKind::Empty).unwrap_or(0) as u32;
     TableInfo {
-        delimiter: delimiter_name(t.delimiter).into(),
+        delimiter: t.delimiter,
         has_header: t.has_header,
         rows: t.rows as u32,
         columns,
@@ -261,13 +355,13 @@ pub fn describe(t: &Table) -> TableInfo {
 mod tests {
     use super::*;
 
-    fn request(features: Vec<u32>, target: u32, task: &str) -> MappingRequest {
+    fn request(features: Vec<u32>, target: u32, task: Problem) -> MappingRequest {
         MappingRequest {
             features,
             target,
-            task: task.into(),
-            missing: "mean".into(),
-            scaling: "standard".into(),
+            task,
+            missing: Missing::Mean,
+            scaling: Scaling::Standard,
             train_percent: 50,
             seed: 3,
             clip_sigma: 0.0,
@@ -284,8 +378,8 @@ mod tests {
                 ReadOptions::default(),
             )
             .unwrap();
-        assert_eq!(info.delimiter, "semicolon");
-        assert_eq!(info.columns[0].kind, "numeric");
+        assert_eq!(info.delimiter, b';');
+        assert_eq!(info.columns[0].kind, ColumnKind::Numeric);
         assert_eq!(info.rows, 4);
         assert_eq!(info.suggested_target, 2);
         assert_eq!(
@@ -293,12 +387,12 @@ mod tests {
             vec![("setosa".to_string(), 2), ("versicolor".to_string(), 2)]
         );
         assert_eq!(info.columns[1].missing, 1);
-        let report = imp.check(&request(vec![0, 1], 2, "classification")).unwrap();
+        let report = imp.check(&request(vec![0, 1], 2, Problem::Classification)).unwrap();
         assert_eq!(report.feature_names, ["sepal", "petal"]);
         assert_eq!(report.train_rows + report.test_rows, 4);
         assert_eq!(report.imputed, vec![("petal".to_string(), 1)]);
         assert_eq!(report.classes.len(), 2);
-        let err = imp.check(&request(vec![0], 0, "classification")).unwrap_err();
+        let err = imp.check(&request(vec![0], 0, Problem::Classification)).unwrap_err();
         assert_eq!(err, "column 'sepal' cannot be both the target and a feature");
     }
 
@@ -307,6 +401,6 @@ mod tests {
         let mut imp = Importer::default();
         imp.inspect(b"a,b\n1,2\n3,4\n", ReadOptions::default()).unwrap();
         assert!(imp.inspect(b"a,b\n1,2\n3\n", ReadOptions::default()).is_err());
-        assert!(imp.check(&request(vec![0], 1, "regression")).is_ok());
+        assert!(imp.check(&request(vec![0], 1, Problem::Regression)).is_ok());
     }
 }

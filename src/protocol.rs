@@ -8,7 +8,7 @@ use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 4;
+pub const PROTOCOL_VERSION: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {

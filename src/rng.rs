@@ -80,6 +80,18 @@ impl Rng {
     }
 }
 
+/// A new seed for a run nobody asked to replay (Regenerate, a link without a
+/// seed), from the platform's random source (`crypto.getRandomValues` in a
+/// browser). The one place fresh seeds come from; every later draw is pinned.
+pub fn fresh_seed() -> u32 {
+    let mut bytes = [0u8; 4];
+    match getrandom::getrandom(&mut bytes) {
+        Ok(()) => u32::from_le_bytes(bytes),
+        // No random source at all (never seen in a browser): a fixed seed still trains.
+        Err(_) => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,16 @@ pub enum Problem {
 }
 
 impl Problem {
+    pub const ALL: [Problem; 2] = [Self::Classification, Self::Regression];
+
+    /// The import panel's name for it, as the type of a target column.
+    pub fn target_label(self) -> &'static str {
+        match self {
+            Self::Classification => "Classes",
+            Self::Regression => "Regression (a number)",
+        }
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Self::Classification => "classification",

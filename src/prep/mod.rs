@@ -4,8 +4,10 @@
 //! medians, scales) is fitted on the training rows only, so nothing leaks
 //! from the test data into training.
 
+use crate::dataset::Problem;
 use crate::import_error::ImportError;
 use crate::table::{Column, ColumnKind, Table, MISSING_CODE};
+use serde::{Deserialize, Serialize};
 
 mod fit;
 mod split;
@@ -19,13 +21,8 @@ pub const MAX_CLASSES: usize = 8;
 /// A categorical feature with more levels than this is refused for one-hot encoding.
 pub const ONE_HOT_MAX: usize = 20;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Task {
-    Regression,
-    Classification,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What to do with a missing feature value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Missing {
     DropRows,
     Mean,
@@ -33,7 +30,36 @@ pub enum Missing {
     MostFrequent,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+impl Missing {
+    /// The import panel's order; the first is the default.
+    pub const ALL: [Missing; 4] = [Self::Mean, Self::Median, Self::MostFrequent, Self::DropRows];
+
+    /// The URL key (`csvmissing=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::DropRows => "drop",
+            Self::Mean => "mean",
+            Self::Median => "median",
+            Self::MostFrequent => "mode",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::DropRows => "Drop those rows",
+            Self::Mean => "Fill in the mean",
+            Self::Median => "Fill in the median",
+            Self::MostFrequent => "Fill in the most frequent",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == s)
+    }
+}
+
+/// How numeric features are scaled (fitted on the training rows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scaling {
     None,
     /// z = (x − mean) / std
@@ -42,12 +68,38 @@ pub enum Scaling {
     MinMax,
 }
 
+impl Scaling {
+    /// The import panel's order; the first is the default.
+    pub const ALL: [Scaling; 3] = [Self::Standard, Self::MinMax, Self::None];
+
+    /// The URL key (`csvscale=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Standard => "standard",
+            Self::MinMax => "minmax",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::None => "None",
+            Self::Standard => "Standardise (z-score)",
+            Self::MinMax => "Min–max to [−1, 1]",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == s)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mapping {
     /// Feature column indices, in the order the network sees them.
     pub features: Vec<usize>,
     pub target: usize,
-    pub task: Task,
+    pub task: Problem,
     pub missing: Missing,
     pub scaling: Scaling,
     /// Clip numeric features at mean ± k·std (fitted on training rows).
@@ -58,18 +110,18 @@ pub struct Mapping {
 }
 
 /// The task a target column suggests: text or a few whole numbers are classes.
-pub fn suggest_task(c: &Column) -> Task {
+pub fn suggest_task(c: &Column) -> Problem {
     match c.kind {
         ColumnKind::Numeric => {
             let s = c.summary();
             let whole = c.values.iter().filter(|v| v.is_finite()).all(|v| v.fract() == 0.0);
             if whole && s.distinct <= MAX_CLASSES {
-                Task::Classification
+                Problem::Classification
             } else {
-                Task::Regression
+                Problem::Regression
             }
         }
-        _ => Task::Classification,
+        _ => Problem::Classification,
     }
 }
 
@@ -105,7 +157,7 @@ pub struct Report {
 pub struct Prepared {
     /// After one-hot encoding: "city=Paris".
     pub feature_names: Vec<String>,
-    pub task: Task,
+    pub task: Problem,
     /// Class names (classification), index = label.
     pub classes: Vec<String>,
     pub train: Split,
@@ -189,7 +241,7 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
 
     // Target: class index per row, or a number; None where missing.
     let (labels, classes) = target::labels(target, m.task, file_row)?;
-    if m.task == Task::Classification && classes.len() < 2 {
+    if m.task == Problem::Classification && classes.len() < 2 {
         return Err(ImportError::TooFewClasses {
             column: target.name.clone(),
         });
@@ -319,7 +371,7 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         }
     }
     let target_scaling = match m.task {
-        Task::Regression => fit(
+        Problem::Regression => fit(
             train.y.iter().copied(),
             if m.scaling == Scaling::None {
                 Scaling::None
@@ -327,7 +379,7 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
                 Scaling::Standard
             },
         ),
-        Task::Classification => Affine::IDENTITY,
+        Problem::Classification => Affine::IDENTITY,
     };
     for s in [&mut train, &mut validation, &mut test] {
         s.y.iter_mut().for_each(|v| *v = target_scaling.apply(*v));

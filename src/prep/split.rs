@@ -1,14 +1,15 @@
 //! The train / validation / test split of the usable rows.
 
-use super::{Mapping, Task};
+use super::Mapping;
+use crate::dataset::Problem;
 use crate::rng::{Rng, Stream};
 
 /// Shuffled with the seed; for classification each class is split in the same proportions.
 pub(super) fn split_rows(rows: &[usize], labels: &[Option<f32>], m: &Mapping) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let mut rng = Rng::new(m.seed, Stream::Shuffle);
     let groups: Vec<Vec<usize>> = match m.task {
-        Task::Regression => vec![rows.to_vec()],
-        Task::Classification => {
+        Problem::Regression => vec![rows.to_vec()],
+        Problem::Classification => {
             let k = rows.iter().filter_map(|&r| labels[r]).fold(0.0f32, f32::max) as usize + 1;
             let mut g = vec![Vec::new(); k];
             for &r in rows {

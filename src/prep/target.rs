@@ -1,14 +1,15 @@
 //! The target column as labels: a class index per row (classes in order of
 //! their value or level) or the number itself for regression; `None` where missing.
 
-use super::{first_not_number, Task, MAX_CLASSES};
+use super::{first_not_number, MAX_CLASSES};
+use crate::dataset::Problem;
 use crate::import_error::ImportError;
 use crate::table::{Column, ColumnKind, MISSING_CODE};
 
 /// (label per data row, class names); errors say which row and column.
 pub(super) fn labels(
     target: &Column,
-    task: Task,
+    task: Problem,
     file_row: impl Fn(usize) -> usize,
 ) -> Result<(Vec<Option<f32>>, Vec<String>), ImportError> {
     let labelled = match (task, target.kind) {
@@ -17,12 +18,12 @@ pub(super) fn labels(
                 column: target.name.clone(),
             })
         }
-        (Task::Regression, ColumnKind::Numeric) if target.not_numbers > 0 => return Err(first_not_number(target)),
-        (Task::Regression, ColumnKind::Numeric) => (
+        (Problem::Regression, ColumnKind::Numeric) if target.not_numbers > 0 => return Err(first_not_number(target)),
+        (Problem::Regression, ColumnKind::Numeric) => (
             target.values.iter().map(|v| v.is_finite().then_some(*v)).collect(),
             Vec::new(),
         ),
-        (Task::Regression, ColumnKind::Categorical) => {
+        (Problem::Regression, ColumnKind::Categorical) => {
             let (row, value) = target
                 .codes
                 .iter()
@@ -36,7 +37,7 @@ pub(super) fn labels(
                 value,
             });
         }
-        (Task::Classification, ColumnKind::Numeric) => {
+        (Problem::Classification, ColumnKind::Numeric) => {
             let mut distinct: Vec<f32> = target.values.iter().copied().filter(|v| v.is_finite()).collect();
             distinct.sort_by(f32::total_cmp);
             distinct.dedup();
@@ -57,7 +58,7 @@ pub(super) fn labels(
                 .collect();
             (labels, distinct.iter().map(|d| d.to_string()).collect())
         }
-        (Task::Classification, ColumnKind::Categorical) => {
+        (Problem::Classification, ColumnKind::Categorical) => {
             if target.levels.len() > MAX_CLASSES {
                 return Err(ImportError::TooManyClasses {
                     column: target.name.clone(),

@@ -7,7 +7,7 @@ fn table(s: &str) -> Table {
     read(s.as_bytes(), ReadOptions::default()).unwrap()
 }
 
-fn mapping(features: Vec<usize>, target: usize, task: Task) -> Mapping {
+fn mapping(features: Vec<usize>, target: usize, task: Problem) -> Mapping {
     Mapping {
         features,
         target,
@@ -24,16 +24,16 @@ fn mapping(features: Vec<usize>, target: usize, task: Task) -> Mapping {
 #[test]
 fn suggested_tasks() {
     let t = table("a,b,c,d\n1,0.5,x,1\n2,1.5,y,2\n3,2.5,x,1\n");
-    assert_eq!(suggest_task(&t.columns[0]), Task::Classification);
-    assert_eq!(suggest_task(&t.columns[1]), Task::Regression);
-    assert_eq!(suggest_task(&t.columns[2]), Task::Classification);
+    assert_eq!(suggest_task(&t.columns[0]), Problem::Classification);
+    assert_eq!(suggest_task(&t.columns[1]), Problem::Regression);
+    assert_eq!(suggest_task(&t.columns[2]), Problem::Classification);
 }
 
 #[test]
 fn missing_values_are_counted_and_filled_from_training_rows() {
     // x: 1, NA, 3, 5, NA, 7 — label alternates so the split is stratified.
     let t = table("x,label\n1,a\nNA,b\n3,a\n5,b\nNA,a\n7,b\n");
-    let mut m = mapping(vec![0], 1, Task::Classification);
+    let mut m = mapping(vec![0], 1, Problem::Classification);
     m.train_percent = 60;
     let p = prepare(&t, &m).unwrap();
     assert_eq!(p.report.imputed, vec![("x".to_string(), 2)]);
@@ -73,7 +73,7 @@ fn scaling_is_fitted_on_training_rows_only() {
         .chain((0..100).map(|i| format!("{},{}\n", i * i, i)))
         .collect();
     let t = table(&csv);
-    let mut m = mapping(vec![0], 1, Task::Regression);
+    let mut m = mapping(vec![0], 1, Problem::Regression);
     m.scaling = Scaling::Standard;
     m.train_percent = 70;
     let p = prepare(&t, &m).unwrap();
@@ -100,7 +100,7 @@ fn scaling_is_fitted_on_training_rows_only() {
 #[test]
 fn categorical_features_are_one_hot() {
     let t = table("city,size,label\nParis,1,y\nRome,2,n\nParis,3,y\nOslo,4,n\n");
-    let p = prepare(&t, &mapping(vec![0, 1], 2, Task::Classification)).unwrap();
+    let p = prepare(&t, &mapping(vec![0, 1], 2, Problem::Classification)).unwrap();
     assert_eq!(p.feature_names, ["city=Paris", "city=Rome", "city=Oslo", "size"]);
     for (k, &r) in p.train.rows.iter().chain(&p.test.rows).enumerate() {
         let s = if k < p.train.len() { &p.train } else { &p.test };
@@ -119,7 +119,7 @@ fn stratified_split_keeps_class_proportions() {
         .chain((0..200).map(|i| format!("{i},{}\n", if i % 4 == 0 { "rare" } else { "common" })))
         .collect();
     let t = table(&csv);
-    let mut m = mapping(vec![0], 1, Task::Classification);
+    let mut m = mapping(vec![0], 1, Problem::Classification);
     m.train_percent = 60;
     m.validation_percent = 20;
     let p = prepare(&t, &m).unwrap();
@@ -133,19 +133,19 @@ fn stratified_split_keeps_class_proportions() {
 #[test]
 fn errors_name_the_place() {
     let t = table("age,label\n31,a\n42,b\nforty,a\n33,b\n34,a\n35,b\n36,a\n37,b\n38,a\n39,b\n40,a\n41,b\n43,a\n44,b\n45,a\n46,b\n47,a\n48,b\n49,a\n50,b\n51,a\n");
-    let e = prepare(&t, &mapping(vec![0], 1, Task::Classification)).unwrap_err();
+    let e = prepare(&t, &mapping(vec![0], 1, Problem::Classification)).unwrap_err();
     assert_eq!(e.to_string(), "row 4, column 'age': 'forty' is not a number");
     let labels: String = std::iter::once("x,label\n".to_string())
         .chain((0..30).map(|i| format!("{i},L{i}\n")))
         .collect();
-    let e = prepare(&table(&labels), &mapping(vec![0], 1, Task::Classification)).unwrap_err();
+    let e = prepare(&table(&labels), &mapping(vec![0], 1, Problem::Classification)).unwrap_err();
     assert_eq!(
         e.to_string(),
         "column 'label' has 30 distinct values; at most 8 classes"
     );
-    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![], 1, Task::Regression)).unwrap_err();
+    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![], 1, Problem::Regression)).unwrap_err();
     assert_eq!(e, ImportError::NoFeatures);
-    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![1], 1, Task::Regression)).unwrap_err();
+    let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![1], 1, Problem::Regression)).unwrap_err();
     assert_eq!(e.to_string(), "column 'y' cannot be both the target and a feature");
 }
 
@@ -155,7 +155,7 @@ fn clipping_counts_outliers() {
         .chain((0..99).map(|i| format!("{},{i}\n", i % 3)))
         .chain(std::iter::once("1000,5\n".to_string()))
         .collect();
-    let mut m = mapping(vec![0], 1, Task::Regression);
+    let mut m = mapping(vec![0], 1, Problem::Regression);
     m.train_percent = 99;
     m.clip_sigma = Some(3.0);
     let p = prepare(&table(&csv), &m).unwrap();

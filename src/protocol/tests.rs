@@ -10,9 +10,9 @@ fn request() -> MappingRequest {
     MappingRequest {
         features: vec![0, 2],
         target: 3,
-        task: "classification".into(),
-        missing: "median".into(),
-        scaling: "standard".into(),
+        task: crate::dataset::Problem::Classification,
+        missing: crate::prep::Missing::Median,
+        scaling: crate::prep::Scaling::Standard,
         train_percent: 70,
         seed: 7,
         clip_sigma: 3.5,
@@ -60,14 +60,14 @@ fn to_worker_all() -> Vec<ToWorker> {
 fn from_worker_all() -> Vec<FromWorker> {
     let column = ColumnInfo {
         name: "petal, width".into(),
-        kind: "numeric".into(),
+        kind: crate::table::ColumnKind::Numeric,
         min: -1.0,
         max: 2.5,
         mean: 0.75,
         missing: 3,
         distinct: 40,
         levels: vec![("a".into(), 1)],
-        suggested_task: "regression".into(),
+        suggested_task: crate::dataset::Problem::Regression,
     };
     vec![
         FromWorker::Ready {
@@ -86,7 +86,7 @@ fn from_worker_all() -> Vec<FromWorker> {
         FromWorker::ImportProgress { fraction: 0.5 },
         FromWorker::TableRead {
             info: TableInfo {
-                delimiter: "semicolon".into(),
+                delimiter: b';',
                 has_header: true,
                 rows: 100_000,
                 columns: vec![column],

@@ -18,7 +18,7 @@ pub const MISSING_MARKERS: [&str; 8] = ["", "na", "n/a", "nan", "null", "none", 
 const NUMERIC_SHARE: f64 = 0.95;
 const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ColumnKind {
     Numeric,
     Categorical,

@@ -6,7 +6,7 @@ use crate::config::CsvSetup;
 use crate::dataset::Problem;
 use crate::importer::{CsvInfo, MappingRequest};
 use crate::plane::Plane;
-use crate::prep::{Prepared, Task};
+use crate::prep::Prepared;
 use crate::protocol::FromWorker;
 use crate::table::ReadOptions;
 use crate::url;
@@ -37,7 +37,7 @@ impl Trainer {
             columns,
             mapping: request.clone(),
             inputs: n,
-            outputs: if p.task == Task::Classification && p.classes.len() > 2 {
+            outputs: if p.task == Problem::Classification && p.classes.len() > 2 {
                 p.classes.len()
             } else {
                 1
@@ -47,10 +47,7 @@ impl Trainer {
             data: self.importer.embeddable(),
         };
         self.load_csv(p, &setup)?;
-        self.config.problem = match setup.mapping.task.as_str() {
-            "regression" => Problem::Regression,
-            _ => Problem::Classification,
-        };
+        self.config.problem = setup.mapping.task;
         self.config.train_ratio = request.train_percent;
         self.config.seed = request.seed;
         self.config.csv = Some(setup);
@@ -88,7 +85,7 @@ impl Trainer {
     }
 
     pub(super) fn load_csv(&mut self, p: Prepared, setup: &CsvSetup) -> Result<(), String> {
-        let expected = if p.task == Task::Classification && p.classes.len() > 2 {
+        let expected = if p.task == Problem::Classification && p.classes.len() > 2 {
             p.classes.len()
         } else {
             1
@@ -115,7 +112,7 @@ impl Trainer {
         let x: Vec<f32> = p.train.x.iter().chain(&p.test.x).copied().collect();
         let y: Vec<f32> = p.train.y.iter().chain(&p.test.y).copied().collect();
         let step = y.len().div_ceil(MAX_POINTS).max(1);
-        let binary = p.task == Task::Classification && p.classes.len() <= 2;
+        let binary = p.task == Problem::Classification && p.classes.len() <= 2;
         let mut points = Vec::with_capacity(y.len().div_ceil(step) * 4);
         let head = self.config.head();
         self.buf.ws.prepare(&self.net);
@@ -152,7 +149,7 @@ impl Trainer {
         // The label drawn: ±1 for two classes, the class index for more, the scaled value for regression.
         let multi = self.config.classes() > 2;
         let shown = |y: f32| match p.task {
-            Task::Classification if !multi => 2.0 * y - 1.0,
+            Problem::Classification if !multi => 2.0 * y - 1.0,
             _ => y,
         };
         for (s, test) in [(&p.train, 0.0), (&p.test, 1.0)] {

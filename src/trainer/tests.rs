@@ -9,9 +9,9 @@ fn classes_of(features: Vec<u32>, target: u32) -> crate::importer::MappingReques
     crate::importer::MappingRequest {
         features,
         target,
-        task: "classification".into(),
-        missing: "mean".into(),
-        scaling: "standard".into(),
+        task: crate::dataset::Problem::Classification,
+        missing: crate::prep::Missing::Mean,
+        scaling: crate::prep::Scaling::Standard,
         train_percent: 50,
         seed: 1,
         clip_sigma: 0.0,

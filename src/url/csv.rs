@@ -7,9 +7,11 @@
 //! `csvdata=…` (the file, deflated and base64url-encoded).
 
 use super::{fmt_f32, parse_f32, parse_ranged, Warnings};
+use crate::config::limits::VALIDATION_MAX;
 use crate::config::{Config, CsvSetup, MAX_CSV_INPUTS};
 use crate::dataset::Problem;
 use crate::importer::MappingRequest;
+use crate::prep::{Missing, Scaling};
 
 pub(super) fn encode(c: &Config, s: &mut String) {
     let Some(csv) = &c.csv else { return };
@@ -23,9 +25,9 @@ pub(super) fn encode(c: &Config, s: &mut String) {
         "&csvfeat={}&csvtarget={}&csvtask={}&csvmissing={}&csvscale={}&csvclip={}&csvval={}&csvin={}&axes={},{}",
         feats.join(","),
         m.target,
-        m.task,
-        m.missing,
-        m.scaling,
+        m.task.key(),
+        m.missing.key(),
+        m.scaling.key(),
         fmt_f32(m.clip_sigma),
         m.validation_percent,
         csv.inputs,
@@ -51,9 +53,9 @@ pub(super) struct Keys {
     columns: Vec<String>,
     features: Option<Vec<u32>>,
     target: Option<u32>,
-    task: String,
-    missing: String,
-    scaling: String,
+    task: Problem,
+    missing: Missing,
+    scaling: Scaling,
     clip: f32,
     validation: u32,
     hold_row: Option<usize>,
@@ -70,9 +72,9 @@ impl Default for Keys {
             columns: Vec::new(),
             features: None,
             target: None,
-            task: "classification".into(),
-            missing: "mean".into(),
-            scaling: "standard".into(),
+            task: Problem::Classification,
+            missing: Missing::Mean,
+            scaling: Scaling::Standard,
             clip: 0.0,
             validation: 0,
             hold_row: None,
@@ -108,15 +110,15 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
             Ok(t) => keys.target = Some(t),
             Err(_) => w.push(k, v, "expected a column number; ignored"),
         },
-        "csvtask" if ["classification", "regression"].contains(&v) => keys.task = v.to_string(),
-        "csvmissing" if ["drop", "mean", "median", "mode"].contains(&v) => keys.missing = v.to_string(),
-        "csvscale" if ["none", "standard", "minmax"].contains(&v) => keys.scaling = v.to_string(),
+        "csvtask" if Problem::from_key(v).is_some() => keys.task = Problem::from_key(v).expect("checked"),
+        "csvmissing" if Missing::from_key(v).is_some() => keys.missing = Missing::from_key(v).expect("checked"),
+        "csvscale" if Scaling::from_key(v).is_some() => keys.scaling = Scaling::from_key(v).expect("checked"),
         "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
         "csvclip" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => keys.clip = x,
             _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
         },
-        "csvval" => keys.validation = parse_ranged(k, v, 0, 40, 0, w),
+        "csvval" => keys.validation = parse_ranged(k, v, 0, VALIDATION_MAX, 0, w),
         "csvdata" => keys.data = Some(v.to_string()),
         "csvout" => keys.outputs = parse_ranged(k, v, 1, crate::prep::MAX_CLASSES as u32, 1, w) as usize,
         "csvrow" => match v.trim().parse::<usize>() {
@@ -148,11 +150,7 @@ pub(super) fn finish(mut keys: Keys, c: &mut Config, w: &mut Warnings) -> Option
             if n_cols > 0 && target < n_cols && features.iter().all(|&f| f < n_cols && f != target) =>
         {
             let clamp = |a: usize| a.min(inputs - 1);
-            let problem = if keys.task == "regression" {
-                Problem::Regression
-            } else {
-                Problem::Classification
-            };
+            let problem = keys.task;
             let mapping = MappingRequest {
                 features,
                 target,

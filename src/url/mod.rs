@@ -12,7 +12,6 @@ use crate::dataset::{DatasetKind, Problem};
 use crate::features::Feature;
 use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
-use std::fmt;
 
 mod csv;
 mod training;
@@ -22,27 +21,9 @@ pub const MAX_WARNINGS: usize = 12;
 /// Longer hashes are read only up to here, so a hostile link cannot hang the page.
 pub const MAX_HASH_BYTES: usize = 16 * 1024;
 
-#[derive(Clone, Debug, PartialEq)]
-pub struct UrlWarning {
-    pub key: String,
-    pub value: String,
-    pub reason: String,
-}
-
-impl fmt::Display for UrlWarning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "“{}={}”: {}", clip(&self.key), clip(&self.value), self.reason)
-    }
-}
-
-fn clip(s: &str) -> String {
-    const N: usize = 32;
-    if s.chars().count() > N {
-        format!("{}…", s.chars().take(N).collect::<String>())
-    } else {
-        s.to_string()
-    }
-}
+use crate::config::limits::clip;
+/// A key of a link that was ignored or changed to fit, and why.
+pub use crate::config::Warning as UrlWarning;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
@@ -104,14 +85,28 @@ struct Warnings {
 
 impl Warnings {
     fn push(&mut self, key: &str, value: &str, reason: impl Into<String>) {
+        self.add(UrlWarning::new(key, value, reason));
+    }
+
+    fn add(&mut self, warning: UrlWarning) {
         if self.list.len() < MAX_WARNINGS {
-            self.list.push(UrlWarning {
-                key: key.to_string(),
-                value: value.to_string(),
-                reason: reason.into(),
-            });
+            self.list.push(warning);
         } else {
             self.more += 1;
+        }
+    }
+
+    /// The decoded setup, checked against the limits like every other source of a setup.
+    fn finish(mut self, c: Config, has_seed: bool) -> Decoded {
+        let (config, adjusted) = c.validate();
+        for warning in adjusted {
+            self.add(warning);
+        }
+        Decoded {
+            config,
+            warnings: self.list,
+            more_warnings: self.more,
+            has_seed,
         }
     }
 }
@@ -288,12 +283,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     if csv::finish(csv_keys, &mut c, &mut w) == Some(true) {
         training::finish(&mut c, deferred, &mut w);
-        return Decoded {
-            config: c,
-            warnings: w.list,
-            more_warnings: w.more,
-            has_seed,
-        };
+        return w.finish(c, has_seed);
     }
     if let Some((p, raw)) = problem_given {
         if p != c.dataset.problem() {
@@ -310,13 +300,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     c.problem = c.dataset.problem();
     training::finish(&mut c, deferred, &mut w);
-
-    Decoded {
-        config: c,
-        warnings: w.list,
-        more_warnings: w.more,
-        has_seed,
-    }
+    w.finish(c, has_seed)
 }
 
 /// "4,2" -> [4, 2]; "" -> no hidden layer. Sizes are clamped to 1 ..= MAX_NEURONS

@@ -77,9 +77,9 @@ fn csv_setup(c: &Config) -> CsvSetup {
         mapping: crate::importer::MappingRequest {
             features: vec![0, 1, 2],
             target: 3,
-            task: "regression".into(),
-            missing: "median".into(),
-            scaling: "minmax".into(),
+            task: crate::dataset::Problem::Regression,
+            missing: crate::prep::Missing::Median,
+            scaling: crate::prep::Scaling::MinMax,
             train_percent: c.train_ratio,
             seed: c.seed,
             clip_sigma: 3.0,

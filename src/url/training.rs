@@ -9,16 +9,13 @@
 
 use super::{fmt_f32, parse_bool, parse_f32, parse_ranged, Warnings};
 use crate::activation::Activation;
+use crate::config::limits::{MAX_CLIP, MAX_STOP_EPOCH, VALIDATION_MAX};
 use crate::config::Config;
 use crate::dropout::MAX_RATE;
 use crate::init::Init;
 use crate::loss::Loss;
 use crate::schedule::{LrSchedule, Schedule};
 use crate::stopping::MAX_PATIENCE;
-
-/// The largest gradient-clipping norm and stopping epoch a link may set.
-const MAX_CLIP: f32 = 1e6;
-const MAX_STOP_EPOCH: u32 = 1_000_000_000;
 
 pub(super) fn encode(c: &Config, s: &mut String) {
     let mut put = |k: &str, v: String| s.push_str(&format!("&{k}={v}"));
@@ -167,7 +164,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             Some(b) => c.stopping.restore_best = b,
             None => w.push(k, v, "expected 1 or 0; restoring the best weights"),
         },
-        "stop" => c.stopping.at_epoch = u64::from(parse_ranged(k, v, 0, MAX_STOP_EPOCH, 0, w)),
+        "stop" => c.stopping.at_epoch = u64::from(parse_ranged(k, v, 0, MAX_STOP_EPOCH as u32, 0, w)),
         "tloss" => match parse_f32(v) {
             Some(x) if x >= 0.0 => c.stopping.target_loss = x,
             _ => w.push(k, v, "expected a loss of 0 (off) or more; off"),
@@ -176,7 +173,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             Some(x) if (0.0..=100.0).contains(&x) => c.stopping.target_accuracy = x,
             _ => w.push(k, v, "expected an accuracy from 0 (off) to 100 percent; off"),
         },
-        "val" => c.validation = parse_ranged(k, v, 0, 40, 0, w),
+        "val" => c.validation = parse_ranged(k, v, 0, VALIDATION_MAX, 0, w),
         "classes" => {
             let (lo, hi) = crate::dataset::CLASSES_RANGE;
             c.classes = parse_ranged(k, v, lo as u32, hi as u32, c.classes as u32, w) as usize;
@@ -228,19 +225,6 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
                 ),
             );
         }
-    }
-    // val: the training share must keep at least 10 percent of the points.
-    let max_val = c.train_ratio.saturating_sub(10);
-    if c.validation > max_val {
-        w.push(
-            "val",
-            &c.validation.to_string(),
-            format!(
-                "with train={} at most {max_val} percent can be held out; using {max_val}",
-                c.train_ratio
-            ),
-        );
-        c.validation = max_val;
     }
     let task = c.task();
     if let Some((raw, loss)) = d.loss {

@@ -1,40 +1,30 @@
 //! The form controls: filled from the core's lists, kept in step with the
-//! `Config`, and turned into config changes. Labels live in index.html.
+//! `Config`, and turned into edits sent to the page. Labels live in index.html.
 
 use crate::activation::Activation;
-use crate::config::{Config, Control, LEARNING_RATES, REGULARIZATION_RATES};
+use crate::config::{Config, Control, Edit, LEARNING_RATES, REGULARIZATION_RATES};
 use crate::dataset::{DatasetKind, Problem};
+use crate::optimizer::Optimizer;
+use crate::page::{Msg, Picture};
 use crate::regularization::Regularization;
-use crate::web::app;
-use crate::web::dom::{by_id, create, document, on, set_hidden, set_text};
+use crate::web::dispatch::Dispatch;
+use crate::web::dom::{
+    add_option, by_id, choices, create, document, fill_select, input, on, on_change, on_checkbox, on_click, select,
+    set_hidden, set_text,
+};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+use web_sys::{Element, Event, HtmlElement, HtmlOptionElement};
 
 const CUSTOM: &str = "custom";
 
-fn add_option(parent: &Element, value: &str, label: &str) {
-    let o: HtmlOptionElement = create("option");
-    o.set_value(value);
-    o.set_text(label);
-    parent.append_child(&o).expect("append option");
-}
-
-fn select(id: &str) -> HtmlSelectElement {
-    by_id(id)
-}
-
-fn input(id: &str) -> HtmlInputElement {
-    by_id(id)
-}
-
-/// Fills the selects and wires every control to a config change.
-pub fn init() {
+/// Fills the selects and wires every control to an edit.
+pub fn init(d: Dispatch) {
     let ds = select("dataset");
-    for problem in [Problem::Classification, Problem::Regression] {
+    for problem in Problem::ALL {
         let group: Element = create("optgroup");
         group.set_attribute("label", problem.label()).expect("label");
-        for d in DatasetKind::ALL.into_iter().filter(|d| d.problem() == problem) {
-            add_option(&group, d.key(), d.label());
+        for k in DatasetKind::ALL.into_iter().filter(|k| k.problem() == problem) {
+            add_option(&group, k.key(), k.label());
         }
         ds.append_child(&group).expect("append optgroup");
     }
@@ -48,79 +38,79 @@ pub fn init() {
     group.append_child(&o).expect("append");
     ds.append_child(&group).expect("append optgroup");
     let thumbs: Element = by_id("dataset-thumbs");
-    for d in DatasetKind::ALL {
+    for k in DatasetKind::ALL {
         let c: web_sys::HtmlCanvasElement = create("canvas");
         c.set_width(96);
         c.set_height(96);
-        c.set_attribute("data-dataset", d.key()).expect("attr");
-        c.set_title(d.label());
-        crate::web::boundary::draw_dataset_thumb(&c, &d.generate(0, 1), d.classes(4));
+        c.set_attribute("data-dataset", k.key()).expect("attr");
+        c.set_title(k.label());
+        crate::web::boundary::draw_dataset_thumb(&c, &k.generate(0, 1), k.classes(4));
         thumbs.append_child(&c).expect("append");
-        on(&c, "click", move |_: Event| app::change(|cfg| cfg.set_dataset(d)));
+        on(&c, "click", move |_: Event| d.edit(Edit::Dataset(k)));
     }
     let lr = select("learning-rate");
-    for v in LEARNING_RATES {
-        add_option(&lr, &v.to_string(), &v.to_string());
-    }
-    add_option(&lr, CUSTOM, "Custom…");
-    let opt = select("optimizer");
-    for key in crate::optimizer::Optimizer::KEYS {
-        let o = crate::optimizer::Optimizer::from_key(key).expect("known key");
-        add_option(&opt, key, o.label());
-    }
-    on_change("optimizer", "change", |v| {
-        if let Some(o) = crate::optimizer::Optimizer::from_key(&v) {
-            app::change(|c| c.optimizer = o);
-        }
-    });
-    crate::web::param_boxes::wire(
-        "optimizer-params",
-        "Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]",
-        |c, k, v| c.optimizer.set_param(k, v),
+    let mut rates: Vec<(String, String)> = LEARNING_RATES.iter().map(|v| (v.to_string(), v.to_string())).collect();
+    rates.push((CUSTOM.into(), "Custom…".into()));
+    fill_select(&lr, &rates);
+    let optimizers: Vec<Optimizer> = Optimizer::KEYS.iter().filter_map(|k| Optimizer::from_key(k)).collect();
+    fill_select(
+        &select("optimizer"),
+        &choices(&optimizers, Optimizer::key, Optimizer::label),
     );
-    let act = select("activation");
-    for a in Activation::ALL {
-        add_option(&act, a.key(), a.label());
-    }
-    let reg = select("regularization");
-    for r in Regularization::ALL {
-        add_option(&reg, r.key(), r.label());
-    }
-    let rr = select("regularization-rate");
-    for v in REGULARIZATION_RATES {
-        add_option(&rr, &v.to_string(), &v.to_string());
-    }
-    let pb = select("problem");
-    for p in [Problem::Classification, Problem::Regression] {
-        add_option(&pb, p.key(), p.label());
-    }
+    on_change("optimizer", "change", move |v| {
+        if let Some(o) = Optimizer::from_key(&v) {
+            d.edit(Edit::Optimizer(o));
+        }
+    });
+    crate::web::param_boxes::wire("optimizer-params", d, Edit::OptimizerParam);
+    fill_select(
+        &select("activation"),
+        &choices(&Activation::ALL, Activation::key, Activation::label),
+    );
+    fill_select(
+        &select("regularization"),
+        &choices(&Regularization::ALL, Regularization::key, Regularization::label),
+    );
+    let reg_rates: Vec<(String, String)> = REGULARIZATION_RATES
+        .iter()
+        .map(|v| (v.to_string(), v.to_string()))
+        .collect();
+    fill_select(&select("regularization-rate"), &reg_rates);
+    fill_select(
+        &select("problem"),
+        &choices(&Problem::ALL, Problem::key, Problem::label),
+    );
+    fill_select(
+        &select("picture-mode"),
+        &choices(&Picture::ALL, Picture::key, Picture::label),
+    );
 
-    on_change("dataset", "change", |v| {
-        if let Some(d) = DatasetKind::from_key(&v) {
-            app::change(|c| c.set_dataset(d));
+    on_change("dataset", "change", move |v| {
+        if let Some(k) = DatasetKind::from_key(&v) {
+            d.edit(Edit::Dataset(k));
         }
     });
-    on_change("problem", "change", |v| {
+    on_change("problem", "change", move |v| {
         if let Some(p) = Problem::from_key(&v) {
-            app::change(|c| c.set_problem(p));
+            d.edit(Edit::Problem(p));
         }
     });
-    on_change("learning-rate", "change", |v| {
+    on_change("learning-rate", "change", move |v| {
         if v == CUSTOM {
             let custom = input("learning-rate-custom");
             set_hidden(&custom, false);
             let _ = custom.focus();
         } else if let Ok(x) = v.parse::<f32>() {
-            app::change(|c| c.learning_rate = x);
+            d.edit(Edit::LearningRate(x));
         }
     });
-    on_change("learning-rate-custom", "change", |v| {
+    on_change("learning-rate-custom", "change", move |v| {
         let custom = input("learning-rate-custom");
         let range = crate::config::LEARNING_RATE_RANGE;
         match v.trim().parse::<f32>() {
             Ok(x) if x.is_finite() && (range.0..=range.1).contains(&x) => {
                 custom.set_custom_validity("");
-                app::change(|c| c.learning_rate = x);
+                d.edit(Edit::LearningRate(x));
             }
             _ => {
                 custom.set_custom_validity(&format!("Enter a number from {} to {}", range.0, range.1));
@@ -128,112 +118,57 @@ pub fn init() {
             }
         }
     });
-    on_change("activation", "change", |v| {
+    on_change("activation", "change", move |v| {
         if let Some(a) = Activation::from_key(&v) {
-            app::change(|c| c.set_all_activations(a));
+            d.edit(Edit::Activation(a));
         }
     });
-    on_change("regularization", "change", |v| {
+    on_change("regularization", "change", move |v| {
         if let Some(r) = Regularization::from_key(&v) {
-            app::change(|c| c.regularization = r);
+            d.edit(Edit::Regularization(r));
         }
     });
-    on_change("regularization-rate", "change", |v| {
+    on_change("regularization-rate", "change", move |v| {
         if let Ok(x) = v.parse::<f32>() {
-            app::change(|c| c.regularization_rate = x);
+            d.edit(Edit::RegularizationRate(x));
         }
     });
-    on_change("train-ratio", "input", |v| {
+    on_change("train-ratio", "input", move |v| {
         if let Ok(x) = v.parse::<u32>() {
-            app::change(|c| c.train_ratio = x);
+            d.edit(Edit::TrainRatio(x));
         }
     });
-    on_change("noise", "input", |v| {
+    on_change("noise", "input", move |v| {
         if let Ok(x) = v.parse::<u32>() {
-            app::change(|c| c.noise = x);
+            d.edit(Edit::Noise(x));
         }
     });
-    on_change("batch-size", "input", |v| {
+    on_change("batch-size", "input", move |v| {
         if let Ok(x) = v.parse::<u32>() {
-            app::change(|c| c.batch_size = x);
+            d.edit(Edit::BatchSize(x));
         }
     });
-    on_checkbox("show-test", |b| app::change(|c| c.show_test_data = b));
-    on_checkbox("discretize", |b| app::change(|c| c.discretize = b));
-    on_click("add-layer", || {
-        app::change(|c| {
-            c.add_layer();
-        })
-    });
-    on_click("remove-layer", || {
-        app::change(|c| {
-            c.remove_layer();
-        })
-    });
-    on_click("regenerate", || {
-        let seed = (js_sys::Math::random() * 4_294_967_296.0) as u32;
-        app::change(|c| c.seed = seed);
-    });
-    for (id, x_axis) in [("axis-x", true), ("axis-y", false)] {
+    on_checkbox("show-test", move |b| d.edit(Edit::ShowTestData(b)));
+    on_checkbox("discretize", move |b| d.edit(Edit::Discretize(b)));
+    on_click("add-layer", move || d.edit(Edit::AddLayer));
+    on_click("remove-layer", move || d.edit(Edit::RemoveLayer));
+    on_click("regenerate", move || d.edit(Edit::Seed(crate::rng::fresh_seed())));
+    for (id, x) in [("axis-x", true), ("axis-y", false)] {
         on_change(id, "change", move |v| {
-            if let Ok(k) = v.parse::<usize>() {
-                app::change(|c| {
-                    if let Some(s) = &mut c.csv {
-                        if x_axis {
-                            s.axes.0 = k;
-                        } else {
-                            s.axes.1 = k;
-                        }
-                    }
-                });
+            if let Ok(feature) = v.parse::<usize>() {
+                d.edit(Edit::Axis { x, feature });
             }
         });
     }
-    on_change("hold-row", "change", |v| {
-        let row = v.trim().parse::<usize>().ok().filter(|&r| r >= 1);
-        app::change(|c| {
-            if let Some(s) = &mut c.csv {
-                s.hold_row = row;
-            }
-        });
+    on_change("hold-row", "change", move |v| {
+        d.edit(Edit::HoldRow(v.trim().parse::<usize>().ok().filter(|&r| r >= 1)))
     });
-    on_change("picture-mode", "change", |v| {
-        app::set_picture(match v.as_str() {
-            "pca-class" => app::Picture::PcaClass,
-            "pca-prediction" => app::Picture::PcaPrediction,
-            _ => app::Picture::Plane,
-        })
+    on_change("picture-mode", "change", move |v| {
+        d.send(Msg::Picture(Picture::from_key(&v).unwrap_or(Picture::Plane)))
     });
-    on_click("play", app::toggle_play);
-    on_click("step", app::step);
-    on_click("reset", app::reset);
-}
-
-/// Calls `f` with the value of the select or input `#id` on each `event`.
-pub fn on_change(id: &str, event: &str, f: impl Fn(String) + 'static) {
-    let el: HtmlElement = by_id(id);
-    on(&el, event, move |e: Event| {
-        let v = e
-            .target()
-            .and_then(|t| {
-                t.dyn_ref::<HtmlSelectElement>()
-                    .map(|s| s.value())
-                    .or_else(|| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
-            })
-            .unwrap_or_default();
-        f(v)
-    });
-}
-
-fn on_checkbox(id: &str, f: impl Fn(bool) + 'static) {
-    let el: HtmlInputElement = by_id(id);
-    let el2 = el.clone();
-    on(&el, "change", move |_: Event| f(el2.checked()));
-}
-
-pub fn on_click(id: &str, f: impl Fn() + 'static) {
-    let el: HtmlElement = by_id(id);
-    on(&el, "click", move |_: Event| f());
+    on_click("play", move || d.send(Msg::TogglePlay));
+    on_click("step", move || d.send(Msg::Step));
+    on_click("reset", move || d.send(Msg::Reset));
 }
 
 /// Makes every control show the config's value, and hides what the link hides.
@@ -324,40 +259,29 @@ fn sync_optimizer_params(c: &Config) {
 }
 
 /// The axis pickers of imported data: filled with its feature names, shown only while it trains.
-pub fn sync_csv(c: &Config, info: Option<&crate::importer::CsvInfo>) {
+pub fn sync_csv(c: &Config, names: Option<&[String]>) {
     let panel: Element = by_id("csv-axes");
-    let (Some(shape), Some(info)) = (&c.csv, info) else {
+    let (Some(shape), Some(names)) = (&c.csv, names) else {
         set_hidden(&panel, true);
         return;
     };
+    let options: Vec<(String, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (k.to_string(), n.clone()))
+        .collect();
     for (id, value) in [("axis-x", shape.axes.0), ("axis-y", shape.axes.1)] {
         let s = select(id);
-        if s.length() as usize != info.feature_names.len() {
-            s.set_text_content(None);
-            for (k, name) in info.feature_names.iter().enumerate() {
-                add_option(&s, &k.to_string(), name);
-            }
-        }
+        fill_select(&s, &options);
         s.set_value(&value.to_string());
     }
     input("hold-row").set_value(&shape.hold_row.map_or(String::new(), |r| r.to_string()));
     set_hidden(&panel, false);
 }
 
-/// Class names for more than two classes: the imported file's, or "Class 1" … for built-in sets.
-pub fn class_names(c: &Config, info: Option<&crate::importer::CsvInfo>) -> Vec<String> {
-    match info {
-        _ if c.classes() <= 2 => Vec::new(),
-        Some(i) if c.csv.is_some() => i.classes.clone(),
-        _ => (1..=c.classes()).map(|k| format!("Class {k}")).collect(),
-    }
-}
-
 /// The legend: a value ramp, or for more than two classes each class's colour and name.
-pub fn sync_classes(c: &Config, info: Option<&crate::importer::CsvInfo>) {
+pub fn sync_classes(classes: &[String]) {
     let list: Element = by_id("class-legend");
-    let names = class_names(c, info);
-    let classes: &[String] = &names;
     list.set_text_content(None);
     for (k, name) in classes.iter().enumerate() {
         let li: Element = create("li");

@@ -2,7 +2,9 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, EventTarget, HtmlElement, Window};
+use web_sys::{
+    Document, Element, Event, EventTarget, HtmlElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, Window,
+};
 
 pub fn window() -> Window {
     web_sys::window().expect("no window")
@@ -82,13 +84,78 @@ pub fn device_pixel_ratio() -> f64 {
     window().device_pixel_ratio().clamp(1.0, 3.0)
 }
 
-/// Formats a loss or weight for reading: never "NaN" or "inf".
-pub fn fmt_number(v: f32, digits: usize) -> String {
-    if v.is_nan() {
-        "not a number".into()
-    } else if v.is_infinite() {
-        "too large".into()
-    } else {
-        format!("{v:.digits$}")
+pub use crate::page::fmt_number;
+
+pub fn select(id: &str) -> HtmlSelectElement {
+    by_id(id)
+}
+
+pub fn input(id: &str) -> HtmlInputElement {
+    by_id(id)
+}
+
+/// Calls `f` with the value of the select or input `#id` on each `event`.
+pub fn on_change(id: &str, event: &str, f: impl Fn(String) + 'static) {
+    let el: HtmlElement = by_id(id);
+    on(&el, event, move |e: Event| {
+        let v = e
+            .target()
+            .and_then(|t| {
+                t.dyn_ref::<HtmlSelectElement>()
+                    .map(|s| s.value())
+                    .or_else(|| t.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+            })
+            .unwrap_or_default();
+        f(v)
+    });
+}
+
+/// Calls `f` with a checkbox's state on each change.
+pub fn on_checkbox(id: &str, f: impl Fn(bool) + 'static) {
+    let el: HtmlInputElement = by_id(id);
+    let el2 = el.clone();
+    on(&el, "change", move |_: Event| f(el2.checked()));
+}
+
+pub fn on_click(id: &str, f: impl Fn() + 'static) {
+    let el: HtmlElement = by_id(id);
+    on(&el, "click", move |_: Event| f());
+}
+
+pub fn add_option(parent: &Element, value: &str, label: &str) {
+    let o: HtmlOptionElement = create("option");
+    o.set_value(value);
+    o.set_text(label);
+    parent.append_child(&o).expect("append option");
+}
+
+/// Replaces a select's options with (value, label) pairs when the values differ.
+/// Every select of the page is filled this way from the core's choices
+/// (`key()` as the value, `label()` as the text).
+pub fn fill_select(s: &HtmlSelectElement, options: &[(String, String)]) {
+    let shown: Vec<String> = (0..s.length())
+        .filter_map(|i| s.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()))
+        .map(|o| o.value())
+        .collect();
+    if shown.iter().eq(options.iter().map(|(v, _)| v)) {
+        return;
+    }
+    s.set_text_content(None);
+    for (v, label) in options {
+        add_option(s, v, label);
+    }
+}
+
+/// (key, label) pairs of a list of choices.
+pub fn choices<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&c| (key(c).to_string(), label(c).to_string()))
+        .collect()
+}
+
+/// Sets a select's value if it differs (setting it resets a user's open menu).
+pub fn set_value(s: &HtmlSelectElement, v: &str) {
+    if s.value() != v {
+        s.set_value(v);
     }
 }

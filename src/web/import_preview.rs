@@ -4,6 +4,7 @@
 
 use crate::import_error::thousands;
 use crate::importer::{ColumnInfo, TableInfo};
+use crate::table::ColumnKind;
 use crate::web::dom::{by_id, create};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -23,8 +24,8 @@ fn column_meta(c: &ColumnInfo) -> String {
     } else {
         String::new()
     };
-    match c.kind.as_str() {
-        "numeric" => format!(
+    match c.kind {
+        ColumnKind::Numeric => format!(
             "numeric · {}–{} · mean {}{missing} · {} distinct",
             fmt_stat(c.min),
             fmt_stat(c.max),
@@ -35,7 +36,7 @@ fn column_meta(c: &ColumnInfo) -> String {
                 c.distinct.to_string()
             }
         ),
-        "categorical" => {
+        ColumnKind::Categorical => {
             let shown: Vec<String> = c.levels.iter().take(4).map(|(l, n)| format!("{l} ({n})")).collect();
             let more = if c.distinct as usize > shown.len() { ", …" } else { "" };
             format!(
@@ -44,7 +45,7 @@ fn column_meta(c: &ColumnInfo) -> String {
                 shown.join(", ")
             )
         }
-        _ => "empty".into(),
+        ColumnKind::Empty => "empty".into(),
     }
 }
 
@@ -64,7 +65,7 @@ pub fn render(info: &TableInfo, features: &[bool], target: usize) {
             let cb: HtmlInputElement = create("input");
             cb.set_type("checkbox");
             cb.set_checked(features.get(k).copied().unwrap_or(false));
-            cb.set_disabled(k == target || c.kind == "empty");
+            cb.set_disabled(k == target || c.kind == ColumnKind::Empty);
             cb.set_attribute("data-column", &k.to_string()).expect("attr");
             name.append_child(&cb).expect("append");
             name.append_child(&crate::web::dom::document().create_text_node(&c.name))

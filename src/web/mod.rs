@@ -5,6 +5,7 @@ pub mod app;
 pub mod boundary;
 pub mod chart;
 pub mod controls;
+pub mod dispatch;
 pub mod dom;
 pub mod import_preview;
 pub mod import_view;

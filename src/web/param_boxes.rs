@@ -1,36 +1,41 @@
 //! A row of labelled number boxes for the settings of a choice (an optimizer's
 //! β1, β2, ε…; a schedule's period, factor…): built when the set of settings
-//! changes, kept showing the config's values, and turned into config changes
-//! that the core validates (a refused value is reported on its box).
+//! changes, kept showing the config's values, and turned into edits that the
+//! core validates (a refused value is reported on its box by `refuse`).
 
-use crate::config::Config;
-use crate::web::app;
+use crate::config::Edit;
+use crate::web::dispatch::Dispatch;
 use crate::web::dom::{by_id, create, document, on};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlInputElement};
 
-/// Wires the boxes inside `#id`: `set(config, key, value)` applies a value and says
-/// whether it was accepted; `hint` is shown on a refused one.
-pub fn wire(id: &str, hint: &'static str, set: fn(&mut Config, &str, f32) -> bool) {
+/// Wires the boxes inside `#id`: a number typed into the box of `key` is sent
+/// as `edit(key, value)`; a value that is not a number is refused here.
+pub fn wire(id: &str, d: Dispatch, edit: fn(String, f32) -> Edit) {
     let box_: HtmlElement = by_id(id);
     on(&box_, "change", move |e: Event| {
         let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
             return;
         };
         let key = input.get_attribute("data-param").unwrap_or_default();
+        input.set_custom_validity("");
         match input.value().trim().parse::<f32>() {
-            Ok(v) if set(&mut app::config(), &key, v) => {
-                input.set_custom_validity("");
-                app::change(|c| {
-                    set(c, &key, v);
-                });
-            }
-            _ => {
-                input.set_custom_validity(hint);
+            Ok(v) => d.edit(edit(key, v)),
+            Err(_) => {
+                input.set_custom_validity("Enter a number");
                 input.report_validity();
             }
         }
     });
+}
+
+/// The page refused the value of `key` in `#id`: say why on its box.
+pub fn refuse(id: &str, key: &str, hint: &str) {
+    if let Ok(Some(el)) = by_id::<Element>(id).query_selector(&format!("input[data-param=\"{key}\"]")) {
+        let input: HtmlInputElement = el.unchecked_into();
+        input.set_custom_validity(hint);
+        input.report_validity();
+    }
 }
 
 /// One box per (key, value) in `#id`, labelled by `label(key)`, showing the values.

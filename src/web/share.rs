@@ -1,25 +1,21 @@
 //! "Copy link" and the teacher's dialog that builds a link with hidden controls.
+//! The dialog keeps the setup it was opened for (its hash, on the dialog), so
+//! it needs nothing from the app while its checkboxes change.
 
 use crate::config::{Config, Control};
+use crate::page::Msg;
 use crate::url;
-use crate::web::app;
-use crate::web::dom::{by_id, create, on, set_text, window};
+use crate::web::dispatch::Dispatch;
+use crate::web::dom::{by_id, create, on, on_click, set_text, window};
 use crate::web::location;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlDialogElement, HtmlElement, HtmlInputElement};
 
-pub fn init() {
-    crate::web::controls::on_click("copy-link", || {
-        let link = location_link(&app::config());
-        copy(link, "copy-status");
-    });
-    crate::web::controls::on_click("open-hide", || {
-        fill_dialog(&app::config());
-        let d: HtmlDialogElement = by_id("hide-dialog");
-        let _ = d.show_modal();
-    });
-    crate::web::controls::on_click("hide-copy", || {
+pub fn init(d: Dispatch) {
+    on_click("copy-link", move || d.send(Msg::CopyLink));
+    on_click("open-hide", move || d.send(Msg::OpenHideDialog));
+    on_click("hide-copy", || {
         let link = by_id::<HtmlInputElement>("hide-link").value();
         copy(link, "copy-status");
     });
@@ -37,8 +33,15 @@ fn location_link(c: &Config) -> String {
     format!("{}#{}", location::base_url(), url::encode(c))
 }
 
-/// One checkbox per control, ticked for what the current link already hides.
-fn fill_dialog(c: &Config) {
+/// Copies the link of this setup.
+pub fn copy_link(c: &Config) {
+    copy(location_link(c), "copy-status");
+}
+
+/// Opens the dialog for this setup: one checkbox per control, ticked for what it already hides.
+pub fn open_dialog(c: &Config) {
+    let d: HtmlDialogElement = by_id("hide-dialog");
+    let _ = d.set_attribute("data-hash", &url::encode(c));
     let options: HtmlElement = by_id("hide-options");
     options.set_text_content(None);
     for ctrl in Control::ALL {
@@ -55,10 +58,14 @@ fn fill_dialog(c: &Config) {
         options.append_child(&label).expect("append");
     }
     update_dialog_link();
+    let _ = d.show_modal();
 }
 
 fn update_dialog_link() {
-    let mut c = app::config();
+    let hash = by_id::<Element>("hide-dialog")
+        .get_attribute("data-hash")
+        .unwrap_or_default();
+    let mut c = url::decode(&hash).config;
     let list = by_id::<Element>("hide-options")
         .query_selector_all("input[data-hide]")
         .expect("qsa");

@@ -4,48 +4,21 @@
 //! core's lists, kept in step with the `Config`, turned into config changes.
 
 use crate::activation::Activation;
-use crate::config::Config;
+use crate::config::{Config, Edit};
 use crate::init::Init;
 use crate::loss::Loss;
 use crate::schedule::{LrSchedule, Schedule};
-use crate::web::app;
-use crate::web::controls::on_change;
-use crate::web::dom::{by_id, create, on, set_hidden};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlInputElement, HtmlOptionElement, HtmlSelectElement};
+use crate::web::dispatch::Dispatch;
+use crate::web::dom::{by_id, choices, fill_select as fill, input, on_change, on_checkbox, select, set_hidden};
+use web_sys::Element;
 
 const CLIP_NORMS: [f32; 6] = [0.0, 0.1, 0.5, 1.0, 5.0, 10.0];
 const PATIENCES: [u32; 6] = [0, 5, 10, 20, 50, 100];
-const VALIDATION: [u32; 5] = [0, 10, 20, 30, 40];
-
-fn select(id: &str) -> HtmlSelectElement {
-    by_id(id)
-}
-
-fn input(id: &str) -> HtmlInputElement {
-    by_id(id)
-}
-
-/// Replaces a select's options with (value, label) pairs when they differ.
-fn fill(s: &HtmlSelectElement, options: &[(String, String)]) {
-    let shown: Vec<String> = (0..s.length())
-        .filter_map(|i| s.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()))
-        .map(|o| o.value())
-        .collect();
-    if shown.iter().eq(options.iter().map(|(v, _)| v)) {
-        return;
-    }
-    s.set_text_content(None);
-    for (v, label) in options {
-        let o: HtmlOptionElement = create("option");
-        o.set_value(v);
-        o.set_text(label);
-        s.append_child(&o).expect("append option");
-    }
-}
+/// The validation shares offered, up to `limits::VALIDATION_MAX`.
+const VALIDATION: [u32; 5] = [0, 10, 20, 30, crate::config::limits::VALIDATION_MAX];
 
 /// A number box: empty means 0 (off); a bad value is reported on the box and changes nothing.
-fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, apply: impl Fn(&mut Config, f32) + 'static) {
+fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, d: Dispatch, edit: fn(f32) -> Edit) {
     on_change(id, "change", move |v| {
         let el = input(id);
         let x = if v.trim().is_empty() {
@@ -56,7 +29,7 @@ fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, apply: imp
         match x {
             Ok(x) if x.is_finite() && (range.0..=range.1).contains(&x) => {
                 el.set_custom_validity("");
-                app::change(|c| apply(c, x));
+                d.edit(edit(x));
             }
             _ => {
                 el.set_custom_validity(hint);
@@ -66,11 +39,8 @@ fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, apply: imp
     });
 }
 
-pub fn init() {
-    fill(
-        &select("init"),
-        &Init::ALL.map(|i| (i.key().to_string(), i.label().to_string())),
-    );
+pub fn init(d: Dispatch) {
+    fill(&select("init"), &choices(&Init::ALL, Init::key, Init::label));
     fill(
         &select("schedule"),
         &Schedule::KEYS.map(|k| {
@@ -117,83 +87,76 @@ pub fn init() {
         &(lo..=hi).map(|k| (k.to_string(), k.to_string())).collect::<Vec<_>>(),
     );
 
-    on_change("loss", "change", |v| {
+    on_change("loss", "change", move |v| {
         if let Some(l) = Loss::from_key(&v) {
-            app::change(|c| c.loss = (l != c.task().losses()[0]).then_some(l));
+            d.edit(Edit::Loss(l));
         }
     });
-    on_change("output-activation", "change", |v| {
+    on_change("output-activation", "change", move |v| {
         let a = Activation::from_key(&v).or((v == "softmax").then_some(Activation::Softmax));
         if let Some(a) = a {
-            app::change(|c| c.output_activation = (a != c.task().outputs_for(c.loss())[0]).then_some(a));
+            d.edit(Edit::OutputActivation(a));
         }
     });
-    on_change("init", "change", |v| {
+    on_change("init", "change", move |v| {
         if let Some(i) = Init::from_key(&v) {
-            app::change(|c| c.init = i);
+            d.edit(Edit::Init(i));
         }
     });
-    on_change("schedule", "change", |v| {
+    on_change("schedule", "change", move |v| {
         if let Some(s) = LrSchedule::from_key(&v) {
-            app::change(|c| c.schedule = s);
+            d.edit(Edit::Schedule(s));
         }
     });
-    crate::web::param_boxes::wire(
-        "schedule-params",
-        "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
-        |c, k, v| c.schedule.set_param(k, v),
-    );
-    on_change("clip", "change", |v| {
+    crate::web::param_boxes::wire("schedule-params", d, Edit::ScheduleParam);
+    on_change("clip", "change", move |v| {
         if let Ok(x) = v.parse::<f32>() {
-            app::change(|c| c.clip_norm = x);
+            d.edit(Edit::ClipNorm(x));
         }
     });
-    let shuffle = input("shuffle");
-    let s2 = shuffle.clone();
-    on(&shuffle, "change", move |_: Event| {
-        let b = s2.checked();
-        app::change(|c| c.shuffle = b)
-    });
-    on_change("early-stopping", "change", |v| {
+    on_checkbox("shuffle", move |b| d.edit(Edit::Shuffle(b)));
+    on_change("early-stopping", "change", move |v| {
         if let Ok(p) = v.parse::<u32>() {
-            app::change(|c| c.stopping.patience = p);
+            d.edit(Edit::Patience(p));
         }
     });
     on_number(
         "min-delta",
         (0.0, 1000.0),
         "A minimum improvement from 0 to 1000",
-        |c, x| c.stopping.min_delta = x,
+        d,
+        Edit::MinDelta,
     );
-    let restore = input("restore-best");
-    let r2 = restore.clone();
-    on(&restore, "change", move |_: Event| {
-        let b = r2.checked();
-        app::change(|c| c.stopping.restore_best = b)
-    });
+    on_checkbox("restore-best", move |b| d.edit(Edit::RestoreBest(b)));
     on_number(
         "stop-epoch",
         (0.0, 1e9),
         "A whole epoch number (empty: never)",
-        |c, x| c.stopping.at_epoch = x as u64,
+        d,
+        |x| Edit::StopEpoch(x as u64),
     );
-    on_number("target-loss", (0.0, 1e9), "A loss of 0 or more (empty: off)", |c, x| {
-        c.stopping.target_loss = x
-    });
+    on_number(
+        "target-loss",
+        (0.0, 1e9),
+        "A loss of 0 or more (empty: off)",
+        d,
+        Edit::TargetLoss,
+    );
     on_number(
         "target-accuracy",
         (0.0, 100.0),
         "A percentage from 0 to 100 (empty: off)",
-        |c, x| c.stopping.target_accuracy = x,
+        d,
+        Edit::TargetAccuracy,
     );
-    on_change("validation", "change", |v| {
+    on_change("validation", "change", move |v| {
         if let Ok(x) = v.parse::<u32>() {
-            app::change(|c| c.validation = x.min(c.train_ratio.saturating_sub(10)));
+            d.edit(Edit::Validation(x));
         }
     });
-    on_change("classes", "change", |v| {
+    on_change("classes", "change", move |v| {
         if let Ok(k) = v.parse::<usize>() {
-            app::change(|c| c.classes = k);
+            d.edit(Edit::Classes(k));
         }
     });
 }

@@ -1,69 +1,49 @@
 //! Page-wide events: the weight/bias editor, closing notices, a link pasted
-//! into the address bar, and resizing.
+//! into the address bar, and resizing. Each becomes a message.
 
-use super::*;
+use crate::page::Msg;
+use crate::web::dispatch::Dispatch;
+use crate::web::dom::{self, by_id, on, on_click};
+use crate::web::location;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlFormElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
-pub(super) fn wire_page_events() {
+pub(super) fn wire(d: Dispatch) {
     let form: HtmlFormElement = by_id("edit-param");
-    on(&form, "submit", |e: Event| {
+    on(&form, "submit", move |e: Event| {
         e.prevent_default();
         let input: HtmlInputElement = by_id("edit-param-value");
-        let Ok(value) = input.value().trim().parse::<f32>() else {
-            input.set_custom_validity("Enter a number");
-            input.report_validity();
-            return;
-        };
-        if !value.is_finite() {
-            return;
+        match input.value().trim().parse::<f32>() {
+            Ok(value) if value.is_finite() => {
+                input.set_custom_validity("");
+                d.send(Msg::SubmitParam(value));
+            }
+            _ => {
+                input.set_custom_validity("Enter a number");
+                input.report_validity();
+            }
         }
-        input.set_custom_validity("");
-        with_app(|app| match app.editing.take() {
-            Some(Editing::Weight { layer, to, from }) => app.post(ToWorker::SetWeight { layer, to, from, value }),
-            Some(Editing::Bias { layer, neuron }) => app.post(ToWorker::SetBias { layer, neuron, value }),
-            None => {}
-        });
-        set_hidden(&by_id::<Element>("edit-param"), true);
     });
     let doc = dom::document();
-    on(&doc, "keydown", |e: web_sys::KeyboardEvent| {
+    on(&doc, "keydown", move |e: KeyboardEvent| {
         if e.key() == "Escape" {
-            set_hidden(&by_id::<Element>("edit-param"), true);
+            d.send(Msg::CloseEditor);
         }
     });
-    on(&doc, "mousedown", |e: MouseEvent| {
+    on(&doc, "mousedown", move |e: MouseEvent| {
         let inside = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest("#edit-param").ok().flatten())
             .is_some();
         if !inside {
-            set_hidden(&by_id::<Element>("edit-param"), true);
+            d.send(Msg::CloseEditor);
         }
     });
-    let close: HtmlElement = by_id("url-notice-close");
-    on(&close, "click", |_: Event| {
-        set_hidden(&by_id::<Element>("url-notice"), true)
-    });
+    on_click("url-notice-close", move || d.send(Msg::CloseSettingsNotice));
     // A link pasted into this tab's address bar: apply it as a whole.
-    on(&dom::window(), "hashchange", |_: Event| {
-        let decoded = url::decode(&location::read_hash());
-        let current = config();
-        if decoded.config != current {
-            show_url_warnings(&decoded);
-            let mut c = decoded.config;
-            if !decoded.has_seed {
-                c.seed = current.seed;
-            }
-            with_app(|app| app.apply(c, true));
-        }
+    on(&dom::window(), "hashchange", move |_: Event| {
+        d.send(Msg::HashChanged(location::read_hash()))
     });
-    on(&dom::window(), "resize", |_: Event| {
-        with_app(|app| {
-            app.boundary.fit();
-            app.draw_points();
-            let names = app.csv_info.as_ref().map(|i| i.feature_names.clone());
-            app.view.build(&app.config, names.as_deref());
-            app.draw();
-        });
-    });
+    on(&dom::window(), "resize", move |_: Event| d.send(Msg::Resize));
 }

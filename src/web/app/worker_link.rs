@@ -1,37 +1,30 @@
-//! The page's side of the worker: starting it, the heartbeat, restarts after a
-//! crash, and routing what it sends (snapshots are drawn once per frame).
+//! The page's side of the worker: starting it, the heartbeat, and turning
+//! what it sends into messages (the policy of pings and restarts lives in
+//! `page::Supervisor`).
 
-use super::*;
-use web_sys::{WorkerOptions, WorkerType};
+use super::dispatch;
+use crate::page::{Msg, TICK_MS};
+use crate::web::dom;
+use crate::web::wire::{self, Incoming};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-/// Pings the worker every second; one that stays silent is restarted.
+/// The heartbeat: a `Tick` every `TICK_MS`.
 pub(super) fn start_heartbeat() {
-    let tick = Closure::<dyn FnMut()>::new(|| {
-        let dead = with_app(|app| {
-            if !app.ready {
-                return false;
-            }
-            match app.ping_ticks {
-                Some(n) if n + 1 >= WORKER_TIMEOUT_TICKS => true,
-                Some(n) => {
-                    app.ping_ticks = Some(n + 1);
-                    false
-                }
-                None => {
-                    app.ping_ticks = Some(0);
-                    app.post(ToWorker::Ping);
-                    false
-                }
-            }
-        });
-        if dead == Some(true) {
-            crashed("it stopped responding");
-        }
-    });
+    let tick = Closure::<dyn FnMut()>::new(|| dispatch(Msg::Tick { now: dom::now_ms() }));
     dom::window()
-        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), 1000)
+        .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), TICK_MS)
         .expect("setInterval");
     tick.forget();
+}
+
+/// The worker is gone or unreachable.
+pub(super) fn report_crash(reason: &str) {
+    dispatch(Msg::WorkerCrashed {
+        reason: reason.to_string(),
+        now: dom::now_ms(),
+    });
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -54,168 +47,22 @@ pub(super) fn spawn_worker() -> Worker {
     js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).expect("Reflect.set");
     js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module()).expect("Reflect.set");
     worker.post_message(&boot).expect("postMessage boot");
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(e.data()));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(&e.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
         e.prevent_default();
-        crashed(&e.message());
+        report_crash(&e.message());
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     worker
 }
 
-/// The worker died: say so, start a new one, and give it the current setup.
-pub(super) fn crashed(message: &str) {
-    with_app(|app| {
-        app.worker.terminate();
-        app.ready = false;
-        app.ping_ticks = None;
-        app.playing = false;
-        app.pending = None;
-        app.unacked = false;
-        controls::set_playing(false);
-        let now = dom::now_ms();
-        app.crashes.retain(|&t| now - t < CRASH_WINDOW_MS);
-        app.crashes.push(now);
-        let notice: Element = by_id("worker-notice");
-        let what = if message.is_empty() {
-            "an unknown error"
-        } else {
-            message
-        };
-        set_hidden(&notice, false);
-        if app.crashes.len() > MAX_CRASHES {
-            let n = app.crashes.len();
-            set_text(
-                &notice,
-                &format!(
-                    "The training worker stopped ({what}) {n} times in a row, so it was not restarted again. \
-                     Your setup is still in the address bar: reload the page to try again."
-                ),
-            );
-            return;
-        }
-        // Continue from the last drawn weights, so no training is lost either.
-        let resume = app.last.as_ref().map(|s| ToWorker::Resume {
-            params: s.params.clone(),
-            epoch: s.header.epoch,
-        });
-        let at = app.last.as_ref().map_or(0, |s| s.header.epoch as u64);
-        set_text(
-            &notice,
-            &format!(
-                "The training worker stopped ({what}). A new one was started with your setup and data, \
-                 continuing from epoch {at}. Press Play to go on."
-            ),
-        );
-        app.worker = spawn_worker();
-        app.recover_csv = app
-            .config
-            .csv
-            .as_ref()
-            .and_then(|_| crate::web::import_view::source_in_training());
-        let hash = url::encode(&app.config);
-        app.queue = vec![ToWorker::Configure { hash, run: app.run }];
-        app.queue.extend(resume);
-    });
-}
-
-pub(super) fn receive(data: JsValue) {
-    let incoming = match wire::incoming_from_js(&data) {
-        Ok(i) => i,
-        Err(e) => {
-            web_sys::console::error_1(&e.into());
-            return;
-        }
-    };
-    // Import replies go to the import view, which calls back into the app:
-    // handle them outside the app's borrow.
-    let incoming = match incoming {
-        Incoming::Message(FromWorker::TableRead { info }) => return crate::web::import_view::on_table(info),
-        Incoming::Message(FromWorker::ImportProgress { fraction }) => {
-            return crate::web::import_view::on_progress(fraction)
-        }
-        Incoming::Message(FromWorker::ImportFailed { message }) => return crate::web::import_view::on_failed(&message),
-        Incoming::Message(FromWorker::MappingChecked { report }) => return crate::web::import_view::on_report(report),
-        other => other,
-    };
-    with_app(|app| match incoming {
-        Incoming::Message(FromWorker::CsvInUse { info, hash }) => app.csv_in_use(info, &hash),
-        Incoming::Message(FromWorker::Download { name, text }) => crate::web::import_view::download(&name, &text),
-        Incoming::Message(FromWorker::Projection { points }) => {
-            app.pca_points = points;
-            app.draw_points();
-        }
-        Incoming::Message(FromWorker::Pong) => app.ping_ticks = None,
-        Incoming::Message(FromWorker::TableRead { .. })
-        | Incoming::Message(FromWorker::ImportProgress { .. })
-        | Incoming::Message(FromWorker::ImportFailed { .. })
-        | Incoming::Message(FromWorker::MappingChecked { .. }) => unreachable!("handled above"),
-        Incoming::Message(FromWorker::Ready { protocol }) => {
-            if protocol != PROTOCOL_VERSION {
-                web_sys::console::warn_1(&format!("worker protocol {protocol}, page {PROTOCOL_VERSION}").into());
-            }
-            app.ready = true;
-            if let (Some(src), Some(shape)) = (app.recover_csv.take(), app.config.csv.clone()) {
-                // Same bytes, same mapping: the same prepared data as before the crash.
-                let bytes = js_sys::Uint8Array::from(src.bytes.as_slice());
-                let (msg, transfer) = wire::inspect_to_js(&bytes, src.delimiter, src.header);
-                let _ = app.worker.post_message_with_transfer(&msg, &transfer);
-                let axes = (shape.axes.0 as u32, shape.axes.1 as u32);
-                app.post(ToWorker::UseCsv {
-                    request: src.request,
-                    axes,
-                });
-            }
-            for m in std::mem::take(&mut app.queue) {
-                app.post(m);
-            }
-        }
-        Incoming::Message(FromWorker::Stopped { message }) => {
-            app.playing = false;
-            controls::set_playing(false);
-            let notice: Element = by_id("loss-notice");
-            set_text(&notice, &message);
-            set_hidden(&notice, false);
-        }
-        Incoming::Message(FromWorker::Finished { message }) => {
-            app.playing = false;
-            controls::set_playing(false);
-            let notice: Element = by_id("run-notice");
-            set_text(&notice, &message);
-            set_hidden(&notice, false);
-        }
-        Incoming::Message(FromWorker::Error { message }) => {
-            let notice: Element = by_id("loss-notice");
-            set_text(&notice, &message);
-            set_hidden(&notice, false);
-        }
-        Incoming::Snapshot(s) => {
-            app.pending = Some(s);
-            app.unacked = true;
-            if !app.frame_requested {
-                app.frame_requested = true;
-                request_frame(frame);
-            }
-        }
-    });
-}
-
-/// Draws the newest snapshot, then lets the worker send the next one.
-pub(super) fn frame() {
-    with_app(|app| {
-        app.frame_requested = false;
-        if let Some(s) = app.pending.take() {
-            let expected: Vec<u32> = app.config.layer_sizes().iter().map(|&n| n as u32).collect();
-            if s.header.run == app.run && s.header.sizes == expected {
-                app.last = Some(s);
-                app.draw();
-            }
-        }
-        if std::mem::take(&mut app.unacked) {
-            app.post(ToWorker::Ack);
-        }
-    });
+fn receive(data: &JsValue) {
+    match wire::incoming_from_js(data) {
+        Ok(Incoming::Message(m)) => dispatch(Msg::FromWorker(m)),
+        Ok(Incoming::Snapshot(s)) => dispatch(Msg::Snapshot(s)),
+        Err(e) => web_sys::console::error_1(&e.into()),
+    }
 }

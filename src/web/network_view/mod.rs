@@ -13,9 +13,8 @@ use crate::web::dom::{create, create_svg, document, set_attr};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
 
-mod target;
 mod thumbs;
-pub use target::Target;
+pub use crate::page::Target;
 pub use thumbs::{blit, feature_grid};
 use thumbs::{feature_label, paint_axis, paint_feature, put};
 
@@ -385,5 +384,31 @@ impl NetworkView {
 impl Default for NetworkView {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// What a delegated event on the diagram hit, read from the element's data attributes.
+pub fn target_of(el: &Element) -> Option<Target> {
+    let el = el.closest("[data-kind]").ok()??;
+    let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<usize>().ok());
+    match el.get_attribute("data-kind")?.as_str() {
+        "link" => Some(Target::Link {
+            layer: num("data-l")?,
+            to: num("data-to")?,
+            from: num("data-from")?,
+        }),
+        "bias" => Some(Target::Bias {
+            layer: num("data-l")?,
+            n: num("data-n")?,
+        }),
+        "neuron" => Some(Target::Neuron {
+            layer: num("data-l")?,
+            n: num("data-n")?,
+        }),
+        "output" => Some(Target::Output),
+        "feature" => Feature::from_key(&el.get_attribute("data-feature")?).map(Target::Feature),
+        "add-neuron" => num("data-l").map(Target::AddNeuron),
+        "remove-neuron" => num("data-l").map(Target::RemoveNeuron),
+        _ => None,
     }
 }

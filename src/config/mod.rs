@@ -1,6 +1,8 @@
 //! Everything a user can set, as plain data with its defaults in one place.
 //! `Config::default()` is the TensorFlow Playground's default setup.
-//! Limits are documented here and enforced by the URL decoder and the UI.
+//! Limits live in `limits`, and `Config::validate` applies them for the URL
+//! decoder, every edit on the page and the importer; `Edit` is one change a
+//! user makes.
 
 use crate::activation::Activation;
 pub use crate::control::Control;
@@ -15,14 +17,13 @@ use crate::regularization::Regularization;
 use crate::schedule::LrSchedule;
 use crate::stopping::Stopping;
 
-pub const MAX_HIDDEN_LAYERS: usize = 8;
-pub const MAX_NEURONS: usize = 16;
-pub const MAX_BATCH: u32 = 64;
-pub const NOISE_RANGE: (u32, u32) = (0, 50);
-pub const TRAIN_RATIO_RANGE: (u32, u32) = (10, 90);
-/// A free learning rate must lie in this range (the UI's list is `LEARNING_RATES`).
-pub const LEARNING_RATE_RANGE: (f32, f32) = (1e-6, 1e3);
-pub const REG_RATE_MAX: f32 = 1e3;
+mod edit;
+pub mod limits;
+pub use edit::Edit;
+pub use limits::{
+    Warning, LEARNING_RATE_RANGE, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, NOISE_RANGE, REG_RATE_MAX,
+    TRAIN_RATIO_RANGE,
+};
 
 /// The Playground's 11 learning rates.
 pub const LEARNING_RATES: [f32; 11] = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
@@ -150,7 +151,7 @@ impl Config {
     /// What is predicted: a number, or one of k classes.
     pub fn task(&self) -> Task {
         match &self.csv {
-            Some(s) if s.mapping.task == "regression" => Task::Regression,
+            Some(s) if s.mapping.task == Problem::Regression => Task::Regression,
             Some(s) => Task::Classes(s.outputs.max(2)),
             None if self.problem == Problem::Regression => Task::Regression,
             None => Task::Classes(self.dataset.classes(self.classes).max(2)),

@@ -1,0 +1,448 @@
+//! The import panel's state and steps: a file or pasted text is read by the
+//! worker, the page shows the table and a proposed mapping, every change of
+//! the mapping is checked by the worker, and "Train on this data" makes it the
+//! data in training. A failed step shows its message and changes nothing else.
+
+use super::{Effect, Model, Part};
+use crate::config::CsvSetup;
+use crate::dataset::Problem;
+use crate::import_error::thousands;
+use crate::importer::{Delimiter, FirstRow, MappingReport, MappingRequest, TableInfo};
+use crate::prep::{Missing, Scaling};
+use crate::protocol::ToWorker;
+use crate::table::{ColumnKind, MAX_BYTES};
+
+/// An imported file as read and mapped: enough to rebuild the same training data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvSource {
+    pub bytes: Vec<u8>,
+    pub delimiter: Option<u8>,
+    pub header: Option<bool>,
+    pub request: MappingRequest,
+}
+
+/// A read under way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// What is read, for the status line ("“data.csv” (1,234 bytes)").
+    pub what: String,
+    /// How far the worker is (None: not reported yet).
+    pub fraction: Option<f32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportModel {
+    /// The bytes read last, to read again with other delimiter/header choices.
+    pub bytes: Vec<u8>,
+    /// The file those bytes came from (None: pasted text).
+    pub file_name: Option<String>,
+    pub delimiter: Delimiter,
+    pub first_row: FirstRow,
+    pub reading: Option<Reading>,
+    /// The last import error, shown under the import box.
+    pub error: Option<String>,
+    /// The table read last and the mapping the controls show.
+    pub info: Option<TableInfo>,
+    /// Feature checkbox per column.
+    pub features: Vec<bool>,
+    pub target: usize,
+    pub task: Problem,
+    pub missing: Missing,
+    pub scaling: Scaling,
+    /// Outlier clipping in standard deviations (0: off).
+    pub clip_sigma: f32,
+    pub validation: u32,
+    /// The worker's check of the mapping the controls show (None: being checked).
+    pub report: Option<Result<MappingReport, String>>,
+    /// "Train on this data" was pressed and the worker is preparing the data.
+    pub preparing: bool,
+    /// What the data in training was made from, to give a restarted worker the same data.
+    pub in_training: Option<CsvSource>,
+    /// A link's mapping waiting for its file (links to larger files do not carry the data).
+    pub expected: Option<CsvSetup>,
+}
+
+impl Default for ImportModel {
+    fn default() -> Self {
+        Self {
+            bytes: Vec::new(),
+            file_name: None,
+            delimiter: Delimiter::Detect,
+            first_row: FirstRow::Detect,
+            reading: None,
+            error: None,
+            info: None,
+            features: Vec::new(),
+            target: 0,
+            task: Problem::Classification,
+            missing: Missing::ALL[0],
+            scaling: Scaling::ALL[0],
+            clip_sigma: 0.0,
+            validation: 0,
+            report: None,
+            preparing: false,
+            in_training: None,
+            expected: None,
+        }
+    }
+}
+
+/// The import panel's steps.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportMsg {
+    /// A file was chosen or dropped; its bytes are being read.
+    FileChosen {
+        name: String,
+        size: usize,
+    },
+    FileRead {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    /// The browser could not read the file.
+    FileFailed(String),
+    /// "Import" with the paste box's text.
+    Import {
+        pasted: String,
+    },
+    Delimiter(Delimiter),
+    FirstRow(FirstRow),
+    /// Column k is a feature (or not).
+    Feature(usize, bool),
+    Target(usize),
+    Task(Problem),
+    Missing(Missing),
+    Scaling(Scaling),
+    Clip(f32),
+    Validation(u32),
+    /// "Train on this data".
+    Use,
+}
+
+impl ImportModel {
+    /// An import step failed: where it shows depends on the step.
+    pub(super) fn failed(&mut self, message: &str) {
+        self.preparing = false;
+        // A failed mapping check shows next to the mapping as well; a failed read only in the import box.
+        if self.info.is_some() && self.reading.is_none() {
+            self.report = Some(Err(message.to_string()));
+        }
+        self.reading = None;
+        self.error = Some(message.to_string());
+    }
+
+    /// The mapping the controls show, if a table has been read.
+    pub fn request(&self, train_percent: u32, seed: u32) -> Option<MappingRequest> {
+        self.info.as_ref()?;
+        Some(MappingRequest {
+            features: (0..self.features.len())
+                .filter(|&k| self.features[k])
+                .map(|k| k as u32)
+                .collect(),
+            target: self.target as u32,
+            task: self.task,
+            missing: self.missing,
+            scaling: self.scaling,
+            train_percent,
+            seed,
+            clip_sigma: self.clip_sigma,
+            validation_percent: self.validation,
+        })
+    }
+
+    /// Sets the mapping controls to a link's mapping.
+    fn apply_mapping(&mut self, setup: &CsvSetup) {
+        let m = &setup.mapping;
+        let n = self.features.len();
+        self.features = (0..n).map(|k| m.features.contains(&(k as u32))).collect();
+        self.target = m.target as usize;
+        self.task = m.task;
+        self.missing = m.missing;
+        self.scaling = m.scaling;
+        self.clip_sigma = m.clip_sigma;
+        self.validation = m.validation_percent;
+    }
+
+    /// The column names of the table read last.
+    fn columns(&self) -> Vec<String> {
+        self.info
+            .as_ref()
+            .map(|i| i.columns.iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The error line under the import box.
+    pub fn error_text(&self) -> Option<String> {
+        self.error
+            .as_ref()
+            .map(|m| format!("Import failed: {m}. Your current data and training are unchanged."))
+    }
+
+    /// The line under the mapping: what cleaning does, or why the mapping cannot be used.
+    pub fn report_text(&self) -> Option<(String, bool)> {
+        match self.report.as_ref()? {
+            Ok(r) => Some((report_text(r), false)),
+            Err(m) => Some((format!("This mapping cannot be used: {m}."), true)),
+        }
+    }
+
+    /// The table's summary line.
+    pub fn summary(&self) -> Option<String> {
+        let info = self.info.as_ref()?;
+        Some(format!(
+            "{} rows × {} columns · {}-separated · first row {}",
+            thousands(info.rows as usize),
+            info.columns.len(),
+            Delimiter::name_of(info.delimiter),
+            if info.has_header {
+                "holds column names"
+            } else {
+                "is data"
+            }
+        ))
+    }
+}
+
+/// What cleaning does with a mapping, in one line.
+pub fn report_text(r: &MappingReport) -> String {
+    let mut parts = vec![format!(
+        "{} features ({}) · {} training rows, {} test rows",
+        r.n_features,
+        r.feature_names.join(", "),
+        thousands(r.train_rows as usize),
+        thousands(r.test_rows as usize)
+    )];
+    if !r.classes.is_empty() {
+        let cls: Vec<String> = r.classes.iter().map(|(c, n)| format!("{c} ({n})")).collect();
+        parts.push(format!("{} classes in training: {}", r.classes.len(), cls.join(", ")));
+    }
+    if r.dropped_missing_target > 0 {
+        parts.push(format!(
+            "{} rows without a target dropped",
+            thousands(r.dropped_missing_target as usize)
+        ));
+    }
+    if r.dropped_missing_features > 0 {
+        parts.push(format!(
+            "{} rows with missing values dropped",
+            thousands(r.dropped_missing_features as usize)
+        ));
+    }
+    if r.clipped > 0 {
+        parts.push(format!("{} outlying values clipped", thousands(r.clipped as usize)));
+    }
+    for (c, n) in &r.imputed {
+        parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));
+    }
+    format!("Ready: {}.", parts.join(" · "))
+}
+
+impl Model {
+    /// The line beside "Train on this data".
+    pub fn csv_in_use_text(&self) -> String {
+        if self.import.preparing {
+            "Preparing…".into()
+        } else if let Some(shape) = &self.config.csv {
+            format!("Training on this data: {} inputs. Press Play.", shape.inputs)
+        } else if let Some(setup) = &self.import.expected {
+            format!("Waiting for the link's file (columns: {}).", setup.columns.join(", "))
+        } else {
+            String::new()
+        }
+    }
+
+    /// Hands bytes to the worker to read with the chosen delimiter and first-row options.
+    fn inspect(&mut self, bytes: Vec<u8>, what: String, fx: &mut Vec<Effect>) {
+        if !self.worker.ready {
+            self.import.error = Some("the training worker is still starting; try again in a moment".into());
+            self.import.reading = None;
+            return;
+        }
+        self.import.reading = Some(Reading { what, fraction: None });
+        self.import.error = None;
+        self.import.bytes = bytes.clone();
+        fx.push(Effect::Inspect {
+            bytes,
+            delimiter: self.import.delimiter.byte(),
+            header: self.import.first_row.has_header(),
+        });
+    }
+
+    /// Asks the worker to prepare the data with the mapping the controls show.
+    fn check_mapping(&mut self, fx: &mut Vec<Effect>) {
+        self.import.report = None;
+        if let Some(request) = self.import.request(self.config.train_ratio, self.config.seed) {
+            self.post(ToWorker::CheckMapping { request }, fx);
+        }
+    }
+
+    /// Trains on the imported table with the mapping the controls show.
+    fn use_table(&mut self, axes: (usize, usize), fx: &mut Vec<Effect>) {
+        let Some(request) = self.import.request(self.config.train_ratio, self.config.seed) else {
+            return;
+        };
+        self.import.preparing = true;
+        self.import.in_training = Some(CsvSource {
+            bytes: self.import.bytes.clone(),
+            delimiter: self.import.delimiter.byte(),
+            header: self.import.first_row.has_header(),
+            request: request.clone(),
+        });
+        self.post(
+            ToWorker::UseCsv {
+                request,
+                axes: (axes.0 as u32, axes.1 as u32),
+            },
+            fx,
+        );
+    }
+
+    /// The worker read the file: show it and propose a mapping.
+    pub(super) fn table_read(&mut self, info: TableInfo, fx: &mut Vec<Effect>) {
+        let im = &mut self.import;
+        im.reading = None;
+        im.error = None;
+        let target = (info.suggested_target as usize).min(info.columns.len().saturating_sub(1));
+        im.features = info
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(k, c)| k != target && c.kind != ColumnKind::Empty)
+            .collect();
+        im.target = target;
+        if let Some(c) = info.columns.get(target) {
+            im.task = c.suggested_task;
+        }
+        im.info = Some(info);
+        fx.push(Effect::Render(Part::ImportTable));
+        fx.push(Effect::Render(Part::Import));
+        if let Some(setup) = self.import.expected.take() {
+            let columns = self.import.columns();
+            if columns == setup.columns {
+                self.import.apply_mapping(&setup);
+                self.check_mapping(fx);
+                self.use_table(setup.axes, fx);
+                return;
+            }
+            self.import.error = Some(format!(
+                "this file's columns ({}) are not the link's ({}); choose the file the link was made with, or map this one yourself",
+                columns.join(", "),
+                setup.columns.join(", ")
+            ));
+            self.import.expected = Some(setup);
+        }
+        self.check_mapping(fx);
+    }
+
+    pub(super) fn import_msg(&mut self, msg: ImportMsg, fx: &mut Vec<Effect>) {
+        fx.push(Effect::Render(Part::Import));
+        let mapping_changed = match msg {
+            ImportMsg::FileChosen { name, size } => {
+                if size > MAX_BYTES {
+                    self.import.error = Some(format!(
+                        "“{name}” has {} bytes; at most {} MB can be imported",
+                        thousands(size),
+                        MAX_BYTES / (1024 * 1024)
+                    ));
+                } else {
+                    self.import.error = None;
+                    self.import.reading = Some(Reading {
+                        what: format!("“{name}” ({} bytes)", thousands(size)),
+                        fraction: None,
+                    });
+                }
+                false
+            }
+            ImportMsg::FileRead { name, bytes } => {
+                self.import.file_name = Some(name.clone());
+                self.inspect(bytes, format!("“{name}”"), fx);
+                false
+            }
+            ImportMsg::FileFailed(reason) => {
+                self.import.reading = None;
+                self.import.error = Some(format!("the file could not be read: {reason}"));
+                false
+            }
+            ImportMsg::Import { pasted } => {
+                if !pasted.trim().is_empty() {
+                    self.import.file_name = None;
+                    self.inspect(pasted.into_bytes(), "pasted text".into(), fx);
+                } else if let (Some(name), false) = (self.import.file_name.clone(), self.import.bytes.is_empty()) {
+                    // The box is empty but a file was chosen: import that file (again).
+                    let bytes = self.import.bytes.clone();
+                    self.inspect(bytes, format!("“{name}”"), fx);
+                } else {
+                    self.import.error = Some(
+                        "choose a CSV file, or paste CSV text into the box first (a header row, then one row per sample)"
+                            .into(),
+                    );
+                }
+                false
+            }
+            ImportMsg::Delimiter(d) => {
+                self.import.delimiter = d;
+                self.reread(fx);
+                false
+            }
+            ImportMsg::FirstRow(r) => {
+                self.import.first_row = r;
+                self.reread(fx);
+                false
+            }
+            ImportMsg::Feature(k, on) => {
+                let is_target = k == self.import.target;
+                if let Some(f) = self.import.features.get_mut(k) {
+                    *f = on && !is_target;
+                }
+                fx.push(Effect::Render(Part::ImportTable));
+                true
+            }
+            ImportMsg::Target(k) => {
+                self.import.target = k;
+                if let Some(f) = self.import.features.get_mut(k) {
+                    *f = false;
+                }
+                if let Some(c) = self.import.info.as_ref().and_then(|i| i.columns.get(k)) {
+                    self.import.task = c.suggested_task;
+                }
+                fx.push(Effect::Render(Part::ImportTable));
+                true
+            }
+            ImportMsg::Task(t) => {
+                self.import.task = t;
+                true
+            }
+            ImportMsg::Missing(m) => {
+                self.import.missing = m;
+                true
+            }
+            ImportMsg::Scaling(s) => {
+                self.import.scaling = s;
+                true
+            }
+            ImportMsg::Clip(x) => {
+                self.import.clip_sigma = if x.is_finite() { x.max(0.0) } else { 0.0 };
+                true
+            }
+            ImportMsg::Validation(v) => {
+                self.import.validation = crate::config::limits::csv_validation(v, self.config.train_ratio);
+                true
+            }
+            ImportMsg::Use => {
+                self.use_table((0, 1), fx);
+                false
+            }
+        };
+        if mapping_changed {
+            self.check_mapping(fx);
+        }
+    }
+
+    /// The same bytes read again with other delimiter or first-row choices.
+    fn reread(&mut self, fx: &mut Vec<Effect>) {
+        if !self.import.bytes.is_empty() {
+            let bytes = self.import.bytes.clone();
+            self.inspect(bytes, "the same data".into(), fx);
+        }
+    }
+}

@@ -1,0 +1,856 @@
+//! The page as one loop, in the spirit of Elm: every event (a control, a
+//! worker reply, a timer, a display frame, a pointer) is a `Msg`;
+//! `update(&mut Model, Msg)` changes the one state and returns `Effect`s
+//! (messages to post, the hash to write, what to redraw); the browser glue
+//! runs the effects after `update` returns (`drain`). Pure Rust, tested with
+//! `cargo test`: the glue in `web::app` only turns events into messages and
+//! effects into DOM calls.
+//!
+//! ```text
+//! hash ─▶ Config ─▶ Msg ─▶ update ─▶ effects ─▶ worker ─▶ snapshot ─▶ Msg ─▶ …
+//!                    ▲                  │
+//!                    └─ controls ◀──────┘ (render from the Model)
+//! ```
+
+use crate::config::{Config, Edit};
+use crate::dataset::{split3, Point, Problem};
+use crate::importer::CsvInfo;
+use crate::protocol::{FromWorker, Snapshot, ToWorker, PROTOCOL_VERSION};
+use crate::url;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+mod import;
+mod supervisor;
+mod target;
+mod tooltip;
+pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
+pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
+pub use target::Target;
+
+/// Formats a loss or weight for reading: never "NaN" or "inf".
+pub fn fmt_number(v: f32, digits: usize) -> String {
+    if v.is_nan() {
+        "not a number".into()
+    } else if v.is_infinite() {
+        "too large".into()
+    } else {
+        format!("{v:.digits$}")
+    }
+}
+
+/// Imported data with more points than this is drawn as an even sample of them.
+pub const MAX_POINTS_DRAWN: usize = 4000;
+/// How often the PCA picture asks for fresh predictions while training.
+pub const PCA_REFRESH_MS: f64 = 400.0;
+
+/// What the big picture shows besides the output (hovering a neuron or feature enlarges it).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Focus {
+    Output,
+    /// Hidden neuron k, counted over all hidden layers.
+    Neuron(usize),
+    Feature(crate::features::Feature),
+}
+
+/// The big picture of imported data: the output on a plane of two features, or
+/// the points on their first two principal components coloured by class or prediction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    Plane,
+    PcaClass,
+    PcaPrediction,
+}
+
+impl Picture {
+    pub const ALL: [Picture; 3] = [Self::Plane, Self::PcaClass, Self::PcaPrediction];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Plane => "plane",
+            Self::PcaClass => "pca-class",
+            Self::PcaPrediction => "pca-prediction",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Plane => "Output on the plane of two features",
+            Self::PcaClass => "PCA projection, points by class",
+            Self::PcaPrediction => "PCA projection, points by prediction",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == s)
+    }
+}
+
+/// A parameter being edited in the popup.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Editing {
+    Weight { layer: u32, to: u32, from: u32 },
+    Bias { layer: u32, neuron: u32 },
+}
+
+/// The notices above the page. Each is shown while it is `Some`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notices {
+    /// Settings that a link or an edit could not use as given: a heading and one line each.
+    pub settings: Option<(String, Vec<String>)>,
+    /// The run stopped by itself (a NaN, a diverging loss) or a message failed.
+    pub loss: Option<String>,
+    /// The run stopped by a rule the user set.
+    pub run: Option<String>,
+    /// The worker crashed.
+    pub worker: Option<String>,
+}
+
+/// The page's side of the link to the training worker.
+#[derive(Clone, Debug, Default)]
+pub struct WorkerLink {
+    /// The worker said Ready; until then messages wait in `queue` (they would be lost).
+    pub ready: bool,
+    pub queue: Vec<ToWorker>,
+    pub supervisor: Supervisor,
+    /// After a crash: the imported data to give the new worker before anything else.
+    pub recover_csv: Option<CsvSource>,
+    /// The worker crashed too often and was left stopped.
+    pub given_up: bool,
+}
+
+/// The one state of the page.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub config: Config,
+    /// The page's number of the current setup; snapshots of older ones are dropped.
+    pub run: u32,
+    pub playing: bool,
+    pub worker: WorkerLink,
+    /// The newest undrawn snapshot; older ones are replaced, never queued.
+    pub pending: Option<Snapshot>,
+    /// A snapshot arrived that the worker has not had an Ack for yet. Every
+    /// snapshot is acknowledged, drawn or dropped, or the worker would wait forever.
+    pub unacked: bool,
+    pub frame_requested: bool,
+    /// The last drawn snapshot (hover and display toggles redraw from it).
+    pub last: Option<Snapshot>,
+    /// The points drawn over the picture (validation points are held out).
+    pub train: Vec<Point>,
+    pub test: Vec<Point>,
+    pub focus: Focus,
+    pub editing: Option<Editing>,
+    /// Imported data in training: names, plane and points (with `config.csv`).
+    pub csv_info: Option<CsvInfo>,
+    pub picture: Picture,
+    /// The last PCA points (`importer::projected_points`).
+    pub pca_points: Vec<f32>,
+    /// When the PCA points were last asked for (ms).
+    pub pca_requested: f64,
+    pub notices: Notices,
+    pub import: ImportModel,
+}
+
+/// Parts of the page to bring in step with the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Every control, the legend, the diagram's shape and the imported data's axes.
+    Setup,
+    /// Play / Pause.
+    Playing,
+    Notices,
+    /// The highlighted node and the caption of the big picture.
+    Focus,
+    /// The import panel (status, errors, mapping, report).
+    Import,
+    /// The import panel's preview table (rebuilt only when the table or the choice of columns changes).
+    ImportTable,
+}
+
+/// What the glue does after an update.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Post(ToWorker),
+    /// Hands file bytes to the worker to read (the bytes travel as a transferred buffer).
+    Inspect {
+        bytes: Vec<u8>,
+        delimiter: Option<u8>,
+        header: Option<bool>,
+    },
+    WriteHash(String),
+    /// Ends the current worker and starts a new one.
+    RestartWorker,
+    RequestFrame,
+    Render(Part),
+    /// The pictures, numbers and charts of the last snapshot.
+    Draw,
+    /// The points over the big picture.
+    DrawPoints,
+    /// The window changed size: fit the canvases and the diagram.
+    Relayout,
+    /// The tooltip over the diagram (None: hidden), at (x, y) inside the diagram.
+    Tooltip(Option<(String, f64, f64)>),
+    OpenEditor {
+        label: &'static str,
+        value: f32,
+        x: f64,
+        y: f64,
+    },
+    CloseEditor,
+    /// A value was refused; the control that sent it says why.
+    Refused(Edit),
+    Download {
+        name: String,
+        text: String,
+    },
+    /// Copies the link of the current setup.
+    CopyLink,
+    /// Opens the hide-controls dialog for the current setup.
+    OpenHideDialog,
+}
+
+/// Everything that can happen on the page.
+#[derive(Clone, Debug)]
+pub enum Msg {
+    /// The page opened with this hash; `fresh_seed` is used if the link names none.
+    Start {
+        hash: String,
+        fresh_seed: u32,
+    },
+    /// A link was pasted into the address bar.
+    HashChanged(String),
+    Edit(Edit),
+    TogglePlay,
+    Step,
+    Reset,
+    Picture(Picture),
+    FromWorker(FromWorker),
+    Snapshot(Snapshot),
+    /// The worker died (an error event, a failed postMessage, or silence).
+    WorkerCrashed {
+        reason: String,
+        now: f64,
+    },
+    /// The heartbeat (every `TICK_MS`) at `now` (ms).
+    Tick {
+        now: f64,
+    },
+    /// A display frame at `now` (ms).
+    Frame {
+        now: f64,
+    },
+    Resize,
+    /// The pointer is over a part of the diagram (None: over nothing) at (x, y).
+    Hover {
+        target: Option<Target>,
+        x: f64,
+        y: f64,
+    },
+    /// The pointer left the diagram.
+    Leave,
+    Click {
+        target: Target,
+        x: f64,
+        y: f64,
+    },
+    /// The weight/bias popup's value.
+    SubmitParam(f32),
+    CloseEditor,
+    CloseSettingsNotice,
+    Import(ImportMsg),
+    /// The cleaned imported data (`false`) or the predictions for every row.
+    Export {
+        predictions: bool,
+    },
+    /// "Copy link".
+    CopyLink,
+    /// "Hide controls…": the teacher's dialog for a link with hidden controls.
+    OpenHideDialog,
+}
+
+impl Model {
+    pub fn new() -> Self {
+        Self {
+            config: Config::default(),
+            run: 0,
+            playing: false,
+            worker: WorkerLink::default(),
+            pending: None,
+            unacked: false,
+            frame_requested: false,
+            last: None,
+            train: Vec::new(),
+            test: Vec::new(),
+            focus: Focus::Output,
+            editing: None,
+            csv_info: None,
+            picture: Picture::Plane,
+            pca_points: Vec::new(),
+            pca_requested: f64::NEG_INFINITY,
+            notices: Notices::default(),
+            import: ImportModel::default(),
+        }
+    }
+
+    /// Whether the big picture shows imported data on its principal components.
+    pub fn shows_pca(&self) -> bool {
+        self.picture != Picture::Plane && self.config.csv.is_some()
+    }
+
+    /// Feature names of the imported data in training.
+    pub fn csv_names(&self) -> Option<&[String]> {
+        self.csv_info
+            .as_ref()
+            .filter(|_| self.config.csv.is_some())
+            .map(|i| i.feature_names.as_slice())
+    }
+
+    /// Class names for more than two classes: the imported file's, or "Class 1" … for built-in sets.
+    pub fn class_names(&self) -> Vec<String> {
+        let c = &self.config;
+        match &self.csv_info {
+            _ if c.classes() <= 2 => Vec::new(),
+            Some(i) if c.csv.is_some() => i.classes.clone(),
+            _ => (1..=c.classes()).map(|k| format!("Class {k}")).collect(),
+        }
+    }
+
+    /// The value of a parameter in the last snapshot.
+    pub fn param(&self, t: Target) -> Option<f32> {
+        let s = self.last.as_ref()?;
+        let sizes: Vec<usize> = s.header.sizes.iter().map(|&n| n as usize).collect();
+        let layout = crate::params::Layout::new(&sizes);
+        let k = match t {
+            Target::Link { layer, to, from } => layout.weight(layer, to, from),
+            Target::Bias { layer, n } => layout.bias(layer, n),
+            _ => None,
+        }?;
+        s.params.get(k).copied()
+    }
+
+    /// Sends a message to the worker, or keeps it until the worker is ready.
+    fn post(&mut self, m: ToWorker, fx: &mut Vec<Effect>) {
+        if self.worker.ready {
+            fx.push(Effect::Post(m));
+        } else {
+            self.worker.queue.push(m);
+        }
+    }
+
+    fn set_playing(&mut self, playing: bool, fx: &mut Vec<Effect>) {
+        if self.playing != playing {
+            self.playing = playing;
+            fx.push(Effect::Render(Part::Playing));
+        }
+    }
+
+    /// Makes `new` the setup: hash, controls, worker, and whatever pictures depend on it.
+    fn apply(&mut self, new: Config, first: bool, fx: &mut Vec<Effect>) {
+        let reset = first || self.config.needs_reset(&new);
+        let redraw_points = reset || self.config.show_test_data != new.show_test_data;
+        let redraw = !reset && self.config.discretize != new.discretize;
+        let reshaped = first || self.config.layer_sizes() != new.layer_sizes() || self.config.features != new.features;
+        self.config = new;
+        let hash = url::encode(&self.config);
+        fx.push(Effect::WriteHash(hash.clone()));
+        if self.config.csv.is_none() {
+            self.csv_info = None;
+        }
+        if reset {
+            self.run = self.run.wrapping_add(1);
+            self.set_playing(false, fx);
+            self.pending = None;
+            self.last = None;
+            self.notices.loss = None;
+            self.notices.run = None;
+            fx.push(Effect::Render(Part::Notices));
+            self.load_points();
+        }
+        if reshaped && self.focus != Focus::Output {
+            self.focus = Focus::Output;
+            fx.push(Effect::Render(Part::Focus));
+        }
+        fx.push(Effect::Render(Part::Setup));
+        fx.push(Effect::Render(Part::Import));
+        if redraw_points {
+            fx.push(Effect::DrawPoints);
+        }
+        self.post(ToWorker::Configure { hash, run: self.run }, fx);
+        if redraw {
+            fx.push(Effect::Draw);
+        }
+    }
+
+    /// An edit from a control: applied, checked against the limits, and made the setup.
+    fn edit(&mut self, e: Edit, fx: &mut Vec<Effect>) {
+        let mut c = self.config.clone();
+        if !e.apply(&mut c) {
+            fx.push(Effect::Refused(e));
+            return;
+        }
+        c.drop_unfitting_choices();
+        let (c, warnings) = c.validate();
+        if !warnings.is_empty() {
+            self.notices.settings = Some((
+                "Some settings were changed to fit.".into(),
+                warnings.iter().map(|w| w.to_string()).collect(),
+            ));
+            fx.push(Effect::Render(Part::Notices));
+        }
+        if c != self.config {
+            self.apply(c, false, fx);
+        } else if !warnings.is_empty() {
+            // The control still shows the refused value: show the setup again.
+            fx.push(Effect::Render(Part::Setup));
+        }
+    }
+
+    /// A link: the whole setup from its hash, with what could not be used listed.
+    fn open_link(&mut self, hash: &str, fresh_seed: u32, fx: &mut Vec<Effect>) {
+        let mut decoded = url::decode(hash);
+        if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
+            // A link to a larger imported file: it asks for the file, then maps it the same way.
+            let setup = decoded.config.csv.take().expect("checked");
+            decoded.config.set_dataset(crate::dataset::DatasetKind::Circle);
+            decoded.warnings.push(url::UrlWarning::new(
+                "data",
+                "csv",
+                format!(
+                    "this link trains on your own CSV file with the columns {}. Choose that file under “Your data” \
+                     and it is mapped as in the link; the default dataset is shown meanwhile",
+                    setup.columns.join(", ")
+                ),
+            ));
+            self.import.expected = Some(setup);
+            fx.push(Effect::Render(Part::Import));
+        }
+        let mut lines: Vec<String> = decoded.warnings.iter().map(|w| w.to_string()).collect();
+        if decoded.more_warnings > 0 {
+            lines.push(format!("… and {} more", decoded.more_warnings));
+        }
+        self.notices.settings =
+            (!lines.is_empty()).then(|| ("Some settings in this link were not used.".to_string(), lines));
+        fx.push(Effect::Render(Part::Notices));
+        let mut c = decoded.config;
+        if !decoded.has_seed {
+            c.seed = fresh_seed;
+        }
+        self.apply(c, true, fx);
+    }
+
+    /// The worker trains on imported data now (or moved its picture plane).
+    fn csv_in_use(&mut self, info: CsvInfo, hash: &str, fx: &mut Vec<Effect>) {
+        // The worker's setup says how the data is mapped (and carries small files).
+        let worker = url::decode(hash).config;
+        let mut c = self.config.clone();
+        c.csv = worker.csv;
+        c.problem = worker.problem;
+        c.train_ratio = worker.train_ratio;
+        c.seed = worker.seed;
+        self.csv_info = Some(info);
+        self.import.preparing = false;
+        if c != self.config {
+            self.apply(c, false, fx);
+        } else {
+            self.load_points();
+            fx.push(Effect::Render(Part::Setup));
+        }
+        fx.push(Effect::DrawPoints);
+        fx.push(Effect::Render(Part::Import));
+    }
+
+    /// The points to draw: generated for built-in data, from the worker for imported data
+    /// (their plane coordinates mapped onto the picture's −6…6 frame).
+    fn load_points(&mut self) {
+        let c = &self.config;
+        match (&self.csv_info, &c.csv) {
+            (Some(info), Some(_)) => {
+                let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
+                self.train.clear();
+                self.test.clear();
+                // Thousands of dots say no more than a few thousand, and cost frames: draw an even sample.
+                let n = info.points.len() / 4;
+                let step = n.div_ceil(MAX_POINTS_DRAWN).max(1);
+                for p in info.plane_points().step_by(step) {
+                    let point = Point {
+                        x1: frame(p.x, info.x_range),
+                        x2: frame(p.y, info.y_range),
+                        label: p.label,
+                    };
+                    if p.test {
+                        self.test.push(point);
+                    } else {
+                        self.train.push(point);
+                    }
+                }
+            }
+            _ => {
+                let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+                // Validation points are held out: the picture shows training and test points.
+                (self.train, _, self.test) = split3(&points, c.train_ratio, c.validation);
+            }
+        }
+    }
+
+    /// The points of the PCA picture, spread over the picture's −6…6 frame.
+    pub fn pca_points_shown(&self) -> Vec<Point> {
+        let pts: Vec<_> = crate::importer::projected_points(&self.pca_points).collect();
+        let range = |f: fn(&crate::importer::ProjectedPoint) -> f32| {
+            let (lo, hi) = pts
+                .iter()
+                .fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(f(p)), hi.max(f(p))));
+            let pad = ((hi - lo) * 0.05).max(1e-3);
+            (lo - pad, hi + pad)
+        };
+        let (rx, ry) = (range(|p| p.pc1), range(|p| p.pc2));
+        let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
+        let classes = self.config.problem == Problem::Classification;
+        pts.iter()
+            .map(|p| {
+                let label = match self.picture {
+                    Picture::PcaPrediction if classes && self.config.classes() > 2 => p.output,
+                    Picture::PcaPrediction if classes => p.output.signum(),
+                    Picture::PcaPrediction => p.output,
+                    _ => p.label,
+                };
+                Point {
+                    x1: frame(p.pc1, rx),
+                    x2: frame(p.pc2, ry),
+                    label,
+                }
+            })
+            .collect()
+    }
+
+    /// The worker died: say so, start a new one, and give it the current setup.
+    fn worker_crashed(&mut self, reason: &str, now: f64, fx: &mut Vec<Effect>) {
+        if self.worker.given_up {
+            return;
+        }
+        self.worker.ready = false;
+        self.set_playing(false, fx);
+        self.pending = None;
+        self.unacked = false;
+        let what = if reason.is_empty() { "an unknown error" } else { reason };
+        match self.worker.supervisor.crashed(now) {
+            Crash::GiveUp(n) => {
+                self.worker.given_up = true;
+                self.worker.queue.clear();
+                self.notices.worker = Some(format!(
+                    "The training worker stopped ({what}) {n} times in a row, so it was not restarted again. \
+                     Your setup is still in the address bar: reload the page to try again."
+                ));
+            }
+            Crash::Restart => {
+                let at = self.last.as_ref().map_or(0, |s| s.header.epoch as u64);
+                self.notices.worker = Some(format!(
+                    "The training worker stopped ({what}). A new one was started with your setup and data, \
+                     continuing from epoch {at}. Press Play to go on."
+                ));
+                fx.push(Effect::RestartWorker);
+                self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
+                let hash = url::encode(&self.config);
+                self.worker.queue = vec![ToWorker::Configure { hash, run: self.run }];
+                // Continue from the last drawn weights, so no training is lost either.
+                if let Some(s) = &self.last {
+                    self.worker.queue.push(ToWorker::Resume {
+                        params: s.params.clone(),
+                        epoch: s.header.epoch,
+                    });
+                }
+            }
+        }
+        fx.push(Effect::Render(Part::Notices));
+    }
+
+    fn worker_ready(&mut self, protocol: u32, fx: &mut Vec<Effect>) {
+        // Page and worker run one module; a mismatch would be a build error.
+        debug_assert_eq!(protocol, PROTOCOL_VERSION);
+        self.worker.ready = true;
+        if let (Some(src), Some(shape)) = (self.worker.recover_csv.take(), self.config.csv.clone()) {
+            // Same bytes, same mapping: the same prepared data as before the crash.
+            fx.push(Effect::Inspect {
+                bytes: src.bytes,
+                delimiter: src.delimiter,
+                header: src.header,
+            });
+            let axes = (shape.axes.0 as u32, shape.axes.1 as u32);
+            fx.push(Effect::Post(ToWorker::UseCsv {
+                request: src.request,
+                axes,
+            }));
+        }
+        for m in std::mem::take(&mut self.worker.queue) {
+            fx.push(Effect::Post(m));
+        }
+    }
+
+    fn worker_said(&mut self, m: FromWorker, fx: &mut Vec<Effect>) {
+        match m {
+            FromWorker::Ready { protocol } => self.worker_ready(protocol, fx),
+            FromWorker::Pong => self.worker.supervisor.pong(),
+            FromWorker::Stopped { message } => {
+                self.set_playing(false, fx);
+                self.notices.loss = Some(message);
+                fx.push(Effect::Render(Part::Notices));
+            }
+            FromWorker::Finished { message } => {
+                self.set_playing(false, fx);
+                self.notices.run = Some(message);
+                fx.push(Effect::Render(Part::Notices));
+            }
+            FromWorker::Error { message } => {
+                self.notices.loss = Some(message);
+                fx.push(Effect::Render(Part::Notices));
+            }
+            FromWorker::CsvInUse { info, hash } => self.csv_in_use(info, &hash, fx),
+            FromWorker::Download { name, text } => fx.push(Effect::Download { name, text }),
+            FromWorker::Projection { points } => {
+                self.pca_points = points;
+                fx.push(Effect::DrawPoints);
+            }
+            FromWorker::TableRead { info } => self.table_read(info, fx),
+            FromWorker::ImportProgress { fraction } => {
+                if let Some(r) = &mut self.import.reading {
+                    r.fraction = Some(fraction.clamp(0.0, 1.0));
+                }
+                fx.push(Effect::Render(Part::Import));
+            }
+            FromWorker::ImportFailed { message } => {
+                self.import.failed(&message);
+                fx.push(Effect::Render(Part::Import));
+            }
+            FromWorker::MappingChecked { report } => {
+                self.import.report = Some(Ok(report));
+                self.import.error = None;
+                fx.push(Effect::Render(Part::Import));
+            }
+        }
+    }
+
+    /// A snapshot is kept until the next display frame; a newer one replaces it.
+    fn snapshot(&mut self, s: Snapshot, fx: &mut Vec<Effect>) {
+        self.pending = Some(s);
+        self.unacked = true;
+        if !self.frame_requested {
+            self.frame_requested = true;
+            fx.push(Effect::RequestFrame);
+        }
+    }
+
+    /// Draws the newest snapshot of the current setup, then lets the worker send the next one.
+    fn frame(&mut self, now: f64, fx: &mut Vec<Effect>) {
+        self.frame_requested = false;
+        if let Some(s) = self.pending.take() {
+            let expected: Vec<u32> = self.config.layer_sizes().iter().map(|&n| n as u32).collect();
+            if s.header.run == self.run && s.header.sizes == expected {
+                self.last = Some(s);
+                if self.shows_pca() && now - self.pca_requested > PCA_REFRESH_MS {
+                    self.pca_requested = now;
+                    self.post(ToWorker::Projection, fx);
+                }
+                fx.push(Effect::Draw);
+            }
+        }
+        if std::mem::take(&mut self.unacked) {
+            self.post(ToWorker::Ack, fx);
+        }
+    }
+
+    fn hover(&mut self, target: Option<Target>, x: f64, y: f64, fx: &mut Vec<Effect>) {
+        let Some(t) = target else { return };
+        if let Some(text) = tooltip::text(self, t) {
+            fx.push(Effect::Tooltip(Some((text, x, y))));
+        }
+        let focus = match t {
+            Target::Neuron { layer, n } => Focus::Neuron(
+                self.config.hidden[..layer.min(self.config.hidden.len())]
+                    .iter()
+                    .sum::<usize>()
+                    + n,
+            ),
+            Target::Feature(f) => Focus::Feature(f),
+            _ => Focus::Output,
+        };
+        if focus != self.focus {
+            self.focus = focus;
+            fx.push(Effect::Render(Part::Focus));
+            fx.push(Effect::Draw);
+        }
+    }
+
+    fn leave(&mut self, fx: &mut Vec<Effect>) {
+        fx.push(Effect::Tooltip(None));
+        if self.focus != Focus::Output {
+            self.focus = Focus::Output;
+            fx.push(Effect::Render(Part::Focus));
+            fx.push(Effect::Draw);
+        }
+    }
+
+    fn click(&mut self, t: Target, x: f64, y: f64, fx: &mut Vec<Effect>) {
+        match t {
+            Target::Feature(f) => self.edit(Edit::ToggleFeature(f), fx),
+            Target::AddNeuron(layer) => self.edit(Edit::Neurons { layer, delta: 1 }, fx),
+            Target::RemoveNeuron(layer) => self.edit(Edit::Neurons { layer, delta: -1 }, fx),
+            Target::Link { layer, to, from } => {
+                if let Some(value) = self.param(t) {
+                    self.editing = Some(Editing::Weight {
+                        layer: layer as u32,
+                        to: to as u32,
+                        from: from as u32,
+                    });
+                    fx.push(Effect::Tooltip(None));
+                    fx.push(Effect::OpenEditor {
+                        label: "Weight",
+                        value,
+                        x,
+                        y,
+                    });
+                }
+            }
+            Target::Bias { layer, n } => {
+                if let Some(value) = self.param(t) {
+                    self.editing = Some(Editing::Bias {
+                        layer: layer as u32,
+                        neuron: n as u32,
+                    });
+                    fx.push(Effect::Tooltip(None));
+                    fx.push(Effect::OpenEditor {
+                        label: "Bias",
+                        value,
+                        x,
+                        y,
+                    });
+                }
+            }
+            Target::Neuron { .. } | Target::Output => {}
+        }
+    }
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Changes the model for one message and returns what the glue must do.
+pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    match msg {
+        Msg::Start { hash, fresh_seed } => m.open_link(&hash, fresh_seed, &mut fx),
+        Msg::HashChanged(hash) => {
+            let decoded = url::decode(&hash);
+            if decoded.config != m.config {
+                let seed = m.config.seed;
+                m.open_link(&hash, seed, &mut fx);
+            }
+        }
+        Msg::Edit(e) => m.edit(e, &mut fx),
+        Msg::TogglePlay => {
+            m.set_playing(!m.playing, &mut fx);
+            if m.playing && m.notices.loss.take().is_some() {
+                fx.push(Effect::Render(Part::Notices));
+            }
+            let msg = if m.playing { ToWorker::Play } else { ToWorker::Pause };
+            m.post(msg, &mut fx);
+        }
+        Msg::Step => {
+            m.set_playing(false, &mut fx);
+            m.post(ToWorker::Step, &mut fx);
+        }
+        Msg::Reset => {
+            m.set_playing(false, &mut fx);
+            if m.notices.loss.take().is_some() {
+                fx.push(Effect::Render(Part::Notices));
+            }
+            m.run = m.run.wrapping_add(1);
+            m.pending = None;
+            m.post(ToWorker::Reset { run: m.run }, &mut fx);
+        }
+        Msg::Picture(p) => {
+            m.picture = p;
+            m.pca_requested = f64::NEG_INFINITY;
+            if m.shows_pca() {
+                m.post(ToWorker::Projection, &mut fx);
+            }
+            fx.push(Effect::DrawPoints);
+            fx.push(Effect::Draw);
+        }
+        Msg::FromWorker(w) => m.worker_said(w, &mut fx),
+        Msg::Snapshot(s) => m.snapshot(s, &mut fx),
+        Msg::WorkerCrashed { reason, now } => m.worker_crashed(&reason, now, &mut fx),
+        Msg::Tick { now } => {
+            if m.worker.ready {
+                match m.worker.supervisor.tick() {
+                    Tick::Nothing => {}
+                    Tick::Ping => m.post(ToWorker::Ping, &mut fx),
+                    Tick::Dead => m.worker_crashed("it stopped responding", now, &mut fx),
+                }
+            }
+        }
+        Msg::Frame { now } => m.frame(now, &mut fx),
+        Msg::Resize => {
+            fx.push(Effect::Relayout);
+            fx.push(Effect::DrawPoints);
+            fx.push(Effect::Draw);
+        }
+        Msg::Hover { target, x, y } => m.hover(target, x, y, &mut fx),
+        Msg::Leave => m.leave(&mut fx),
+        Msg::Click { target, x, y } => m.click(target, x, y, &mut fx),
+        Msg::SubmitParam(value) => {
+            if value.is_finite() {
+                match m.editing.take() {
+                    Some(Editing::Weight { layer, to, from }) => {
+                        m.post(ToWorker::SetWeight { layer, to, from, value }, &mut fx)
+                    }
+                    Some(Editing::Bias { layer, neuron }) => {
+                        m.post(ToWorker::SetBias { layer, neuron, value }, &mut fx)
+                    }
+                    None => {}
+                }
+                fx.push(Effect::CloseEditor);
+            }
+        }
+        Msg::CloseEditor => {
+            m.editing = None;
+            fx.push(Effect::CloseEditor);
+        }
+        Msg::CloseSettingsNotice => {
+            m.notices.settings = None;
+            fx.push(Effect::Render(Part::Notices));
+        }
+        Msg::Import(i) => m.import_msg(i, &mut fx),
+        Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
+        Msg::CopyLink => fx.push(Effect::CopyLink),
+        Msg::OpenHideDialog => fx.push(Effect::OpenHideDialog),
+    }
+    fx
+}
+
+/// Something that carries out effects: the browser glue, or a test's fake.
+pub trait Runner {
+    /// Carries out one effect. A runner that fails (a postMessage that throws)
+    /// says so by pushing a message into `inbox`, never by calling `update` itself.
+    fn run(&mut self, model: &Model, effect: Effect, inbox: &RefCell<VecDeque<Msg>>);
+}
+
+/// Handles every message in `inbox`, in order, running each one's effects
+/// before the next message: messages sent while effects run (by the runner,
+/// or by events the effects cause) wait in the inbox. Nothing borrows the
+/// model twice, so a re-entrant call cannot exist by construction.
+pub fn drain(model: &mut Model, inbox: &RefCell<VecDeque<Msg>>, runner: &mut impl Runner) {
+    loop {
+        // The inbox is borrowed only to take one message.
+        let Some(msg) = inbox.borrow_mut().pop_front() else {
+            break;
+        };
+        for effect in update(model, msg) {
+            runner.run(model, effect, inbox);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,493 @@
+//! The page's loop without a browser: messages in, the model and the effects checked.
+
+use super::*;
+use crate::metrics::Metrics;
+use crate::protocol::{RunState, SnapshotHeader};
+
+fn started() -> (Model, Vec<Effect>) {
+    let mut m = Model::new();
+    let fx = update(
+        &mut m,
+        Msg::Start {
+            hash: String::new(),
+            fresh_seed: 77,
+        },
+    );
+    (m, fx)
+}
+
+/// A page whose worker said Ready.
+fn ready() -> Model {
+    let (mut m, _) = started();
+    update(
+        &mut m,
+        Msg::FromWorker(FromWorker::Ready {
+            protocol: PROTOCOL_VERSION,
+        }),
+    );
+    m
+}
+
+fn posts(fx: &[Effect]) -> Vec<ToWorker> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Post(m) => Some(m.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn snapshot(m: &Model, run: u32, epoch: f64) -> Snapshot {
+    let sizes: Vec<u32> = m.config.layer_sizes().iter().map(|&n| n as u32).collect();
+    let usizes: Vec<usize> = sizes.iter().map(|&n| n as usize).collect();
+    let n_params = crate::params::Layout::new(&usizes).len();
+    let metrics = Metrics::Classification {
+        accuracy: 0.5,
+        precision: 0.5,
+        recall: 0.5,
+        f1: 0.5,
+        confusion: vec![1, 1, 1, 1],
+        k: 2,
+    };
+    Snapshot {
+        header: SnapshotHeader {
+            run,
+            epoch,
+            train_loss: 0.25,
+            test_loss: 0.5,
+            state: RunState::Playing,
+            sizes,
+            train_metrics: metrics.clone(),
+            test_metrics: metrics,
+            learning_rate: 0.03,
+        },
+        output: Vec::new(),
+        neurons: Vec::new(),
+        params: (0..n_params).map(|k| k as f32).collect(),
+        history: Vec::new(),
+    }
+}
+
+#[test]
+fn a_bare_link_starts_with_the_default_setup_and_the_fresh_seed() {
+    let (m, fx) = started();
+    assert_eq!(m.config.seed, 77, "a link without a seed gets the fresh one");
+    assert_eq!(m.config.dataset, Config::default().dataset);
+    assert!(fx.contains(&Effect::WriteHash(url::encode(&m.config))));
+    assert!(posts(&fx).is_empty(), "nothing is posted before the worker is ready");
+    assert_eq!(m.worker.queue.len(), 1, "the Configure waits");
+    assert_eq!(m.run, 1);
+}
+
+#[test]
+fn ready_sends_what_waited_in_order() {
+    let (mut m, _) = started();
+    update(&mut m, Msg::TogglePlay);
+    let fx = update(
+        &mut m,
+        Msg::FromWorker(FromWorker::Ready {
+            protocol: PROTOCOL_VERSION,
+        }),
+    );
+    let sent = posts(&fx);
+    assert!(matches!(sent[0], ToWorker::Configure { run: 1, .. }));
+    assert_eq!(sent[1], ToWorker::Play);
+    assert!(m.worker.queue.is_empty());
+}
+
+#[test]
+fn a_learning_rate_edit_continues_the_run_and_a_layer_edit_starts_a_new_one() {
+    let mut m = ready();
+    let fx = update(&mut m, Msg::Edit(Edit::LearningRate(0.1)));
+    assert_eq!(m.run, 1, "same run");
+    assert!(matches!(posts(&fx)[..], [ToWorker::Configure { run: 1, .. }]));
+    update(&mut m, Msg::TogglePlay);
+    assert!(m.playing);
+    let fx = update(&mut m, Msg::Edit(Edit::AddLayer));
+    assert_eq!(m.run, 2, "a new network is a new run");
+    assert!(!m.playing, "a new run waits for Play");
+    assert!(matches!(posts(&fx)[..], [ToWorker::Configure { run: 2, .. }]));
+    assert_eq!(m.config.hidden, [4, 2, 2]);
+}
+
+#[test]
+fn an_edit_that_changes_nothing_posts_nothing() {
+    let mut m = ready();
+    let same = m.config.learning_rate;
+    let fx = update(&mut m, Msg::Edit(Edit::LearningRate(same)));
+    assert!(fx.is_empty(), "{fx:?}");
+}
+
+#[test]
+fn a_refused_hyperparameter_changes_nothing_and_says_so() {
+    let mut m = ready();
+    update(
+        &mut m,
+        Msg::Edit(Edit::Optimizer(crate::optimizer::Optimizer::from_key("adam").unwrap())),
+    );
+    let before = m.config.clone();
+    let e = Edit::OptimizerParam("b1".into(), 1.5);
+    let fx = update(&mut m, Msg::Edit(e.clone()));
+    assert_eq!(fx, vec![Effect::Refused(e)]);
+    assert_eq!(m.config, before);
+}
+
+#[test]
+fn edits_are_validated_with_the_same_limits_as_links() {
+    let mut m = ready();
+    update(&mut m, Msg::Edit(Edit::Validation(40)));
+    assert_eq!(m.config.validation, 40);
+    update(&mut m, Msg::Edit(Edit::TrainRatio(30)));
+    assert_eq!(m.config.validation, 20, "train=30 leaves at most 20 % for validation");
+    let (title, lines) = m.notices.settings.clone().expect("the page says what changed");
+    assert_eq!(title, "Some settings were changed to fit.");
+    assert!(lines[0].contains("at most 20 percent"), "{lines:?}");
+    update(&mut m, Msg::Edit(Edit::BatchSize(500)));
+    assert_eq!(m.config.batch_size, crate::config::MAX_BATCH);
+}
+
+#[test]
+fn snapshots_of_an_older_run_are_acknowledged_but_not_drawn() {
+    let mut m = ready();
+    let old = snapshot(&m, m.run, 3.0);
+    update(&mut m, Msg::Reset);
+    let fx = update(&mut m, Msg::Snapshot(old));
+    assert_eq!(fx, vec![Effect::RequestFrame]);
+    let fx = update(&mut m, Msg::Frame { now: 0.0 });
+    assert!(m.last.is_none(), "dropped");
+    assert_eq!(fx, vec![Effect::Post(ToWorker::Ack)], "but acknowledged");
+    let current = snapshot(&m, m.run, 4.0);
+    update(&mut m, Msg::Snapshot(current.clone()));
+    let fx = update(&mut m, Msg::Frame { now: 16.0 });
+    assert_eq!(m.last.as_ref(), Some(&current));
+    assert_eq!(fx, vec![Effect::Draw, Effect::Post(ToWorker::Ack)]);
+}
+
+#[test]
+fn only_the_newest_snapshot_is_drawn_in_a_frame() {
+    let mut m = ready();
+    let (a, b) = (snapshot(&m, m.run, 1.0), snapshot(&m, m.run, 2.0));
+    assert_eq!(update(&mut m, Msg::Snapshot(a)), vec![Effect::RequestFrame]);
+    assert!(update(&mut m, Msg::Snapshot(b.clone())).is_empty(), "one frame request");
+    update(&mut m, Msg::Frame { now: 0.0 });
+    assert_eq!(m.last, Some(b));
+}
+
+#[test]
+fn a_silent_worker_is_restarted_with_the_setup_and_the_last_weights() {
+    let mut m = ready();
+    let s = snapshot(&m, m.run, 120.0);
+    update(&mut m, Msg::Snapshot(s.clone()));
+    update(&mut m, Msg::Frame { now: 0.0 });
+    let fx = update(&mut m, Msg::Tick { now: 1000.0 });
+    assert_eq!(posts(&fx), vec![ToWorker::Ping]);
+    let mut restarted = false;
+    for k in 2..=supervisor::TIMEOUT_TICKS + 1 {
+        let fx = update(
+            &mut m,
+            Msg::Tick {
+                now: f64::from(k) * 1000.0,
+            },
+        );
+        restarted |= fx.contains(&Effect::RestartWorker);
+    }
+    assert!(restarted);
+    assert!(!m.worker.ready);
+    assert!(m
+        .notices
+        .worker
+        .as_deref()
+        .unwrap()
+        .contains("continuing from epoch 120"));
+    assert!(matches!(m.worker.queue[0], ToWorker::Configure { .. }));
+    assert_eq!(
+        m.worker.queue[1],
+        ToWorker::Resume {
+            params: s.params,
+            epoch: 120.0
+        }
+    );
+}
+
+#[test]
+fn a_worker_that_keeps_crashing_is_left_stopped_with_a_message() {
+    let mut m = ready();
+    for k in 0..3 {
+        let fx = update(
+            &mut m,
+            Msg::WorkerCrashed {
+                reason: "boom".into(),
+                now: f64::from(k) * 100.0,
+            },
+        );
+        assert!(fx.contains(&Effect::RestartWorker));
+    }
+    let fx = update(
+        &mut m,
+        Msg::WorkerCrashed {
+            reason: "boom".into(),
+            now: 400.0,
+        },
+    );
+    assert!(!fx.contains(&Effect::RestartWorker));
+    assert!(m.notices.worker.as_deref().unwrap().contains("4 times in a row"));
+    assert!(m.worker.given_up);
+}
+
+/// A runner whose worker cannot be reached: its first postMessage fails, as
+/// `Worker.postMessage` throws for a closed or broken worker.
+#[derive(Default)]
+struct BrokenPost {
+    failures_left: u32,
+    posted: Vec<ToWorker>,
+    restarts: u32,
+}
+
+impl Runner for BrokenPost {
+    fn run(&mut self, _model: &Model, effect: Effect, inbox: &RefCell<VecDeque<Msg>>) {
+        match effect {
+            Effect::Post(m) if self.failures_left > 0 => {
+                self.failures_left -= 1;
+                let _ = m;
+                inbox.borrow_mut().push_back(Msg::WorkerCrashed {
+                    reason: "the page could not reach it".into(),
+                    now: 0.0,
+                });
+            }
+            Effect::Post(m) => self.posted.push(m),
+            Effect::RestartWorker => {
+                self.restarts += 1;
+                // The new worker says Ready as soon as it runs.
+                inbox.borrow_mut().push_back(Msg::FromWorker(FromWorker::Ready {
+                    protocol: PROTOCOL_VERSION,
+                }));
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn a_failing_post_while_effects_run_is_a_crash_handled_by_the_loop_not_a_panic() {
+    let inbox = RefCell::new(VecDeque::new());
+    let mut m = Model::new();
+    let mut runner = BrokenPost {
+        failures_left: 1,
+        ..Default::default()
+    };
+    inbox.borrow_mut().push_back(Msg::Start {
+        hash: String::new(),
+        fresh_seed: 5,
+    });
+    inbox.borrow_mut().push_back(Msg::FromWorker(FromWorker::Ready {
+        protocol: PROTOCOL_VERSION,
+    }));
+    inbox.borrow_mut().push_back(Msg::TogglePlay);
+    drain(&mut m, &inbox, &mut runner);
+    assert!(inbox.borrow().is_empty());
+    assert_eq!(runner.restarts, 1, "the worker was replaced once");
+    assert!(m.worker.ready, "and the new one is in use");
+    assert!(m.notices.worker.is_some());
+    // The Configure that failed is sent again, to the new worker; the run waits for Play.
+    assert!(
+        matches!(runner.posted.last(), Some(ToWorker::Configure { run: 1, .. })),
+        "{:?}",
+        runner.posted
+    );
+    assert!(!m.playing);
+}
+
+fn table_info() -> crate::importer::TableInfo {
+    let mut imp = crate::importer::Importer::default();
+    imp.inspect(b"a,b,label\n1,2,x\n3,4,y\n5,6,x\n7,8,y\n", Default::default())
+        .unwrap()
+}
+
+#[test]
+fn a_file_is_read_by_the_worker_and_its_mapping_checked() {
+    let mut m = ready();
+    update(
+        &mut m,
+        Msg::Import(ImportMsg::FileChosen {
+            name: "d.csv".into(),
+            size: 40,
+        }),
+    );
+    assert!(m.import.reading.is_some());
+    let fx = update(
+        &mut m,
+        Msg::Import(ImportMsg::FileRead {
+            name: "d.csv".into(),
+            bytes: b"a,b\n".to_vec(),
+        }),
+    );
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::Inspect { bytes, .. } if bytes == b"a,b\n")));
+    let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: table_info() }));
+    assert_eq!(m.import.target, 2, "the last column is the proposed target");
+    assert_eq!(m.import.features, [true, true, false]);
+    assert!(matches!(&posts(&fx)[..], [ToWorker::CheckMapping { request }] if request.features == [0, 1]));
+    let fx = update(&mut m, Msg::Import(ImportMsg::Feature(1, false)));
+    assert!(matches!(&posts(&fx)[..], [ToWorker::CheckMapping { request }] if request.features == [0]));
+}
+
+#[test]
+fn import_with_an_empty_box_imports_the_chosen_file() {
+    let mut m = ready();
+    update(
+        &mut m,
+        Msg::Import(ImportMsg::FileRead {
+            name: "d.csv".into(),
+            bytes: b"x,y\n1,2\n".to_vec(),
+        }),
+    );
+    let fx = update(&mut m, Msg::Import(ImportMsg::Import { pasted: "  ".into() }));
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::Inspect { bytes, .. } if bytes == b"x,y\n1,2\n")));
+    assert_eq!(m.import.error, None);
+    let mut fresh = ready();
+    let fx = update(&mut fresh, Msg::Import(ImportMsg::Import { pasted: String::new() }));
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Inspect { .. })));
+    assert!(fresh.import.error_text().unwrap().contains("choose a CSV file"));
+}
+
+#[test]
+fn a_file_too_large_is_refused_before_reading() {
+    let mut m = ready();
+    update(
+        &mut m,
+        Msg::Import(ImportMsg::FileChosen {
+            name: "big.csv".into(),
+            size: crate::table::MAX_BYTES + 1,
+        }),
+    );
+    assert!(m.import.reading.is_none());
+    assert!(m.import.error_text().unwrap().contains("at most"));
+}
+
+#[test]
+fn a_link_waiting_for_its_file_trains_on_it_once_the_columns_match() {
+    let mut m = Model::new();
+    let hash = "data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification\
+                &csvmissing=median&csvscale=minmax&csvclip=0&csvval=0&csvin=2&axes=1,0";
+    update(
+        &mut m,
+        Msg::Start {
+            hash: hash.into(),
+            fresh_seed: 1,
+        },
+    );
+    assert!(m.config.csv.is_none(), "the default data meanwhile");
+    assert!(m.csv_in_use_text().starts_with("Waiting for the link's file"));
+    update(
+        &mut m,
+        Msg::FromWorker(FromWorker::Ready {
+            protocol: PROTOCOL_VERSION,
+        }),
+    );
+    let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: table_info() }));
+    let use_csv = posts(&fx)
+        .into_iter()
+        .find_map(|p| match p {
+            ToWorker::UseCsv { request, axes } => Some((request, axes)),
+            _ => None,
+        })
+        .expect("UseCsv");
+    assert_eq!(use_csv.1, (1, 0));
+    assert_eq!(use_csv.0.missing, crate::prep::Missing::Median);
+    assert_eq!(use_csv.0.scaling, crate::prep::Scaling::MinMax);
+    assert!(m.import.preparing);
+}
+
+#[test]
+fn hovering_a_link_names_its_weight_and_a_neuron_enlarges_it() {
+    let mut m = ready();
+    let s = snapshot(&m, m.run, 1.0);
+    update(&mut m, Msg::Snapshot(s));
+    update(&mut m, Msg::Frame { now: 0.0 });
+    let fx = update(
+        &mut m,
+        Msg::Hover {
+            target: Some(Target::Link {
+                layer: 0,
+                to: 1,
+                from: 0,
+            }),
+            x: 5.0,
+            y: 6.0,
+        },
+    );
+    // Weights count up from 0 in the fake snapshot: w[1][0] of layer 0 is at index 2.
+    assert_eq!(
+        fx,
+        vec![Effect::Tooltip(Some((
+            "Weight 2.000 (from X1 to neuron 1.2). Click to change.".into(),
+            5.0,
+            6.0
+        )))]
+    );
+    let fx = update(
+        &mut m,
+        Msg::Hover {
+            target: Some(Target::Neuron { layer: 1, n: 1 }),
+            x: 0.0,
+            y: 0.0,
+        },
+    );
+    assert_eq!(
+        m.focus,
+        Focus::Neuron(5),
+        "4 neurons in layer 1, then the second of layer 2"
+    );
+    assert!(fx.contains(&Effect::Draw));
+    update(&mut m, Msg::Leave);
+    assert_eq!(m.focus, Focus::Output);
+}
+
+#[test]
+fn a_clicked_weight_opens_the_editor_and_its_value_goes_to_the_worker() {
+    let mut m = ready();
+    let s = snapshot(&m, m.run, 1.0);
+    update(&mut m, Msg::Snapshot(s));
+    update(&mut m, Msg::Frame { now: 0.0 });
+    let fx = update(
+        &mut m,
+        Msg::Click {
+            target: Target::Bias { layer: 2, n: 0 },
+            x: 1.0,
+            y: 2.0,
+        },
+    );
+    assert!(fx.contains(&Effect::OpenEditor {
+        label: "Bias",
+        value: 24.0,
+        x: 1.0,
+        y: 2.0
+    }));
+    let fx = update(&mut m, Msg::SubmitParam(0.5));
+    assert_eq!(
+        posts(&fx),
+        vec![ToWorker::SetBias {
+            layer: 2,
+            neuron: 0,
+            value: 0.5
+        }]
+    );
+    assert!(m.editing.is_none());
+}
+
+#[test]
+fn a_pasted_link_replaces_the_setup_but_keeps_the_seed_if_it_names_none() {
+    let mut m = ready();
+    let fx = update(&mut m, Msg::HashChanged("data=xor&net=3".into()));
+    assert_eq!(m.config.hidden, [3]);
+    assert_eq!(m.config.seed, 77);
+    assert!(!posts(&fx).is_empty());
+    let same = url::encode(&m.config);
+    assert!(
+        update(&mut m, Msg::HashChanged(same)).is_empty(),
+        "our own hash write changes nothing"
+    );
+}

@@ -449,6 +449,8 @@ impl Model {
         c.seed = worker.seed;
         self.csv_info = Some(info);
         self.import.preparing = false;
+        // Training on the new data: an earlier import error no longer applies.
+        self.import.error = None;
         if c != self.config {
             self.apply(c, false, fx);
         } else {
@@ -622,7 +624,6 @@ impl Model {
             }
             FromWorker::MappingChecked { report } => {
                 self.import.report = Some(Ok(report));
-                self.import.error = None;
                 fx.push(Effect::Render(Part::Import));
             }
         }

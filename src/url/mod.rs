@@ -85,7 +85,11 @@ struct Warnings {
 
 impl Warnings {
     fn push(&mut self, key: &str, value: &str, reason: impl Into<String>) {
-        self.add(UrlWarning::new(key, value, reason));
+        self.add(UrlWarning {
+            key: key.to_string(),
+            value: value.to_string(),
+            reason: reason.into(),
+        });
     }
 
     fn add(&mut self, warning: UrlWarning) {

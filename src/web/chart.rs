@@ -3,7 +3,7 @@
 //! history is bounded by the core (`history::LossHistory`), so drawing cost
 //! does not grow with the run.
 
-use crate::history::POINT_LEN;
+use crate::history::{rows, Row};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
@@ -61,23 +61,22 @@ pub fn draw(canvas_id: &str, lines: &[Line], x_max: f32, y: YAxis, marker: Optio
     Ok(())
 }
 
-/// Columns of the history (`history::POINT_LEN` per point) as (epoch, value) pairs.
-pub fn column(history: &[f32], k: usize) -> Vec<(f32, f32)> {
-    history
-        .chunks_exact(POINT_LEN)
-        .filter(|c| c[k].is_finite())
-        .map(|c| (c[0], c[k]))
+/// One column of a flat history as (epoch, value) pairs, e.g. `series(h, Row::train_loss)`.
+pub fn series(history: &[f32], value: impl Fn(&Row) -> f32) -> Vec<(f32, f32)> {
+    rows(history)
+        .map(|r| (r.epoch(), value(&r)))
+        .filter(|p| p.1.is_finite())
         .collect()
 }
 
 /// The last epoch of a history (at least 10, so short runs do not stretch).
 pub fn last_epoch(history: &[f32]) -> f32 {
-    history.chunks_exact(POINT_LEN).last().map_or(1.0, |p| p[0]).max(10.0)
+    rows(history).last().map_or(1.0, |r| r.epoch()).max(10.0)
 }
 
 /// Training loss in grey, test loss in black, per epoch.
 pub fn draw_losses(canvas_id: &str, history: &[f32]) -> Result<(), String> {
-    let (train, test) = (column(history, 1), column(history, 2));
+    let (train, test) = (series(history, |r| r.train_loss()), series(history, |r| r.test_loss()));
     let max_loss = train.iter().chain(&test).fold(0.0f32, |m, p| m.max(p.1)).max(1e-3) * 1.05;
     draw(
         canvas_id,

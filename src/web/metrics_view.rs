@@ -5,7 +5,7 @@
 
 use crate::config::Config;
 use crate::heatmap;
-use crate::history::{MAX_LAYERS, POINT_LEN};
+use crate::history::{rows, MAX_LAYERS};
 use crate::metrics::Metrics;
 use crate::protocol::Snapshot;
 use crate::web::chart::{self, Line, YAxis, TEST, TRAIN};
@@ -86,11 +86,11 @@ pub fn draw(c: &Config, s: &Snapshot) {
         "metric-chart",
         &[
             Line {
-                points: chart::column(&s.history, 3),
+                points: chart::series(&s.history, |r| r.train_metric()),
                 color: TRAIN,
             },
             Line {
-                points: chart::column(&s.history, 4),
+                points: chart::series(&s.history, |r| r.test_metric()),
                 color: TEST,
             },
         ],
@@ -99,9 +99,9 @@ pub fn draw(c: &Config, s: &Snapshot) {
             range: if classification {
                 (0.0, 1.0)
             } else {
-                let lo = chart::column(&s.history, 4)
+                let lo = chart::series(&s.history, |r| r.test_metric())
                     .iter()
-                    .chain(&chart::column(&s.history, 3))
+                    .chain(&chart::series(&s.history, |r| r.train_metric()))
                     .fold(0.0f32, |m, p| m.min(p.1))
                     .max(-1.0);
                 (lo, 1.0)
@@ -203,11 +203,9 @@ fn gradient_chart(s: &Snapshot) {
     let mut hi = f32::MIN;
     let lines: Vec<Line> = (0..layers)
         .map(|l| {
-            let points: Vec<(f32, f32)> = s
-                .history
-                .chunks_exact(POINT_LEN)
-                .filter(|p| p[0] > 0.0 && p[5 + l] > 0.0)
-                .map(|p| (p[0], p[5 + l].log10()))
+            let points: Vec<(f32, f32)> = rows(&s.history)
+                .filter(|r| r.epoch() > 0.0 && r.grad(l) > 0.0)
+                .map(|r| (r.epoch(), r.grad(l).log10()))
                 .collect();
             for p in &points {
                 lo = lo.min(p.1);

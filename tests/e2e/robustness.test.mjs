@@ -63,6 +63,32 @@ test('a worker that throws is replaced at once', async () => {
   await page.close();
 });
 
+test('a postMessage that throws while the page handles a click is a crash, recovered, not a panic', async () => {
+  const { page } = await open('seed=8&data=xor');
+  for (let i = 0; i < 2; i++) await stepOnce(page);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // The next postMessage from the page to its worker throws, as it does for a broken worker.
+  // It runs inside the page's loop (the click's update posts Step), which used to borrow the
+  // app a second time and panic.
+  await page.evaluate(() => {
+    const original = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function () {
+      Worker.prototype.postMessage = original;
+      throw new DOMException('refused by the test', 'DataCloneError');
+    };
+  });
+  await page.getByRole('button', { name: 'Step' }).click();
+  const notice = page.getByTestId('worker-notice');
+  await notice.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await notice.textContent(), /could not reach it.*continuing from epoch 2/);
+  assert.equal(await stepOnce(page), 3, 'the new worker goes on from the last drawn epoch');
+  assert.equal(page.workers().length, 1, 'exactly one worker');
+  assert.deepEqual(errors.filter((e) => /panicked|BorrowMutError|unreachable/.test(e)), []);
+  await page.close();
+});
+
 test('a click storm leaves one worker, the last setup, and fresh pictures', async () => {
   const { page, problems } = await open('seed=31');
   await page.evaluate(async () => {

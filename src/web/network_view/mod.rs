@@ -326,12 +326,11 @@ impl NetworkView {
     /// then biases (n_out). `exact`: draw every change (a paused run), else only
     /// visible ones (see `visibly_moved`).
     pub fn update_params(&mut self, params: &[f32], exact: bool) {
-        let mut p = 0;
+        let layout = crate::params::Layout::new(&self.sizes);
         let mut link = 0;
         let mut neuron = 0;
-        for w in self.sizes.windows(2) {
-            let (n_in, n_out) = (w[0], w[1]);
-            for &v in params.get(p..p + n_in * n_out).unwrap_or(&[]) {
+        for (weights, biases) in layout.ranges() {
+            for &v in params.get(weights).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
                     if visibly_moved(self.link_drawn[link], v, exact) {
                         let _ = path.set_attribute("stroke", &heatmap::css(v));
@@ -341,8 +340,7 @@ impl NetworkView {
                 }
                 link += 1;
             }
-            p += n_in * n_out;
-            for &b in params.get(p..p + n_out).unwrap_or(&[]) {
+            for &b in params.get(biases).unwrap_or(&[]) {
                 if let Some(el) = self.neurons.get(neuron).and_then(|n| n.bias.as_ref()) {
                     if visibly_moved(self.bias_drawn[neuron], b, exact) {
                         let _ = el.style().set_property("background", &heatmap::css(b));
@@ -351,7 +349,6 @@ impl NetworkView {
                 }
                 neuron += 1;
             }
-            p += n_out;
         }
     }
 

@@ -10,7 +10,8 @@ import { launch } from './browser.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(process.argv[2] || 10);
-const server = await serve(path.resolve(here, '../../dist'));
+// NNPLAY_DIST: another build to measure (for example the previous commit's, for a before/after figure).
+const server = await serve(process.env.NNPLAY_DIST || path.resolve(here, '../../dist'));
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 const t0 = Date.now();

@@ -26,7 +26,8 @@ function makeCsv() {
 
 const csv = makeCsv();
 console.log(`CSV: ${rows} rows × ${cols} columns, ${(csv.length / 1e6).toFixed(1)} MB`);
-const server = await serve(path.resolve(here, '../../dist'));
+// NNPLAY_DIST: another build to measure (for example the previous commit's, for a before/after figure).
+const server = await serve(process.env.NNPLAY_DIST || path.resolve(here, '../../dist'));
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 await page.goto(server.url + '#seed=1&net=8,8');

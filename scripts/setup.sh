@@ -54,9 +54,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 # 5. npm packages: playwright-core (browser tests) and binaryen's wasm-opt (release builds)
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/terser ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (playwright-core, binaryen)"
+  say "installing npm packages (playwright-core, binaryen, terser)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -1,5 +1,6 @@
 //! The controls of the page by name: what a teacher can hide through a link
-//! (`<key>_hide=1`), with each one's URL key and label.
+//! (`<key>_hide=1`), with each one's URL key, label and group, and the presets
+//! of the hide dialog (a beginner view, an intermediate one, everything).
 
 /// Controls a teacher can hide through the URL (`<key>_hide=1`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,7 +18,9 @@ pub enum Control {
     Activation,
     Regularization,
     RegularizationRate,
+    /// Adding and removing layers and neurons.
     Layers,
+    /// Turning input features on and off (the chosen ones stay, locked).
     Features,
     ShowTestData,
     Discretize,
@@ -27,10 +30,131 @@ pub enum Control {
     Reset,
     /// The explanatory text under the playground.
     Text,
+    Speed,
+    OutputActivation,
+    Clip,
+    Shuffle,
+    EarlyStopping,
+    /// Stop at an epoch, a loss or an accuracy.
+    StopRules,
+    Validation,
+    Classes,
+    Dropout,
+    /// The "Your data" box (importing a CSV file).
+    YourData,
+    /// The whole training-options row.
+    Options,
+    /// The network diagram.
+    Diagram,
+    /// The accuracy / precision / recall (or MSE / MAE / R²) tables.
+    Metrics,
+    /// The metric, confusion-matrix and gradient cards under the playground.
+    Charts,
+    /// "Copy link" and "Hide controls…".
+    Share,
+}
+
+/// The hide dialog's groups, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    Toolbar,
+    TrainingOptions,
+    Data,
+    Network,
+    YourData,
+    Page,
+}
+
+impl Group {
+    pub const ALL: [Group; 6] = [
+        Self::Toolbar,
+        Self::TrainingOptions,
+        Self::Data,
+        Self::Network,
+        Self::YourData,
+        Self::Page,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Toolbar => "Toolbar",
+            Self::TrainingOptions => "Training options",
+            Self::Data => "Data",
+            Self::Network => "Network editing",
+            Self::YourData => "Your data",
+            Self::Page => "Around the playground",
+        }
+    }
+}
+
+/// The hide dialog's presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Play, Step, Reset, speed, learning rate, activation, the data set and its
+    /// noise, the network (layers, neurons, features) and the picture.
+    Beginner,
+    /// Beginner plus the optimizer, regularisation, the problem type, batch
+    /// size, training ratio, schedule, metrics and Regenerate.
+    Intermediate,
+    /// Nothing hidden.
+    Everything,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 3] = [Self::Beginner, Self::Intermediate, Self::Everything];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Beginner => "Beginner",
+            Self::Intermediate => "Intermediate",
+            Self::Everything => "Everything",
+        }
+    }
+
+    /// The controls this preset hides, sorted.
+    pub fn hides(self) -> Vec<Control> {
+        use Control::*;
+        let intermediate_hides = [
+            Loss,
+            OutputActivation,
+            Init,
+            Clip,
+            Shuffle,
+            EarlyStopping,
+            StopRules,
+            Validation,
+            Classes,
+            Dropout,
+            YourData,
+            Charts,
+            Discretize,
+        ];
+        let hidden: Vec<Control> = match self {
+            Self::Everything => Vec::new(),
+            Self::Intermediate => intermediate_hides.to_vec(),
+            Self::Beginner => intermediate_hides
+                .into_iter()
+                .chain([
+                    Optimizer,
+                    Regularization,
+                    RegularizationRate,
+                    Problem,
+                    BatchSize,
+                    TrainRatio,
+                    Schedule,
+                    Options,
+                    Metrics,
+                    Regenerate,
+                ])
+                .collect(),
+        };
+        // In `Control::ALL` order, as `Config::hidden_controls` keeps them.
+        Control::ALL.into_iter().filter(|c| hidden.contains(c)).collect()
+    }
 }
 
 impl Control {
-    pub const ALL: [Control; 22] = [
+    pub const ALL: [Control; 37] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -53,6 +177,21 @@ impl Control {
         Self::Step,
         Self::Reset,
         Self::Text,
+        Self::Speed,
+        Self::OutputActivation,
+        Self::Clip,
+        Self::Shuffle,
+        Self::EarlyStopping,
+        Self::StopRules,
+        Self::Validation,
+        Self::Classes,
+        Self::Dropout,
+        Self::YourData,
+        Self::Options,
+        Self::Diagram,
+        Self::Metrics,
+        Self::Charts,
+        Self::Share,
     ];
 
     /// URL key; the hide key is `<key>_hide`.
@@ -80,6 +219,21 @@ impl Control {
             Self::Step => "step",
             Self::Reset => "reset",
             Self::Text => "text",
+            Self::Speed => "speed",
+            Self::OutputActivation => "out",
+            Self::Clip => "clip",
+            Self::Shuffle => "shuffle",
+            Self::EarlyStopping => "es",
+            Self::StopRules => "stop",
+            Self::Validation => "val",
+            Self::Classes => "classes",
+            Self::Dropout => "drop",
+            Self::YourData => "csv",
+            Self::Options => "opts",
+            Self::Diagram => "diagram",
+            Self::Metrics => "metrics",
+            Self::Charts => "charts",
+            Self::Share => "share",
         }
     }
 
@@ -107,10 +261,74 @@ impl Control {
             Self::Step => "Step",
             Self::Reset => "Reset",
             Self::Text => "Explanatory text",
+            Self::Speed => "Speed",
+            Self::OutputActivation => "Output nonlinearity",
+            Self::Clip => "Gradient clipping",
+            Self::Shuffle => "Shuffle each epoch",
+            Self::EarlyStopping => "Early stopping",
+            Self::StopRules => "Stop rules (epoch, loss, accuracy)",
+            Self::Validation => "Validation share",
+            Self::Classes => "Classes",
+            Self::Dropout => "Dropout",
+            Self::YourData => "Your data (CSV import)",
+            Self::Options => "The whole training options row",
+            Self::Diagram => "Network diagram",
+            Self::Metrics => "Metric tables",
+            Self::Charts => "Charts under the playground",
+            Self::Share => "Copy link and Hide controls",
+        }
+    }
+
+    pub fn group(self) -> Group {
+        use Control::*;
+        match self {
+            Play | Step | Reset | Speed | LearningRate | Optimizer | Activation | Regularization
+            | RegularizationRate | Problem => Group::Toolbar,
+            Options | Loss | OutputActivation | Init | Schedule | Clip | Shuffle | EarlyStopping | StopRules => {
+                Group::TrainingOptions
+            }
+            Dataset | Classes | TrainRatio | Noise | Validation | BatchSize | Regenerate | ShowTestData
+            | Discretize => Group::Data,
+            Layers | Features | Dropout | Diagram => Group::Network,
+            YourData => Group::YourData,
+            Metrics | Charts | Share | Text => Group::Page,
         }
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.key() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_round_trip() {
+        for c in Control::ALL {
+            assert_eq!(Control::from_key(c.key()), Some(c));
+        }
+        let mut keys: Vec<&str> = Control::ALL.iter().map(|c| c.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), Control::ALL.len());
+    }
+
+    #[test]
+    fn presets_grow_from_beginner_to_everything() {
+        let beginner = Preset::Beginner.hides();
+        let intermediate = Preset::Intermediate.hides();
+        assert!(intermediate.iter().all(|c| beginner.contains(c)));
+        assert!(Preset::Everything.hides().is_empty());
+        for kept in [
+            Control::Play,
+            Control::Step,
+            Control::Reset,
+            Control::LearningRate,
+            Control::Diagram,
+        ] {
+            assert!(!beginner.contains(&kept), "{kept:?}");
+        }
     }
 }

@@ -71,7 +71,10 @@ pub fn train_epoch(
 }
 
 /// `train_epoch` with an order of the rows and dropout.
+// Not inlined: the trainer and the divergence replay (`trainer::climb`) share one
+// copy of the hot loop (about 8 kB of wasm), and a call per epoch costs nothing.
 #[allow(clippy::too_many_arguments)]
+#[inline(never)]
 pub fn train_epoch_planned(
     net: &mut Network,
     buf: &mut Buffers,

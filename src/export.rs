@@ -126,7 +126,7 @@ mod tests {
         );
         assert_eq!(lines.len(), 4);
         let mut rows: Vec<&str> = lines.iter().map(|l| l.split(',').next().unwrap()).collect();
-        rows.sort();
+        rows.sort_unstable();
         assert_eq!(rows, ["2", "3", "4", "5"]);
         assert!(lines.iter().all(|l| l.ends_with(",p") || l.ends_with(",q")));
     }

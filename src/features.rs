@@ -38,6 +38,11 @@ impl Feature {
     }
 
     /// Short key used in URLs.
+    /// The given features in `Feature::ALL` order (the order the network's inputs take).
+    pub fn in_order(features: &[Feature]) -> Vec<Feature> {
+        Self::ALL.into_iter().filter(|f| features.contains(f)).collect()
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Self::X1 => "x1",

@@ -17,7 +17,25 @@ pub enum Fault {
     Exploding { largest: f32 },
     /// Every ReLU of hidden layer `layer` (1-based) outputs 0 for every training point.
     DeadLayer { layer: usize },
+    /// The output neuron sits at the limits of its squashing activation for
+    /// nearly every training point while the training accuracy is poor: the
+    /// slope f'(z) is ~0 there, so the gradient vanishes and training is stuck.
+    Saturated {
+        /// Share of the training points at the limits, 0 … 1.
+        share: f32,
+        /// Training accuracy, 0 … 1.
+        accuracy: f32,
+        activation: Activation,
+    },
 }
+
+/// An output within this distance of its activation's limit counts as saturated
+/// (tanh: |o| > 0.999, where tanh'(z) = 1 − o² < 0.002).
+pub const SATURATION_MARGIN: f32 = 1e-3;
+/// Saturated on at least this share of the training points …
+pub const SATURATED_SHARE: f32 = 0.95;
+/// … while the training accuracy is below this: stuck, not finished.
+pub const STUCK_ACCURACY: f32 = 0.9;
 
 impl Fault {
     /// What happened, why, and what to try.
@@ -32,6 +50,25 @@ impl Fault {
             Self::Exploding { largest } => format!(
                 "Training stopped at epoch {epoch}: a weight reached {largest:.1e} (exploding gradients). \
                  Try a lower learning rate or some regularization, then Play to continue or Reset. {restored}"
+            ),
+            Self::Saturated {
+                share,
+                accuracy,
+                activation,
+            } => format!(
+                "Training stopped at epoch {epoch}: the outputs are saturated. For {:.0} % of the training points \
+                 the output neuron gives {} ({}'s limits), where its slope is almost 0, so the gradients vanish \
+                 and the network stops learning (training accuracy {:.0} %). The learning rate {learning_rate} is \
+                 too high for {}: lower it (try 0.03) and press Reset.",
+                share * 100.0,
+                if *activation == Activation::Sigmoid {
+                    "0 or 1"
+                } else {
+                    "−1 or +1"
+                },
+                activation.label(),
+                accuracy * 100.0,
+                activation.label(),
             ),
             Self::DeadLayer { layer } => format!(
                 "Training stopped at epoch {epoch}: every neuron of hidden layer {layer} outputs 0 for every \
@@ -54,6 +91,31 @@ pub fn check_params(net: &Network) -> Option<Fault> {
         }
     }
     (largest > EXPLODING).then_some(Fault::Exploding { largest })
+}
+
+/// The share of the rows of `x` ((n, n_inputs)) whose single output sits at a
+/// limit of the output activation (tanh ±1, sigmoid 0 or 1); 0 for other outputs.
+pub fn saturation(net: &Network, ws: &mut Workspace, x: &[f32]) -> f32 {
+    let Some(last) = net.layers.last() else { return 0.0 };
+    let (lo, hi) = match last.activation {
+        Activation::Tanh => (-1.0, 1.0),
+        Activation::Sigmoid => (0.0, 1.0),
+        _ => return 0.0,
+    };
+    let ni = net.n_inputs();
+    let rows = x.len() / ni.max(1);
+    if rows == 0 || last.biases.len() != 1 {
+        return 0.0;
+    }
+    ws.prepare(net);
+    let mut saturated = 0;
+    for row in x.chunks_exact(ni) {
+        let o = net.forward_prepared(row, ws)[0];
+        if o - lo < SATURATION_MARGIN || hi - o < SATURATION_MARGIN {
+            saturated += 1;
+        }
+    }
+    saturated as f32 / rows as f32
 }
 
 /// The first hidden ReLU layer whose every neuron is 0 on every point of `x` ((n, n_inputs)).

@@ -34,6 +34,7 @@ pub mod matvec;
 pub mod metrics;
 pub mod network;
 pub mod optimizer;
+pub mod pace;
 pub mod page;
 pub mod params;
 pub mod pca;

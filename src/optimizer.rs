@@ -82,6 +82,17 @@ impl Optimizer {
         }
     }
 
+    /// The learning rate this optimizer usually trains well with on the playground's
+    /// data: the adaptive ones scale their steps themselves and want far smaller rates.
+    pub fn suggested_learning_rate(self) -> f32 {
+        match self {
+            Self::Sgd | Self::Momentum { .. } | Self::Nesterov { .. } => 0.03,
+            Self::Adagrad { .. } => 0.03,
+            Self::RmsProp { .. } | Self::Adam { .. } | Self::AdamW { .. } => 0.001,
+            Self::Adadelta { .. } => 1.0,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Sgd => "SGD",

@@ -65,9 +65,47 @@ pub enum Edit {
     Validation(u32),
     Classes(usize),
     Hide(Control, bool),
+    Speed(crate::pace::Speed),
+    /// The training options row folded (true) or open.
+    OptionsFolded(bool),
 }
 
 impl Edit {
+    /// The control that makes this edit, where a link can hide it: a hidden
+    /// control's edits are ignored (a diagram's locked features, for example).
+    pub fn control(&self) -> Option<Control> {
+        Some(match self {
+            Edit::Dataset(_) => Control::Dataset,
+            Edit::Problem(_) => Control::Problem,
+            Edit::LearningRate(_) => Control::LearningRate,
+            Edit::Optimizer(_) | Edit::OptimizerParam(..) => Control::Optimizer,
+            Edit::Activation(_) | Edit::LayerActivation(..) => Control::Activation,
+            Edit::Dropout(..) => Control::Dropout,
+            Edit::Regularization(_) => Control::Regularization,
+            Edit::RegularizationRate(_) => Control::RegularizationRate,
+            Edit::TrainRatio(_) => Control::TrainRatio,
+            Edit::Noise(_) => Control::Noise,
+            Edit::BatchSize(_) => Control::BatchSize,
+            Edit::ShowTestData(_) => Control::ShowTestData,
+            Edit::Discretize(_) => Control::Discretize,
+            Edit::AddLayer | Edit::RemoveLayer | Edit::Neurons { .. } => Control::Layers,
+            Edit::ToggleFeature(_) => Control::Features,
+            Edit::Seed(_) => Control::Regenerate,
+            Edit::Loss(_) => Control::Loss,
+            Edit::OutputActivation(_) => Control::OutputActivation,
+            Edit::Init(_) => Control::Init,
+            Edit::Schedule(_) | Edit::ScheduleParam(..) => Control::Schedule,
+            Edit::ClipNorm(_) => Control::Clip,
+            Edit::Shuffle(_) => Control::Shuffle,
+            Edit::Patience(_) | Edit::MinDelta(_) | Edit::RestoreBest(_) => Control::EarlyStopping,
+            Edit::StopEpoch(_) | Edit::TargetLoss(_) | Edit::TargetAccuracy(_) => Control::StopRules,
+            Edit::Validation(_) => Control::Validation,
+            Edit::Classes(_) => Control::Classes,
+            Edit::Speed(_) => Control::Speed,
+            Edit::Axis { .. } | Edit::HoldRow(_) | Edit::Hide(..) | Edit::OptionsFolded(_) => return None,
+        })
+    }
+
     /// Applies the edit; `false` when the value is refused (a hyperparameter out
     /// of its range), in which case `c` is unchanged.
     pub fn apply(&self, c: &mut Config) -> bool {
@@ -75,7 +113,14 @@ impl Edit {
             Edit::Dataset(d) => c.set_dataset(d),
             Edit::Problem(p) => c.set_problem(p),
             Edit::LearningRate(x) => c.learning_rate = x,
-            Edit::Optimizer(o) => c.optimizer = o,
+            Edit::Optimizer(o) => {
+                // The rate follows the optimizer while it is the old one's suggestion;
+                // a rate the user chose stays (and the page hints at the new suggestion).
+                if c.learning_rate == c.optimizer.suggested_learning_rate() {
+                    c.learning_rate = o.suggested_learning_rate();
+                }
+                c.optimizer = o;
+            }
             Edit::OptimizerParam(k, v) => {
                 let mut o = c.optimizer;
                 if !o.set_param(&k, v) {
@@ -143,6 +188,8 @@ impl Edit {
             Edit::Validation(v) => c.validation = v,
             Edit::Classes(k) => c.classes = k,
             Edit::Hide(ctrl, hide) => c.set_hidden(ctrl, hide),
+            Edit::Speed(s) => c.speed = s,
+            Edit::OptionsFolded(f) => c.options_folded = f,
         }
         true
     }

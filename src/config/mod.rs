@@ -77,6 +77,10 @@ pub struct Config {
     pub hidden_controls: Vec<Control>,
     /// Training on an imported CSV file instead of `dataset`.
     pub csv: Option<CsvSetup>,
+    /// How fast a playing run goes (one epoch per displayed frame by default).
+    pub speed: crate::pace::Speed,
+    /// The training options row starts folded.
+    pub options_folded: bool,
 }
 
 /// An imported file in training, as a link records it: which file (its
@@ -143,6 +147,8 @@ impl Default for Config {
             discretize: false,
             hidden_controls: Vec::new(),
             csv: None,
+            speed: crate::pace::Speed::Frame,
+            options_folded: false,
         }
     }
 }
@@ -306,16 +312,31 @@ impl Config {
             }
     }
 
+    /// A hint when the learning rate is far (10× or more) from what the optimizer
+    /// usually wants, e.g. Adam kept at SGD's 0.03.
+    pub fn learning_rate_hint(&self) -> Option<String> {
+        let want = self.optimizer.suggested_learning_rate();
+        let ratio = self.learning_rate / want;
+        (!(0.1..10.0).contains(&ratio)).then(|| {
+            format!(
+                "{} usually trains best near a learning rate of {want}; this one is {}× that.",
+                self.optimizer.label(),
+                crate::page::fmt_plain(ratio)
+            )
+        })
+    }
+
     pub fn is_hidden(&self, c: Control) -> bool {
         self.hidden_controls.contains(&c)
     }
 
     pub fn set_hidden(&mut self, c: Control, hide: bool) {
-        self.hidden_controls.retain(|&x| x != c);
-        if hide {
-            self.hidden_controls.push(c);
-            self.hidden_controls.sort();
-        }
+        // Kept in `Control::ALL` order (which is the enum's order, so sorted).
+        let mut hidden: Vec<Control> = Control::ALL
+            .into_iter()
+            .filter(|&x| if x == c { hide } else { self.hidden_controls.contains(&x) })
+            .collect();
+        std::mem::swap(&mut self.hidden_controls, &mut hidden);
     }
 
     /// Adds a hidden layer (2 neurons, as the Playground) up to `MAX_HIDDEN_LAYERS`.
@@ -368,7 +389,7 @@ impl Config {
             self.features.retain(|&x| x != f);
         } else {
             self.features.push(f);
-            self.features.sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
+            self.features = Feature::in_order(&self.features);
         }
         true
     }

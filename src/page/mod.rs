@@ -39,6 +39,25 @@ pub fn fmt_number(v: f32, digits: usize) -> String {
     }
 }
 
+/// A number in plain notation where it fits (0.03, 12.5, 0.00025), scientific
+/// only when it is very small or large (1.2e-7, 3.4e9); four significant digits.
+pub fn fmt_plain(v: f32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return fmt_number(v, 0);
+    }
+    let a = v.abs();
+    if !(1e-4..1e6).contains(&a) {
+        return format!("{v:.2e}");
+    }
+    let digits = (3 - a.log10().floor() as i32).max(0) as usize;
+    let s = format!("{v:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
 /// Imported data with more points than this is drawn as an even sample of them.
 pub const MAX_POINTS_DRAWN: usize = 4000;
 /// How often the PCA picture asks for fresh predictions while training.
@@ -212,11 +231,8 @@ pub enum Effect {
 /// Everything that can happen on the page.
 #[derive(Clone, Debug)]
 pub enum Msg {
-    /// The page opened with this hash; `fresh_seed` is used if the link names none.
-    Start {
-        hash: String,
-        fresh_seed: u32,
-    },
+    /// The page opened with this hash (a link without a seed uses seed 1, so a bare link replays).
+    Start { hash: String },
     /// A link was pasted into the address bar.
     HashChanged(String),
     Edit(Edit),
@@ -383,6 +399,9 @@ impl Model {
 
     /// An edit from a control: applied, checked against the limits, and made the setup.
     fn edit(&mut self, e: Edit, fx: &mut Vec<Effect>) {
+        if e.control().is_some_and(|k| self.config.is_hidden(k)) {
+            return; // the link hides that control: its edits do not count
+        }
         let mut c = self.config.clone();
         if !e.apply(&mut c) {
             fx.push(Effect::Refused(e));
@@ -406,7 +425,7 @@ impl Model {
     }
 
     /// A link: the whole setup from its hash, with what could not be used listed.
-    fn open_link(&mut self, hash: &str, fresh_seed: u32, fx: &mut Vec<Effect>) {
+    fn open_link(&mut self, hash: &str, fx: &mut Vec<Effect>) {
         let mut decoded = url::decode(hash);
         if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
             // A link to a larger imported file: it asks for the file, then maps it the same way.
@@ -431,11 +450,7 @@ impl Model {
         self.notices.settings =
             (!lines.is_empty()).then(|| ("Some settings in this link were not used.".to_string(), lines));
         fx.push(Effect::Render(Part::Notices));
-        let mut c = decoded.config;
-        if !decoded.has_seed {
-            c.seed = fresh_seed;
-        }
-        self.apply(c, true, fx);
+        self.apply(decoded.config, true, fx);
     }
 
     /// The worker trains on imported data now (or moved its picture plane).
@@ -447,6 +462,11 @@ impl Model {
         c.problem = worker.problem;
         c.train_ratio = worker.train_ratio;
         c.seed = worker.seed;
+        let training_rows = info.plane_points().filter(|p| !p.test).count();
+        if c.speed == crate::pace::Speed::Frame && training_rows > crate::pace::LARGE_DATA_ROWS {
+            // An epoch of this much data is slow enough to watch at full speed.
+            c.speed = crate::pace::Speed::Full;
+        }
         self.csv_info = Some(info);
         self.import.preparing = false;
         // Training on the new data: an earlier import error no longer applies.
@@ -740,12 +760,10 @@ impl Default for Model {
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
-        Msg::Start { hash, fresh_seed } => m.open_link(&hash, fresh_seed, &mut fx),
+        Msg::Start { hash } => m.open_link(&hash, &mut fx),
         Msg::HashChanged(hash) => {
-            let decoded = url::decode(&hash);
-            if decoded.config != m.config {
-                let seed = m.config.seed;
-                m.open_link(&hash, seed, &mut fx);
+            if url::decode(&hash).config != m.config {
+                m.open_link(&hash, &mut fx);
             }
         }
         Msg::Edit(e) => m.edit(e, &mut fx),

@@ -9,8 +9,7 @@ fn started() -> (Model, Vec<Effect>) {
     let fx = update(
         &mut m,
         Msg::Start {
-            hash: String::new(),
-            fresh_seed: 77,
+            hash: "seed=77".into(),
         },
     );
     (m, fx)
@@ -69,9 +68,13 @@ fn snapshot(m: &Model, run: u32, epoch: f64) -> Snapshot {
 }
 
 #[test]
-fn a_bare_link_starts_with_the_default_setup_and_the_fresh_seed() {
+fn a_link_starts_its_setup_and_a_bare_link_replays_with_seed_1() {
     let (m, fx) = started();
-    assert_eq!(m.config.seed, 77, "a link without a seed gets the fresh one");
+    assert_eq!(m.config.seed, 77);
+    let mut bare = Model::new();
+    update(&mut bare, Msg::Start { hash: String::new() });
+    assert_eq!(bare.config, Config::default());
+    assert_eq!(bare.config.seed, 1, "the README's default: a bare link is reproducible");
     assert_eq!(m.config.dataset, Config::default().dataset);
     assert!(fx.contains(&Effect::WriteHash(url::encode(&m.config))));
     assert!(posts(&fx).is_empty(), "nothing is posted before the worker is ready");
@@ -275,10 +278,7 @@ fn a_failing_post_while_effects_run_is_a_crash_handled_by_the_loop_not_a_panic()
         failures_left: 1,
         ..Default::default()
     };
-    inbox.borrow_mut().push_back(Msg::Start {
-        hash: String::new(),
-        fresh_seed: 5,
-    });
+    inbox.borrow_mut().push_back(Msg::Start { hash: String::new() });
     inbox.borrow_mut().push_back(Msg::FromWorker(FromWorker::Ready {
         protocol: PROTOCOL_VERSION,
     }));
@@ -374,10 +374,7 @@ fn a_link_waiting_for_its_file_trains_on_it_once_the_columns_match() {
                 &csvmissing=median&csvscale=minmax&csvclip=0&csvval=0&csvin=2&axes=1,0";
     update(
         &mut m,
-        Msg::Start {
-            hash: hash.into(),
-            fresh_seed: 1,
-        },
+        Msg::Start { hash: hash.into() },
     );
     assert!(m.config.csv.is_none(), "the default data meanwhile");
     assert!(m.csv_in_use_text().starts_with("Waiting for the link's file"));
@@ -479,15 +476,54 @@ fn a_clicked_weight_opens_the_editor_and_its_value_goes_to_the_worker() {
 }
 
 #[test]
-fn a_pasted_link_replaces_the_setup_but_keeps_the_seed_if_it_names_none() {
+fn a_pasted_link_replaces_the_setup() {
     let mut m = ready();
     let fx = update(&mut m, Msg::HashChanged("data=xor&net=3".into()));
     assert_eq!(m.config.hidden, [3]);
-    assert_eq!(m.config.seed, 77);
+    assert_eq!(m.config.seed, 1, "a link without a seed means seed 1");
     assert!(!posts(&fx).is_empty());
     let same = url::encode(&m.config);
     assert!(
         update(&mut m, Msg::HashChanged(same)).is_empty(),
         "our own hash write changes nothing"
     );
+}
+
+#[test]
+fn numbers_read_in_plain_notation_where_they_fit() {
+    assert_eq!(fmt_plain(0.03), "0.03");
+    assert_eq!(fmt_plain(0.000_25), "0.00025");
+    assert_eq!(fmt_plain(12.5), "12.5");
+    assert_eq!(fmt_plain(1.0), "1");
+    assert_eq!(fmt_plain(1.2e-7), "1.20e-7");
+    assert_eq!(fmt_plain(0.0), "0");
+}
+
+#[test]
+fn switching_to_adam_offers_its_rate_unless_the_user_chose_one() {
+    let adam = crate::optimizer::Optimizer::from_key("adam").unwrap();
+    let mut m = ready();
+    update(&mut m, Msg::Edit(Edit::Optimizer(adam)));
+    assert_eq!(m.config.learning_rate, 0.001, "SGD's suggestion becomes Adam's");
+    assert_eq!(m.config.learning_rate_hint(), None);
+    let mut chosen = ready();
+    update(&mut chosen, Msg::Edit(Edit::LearningRate(0.3)));
+    update(&mut chosen, Msg::Edit(Edit::Optimizer(adam)));
+    assert_eq!(chosen.config.learning_rate, 0.3, "a chosen rate stays");
+    let hint = chosen.config.learning_rate_hint().expect("a hint");
+    assert!(hint.starts_with("Adam usually trains best near a learning rate of 0.001"), "{hint}");
+}
+
+#[test]
+fn controls_a_link_hides_cannot_be_used() {
+    let mut m = Model::new();
+    update(&mut m, Msg::Start { hash: "in_hide=1&net_hide=1".into() });
+    update(&mut m, Msg::FromWorker(FromWorker::Ready { protocol: PROTOCOL_VERSION }));
+    let before = m.config.clone();
+    update(&mut m, Msg::Edit(Edit::ToggleFeature(crate::features::Feature::X1Squared)));
+    update(&mut m, Msg::Edit(Edit::Neurons { layer: 0, delta: 1 }));
+    update(&mut m, Msg::Edit(Edit::AddLayer));
+    assert_eq!(m.config, before);
+    update(&mut m, Msg::Edit(Edit::LearningRate(0.1)));
+    assert_eq!(m.config.learning_rate, 0.1, "what the link shows still works");
 }

@@ -35,8 +35,17 @@ pub fn text(m: &Model, t: Target) -> Option<String> {
             )
         }
         Target::Bias { layer, n } => format!("Bias of {}: {}. Click to change.", neuron_name(layer, n), v(t)),
-        Target::Neuron { layer, n } => format!("Neuron {}.{}: bias {}", layer + 1, n + 1, v(Target::Bias { layer, n })),
-        Target::Output => format!("Output neuron: bias {}", v(Target::Bias { layer: n_hidden, n: 0 })),
+        Target::Neuron { layer, n } => format!(
+            "Neuron {}.{}: its picture is its output at every point of the input plane (blue positive, \
+             orange negative), shown large on the right while you point at it. Bias {}.",
+            layer + 1,
+            n + 1,
+            v(Target::Bias { layer, n })
+        ),
+        Target::Output => format!(
+            "Output neuron: the network's answer at every point of the input plane (the big picture). Bias {}.",
+            v(Target::Bias { layer: n_hidden, n: 0 })
+        ),
         Target::Feature(f) => format!(
             "Feature {} (click to turn {})",
             f.label(),

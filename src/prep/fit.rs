@@ -71,7 +71,7 @@ pub(super) fn fill_value(v: &mut [f32], strategy: Missing) -> f32 {
     match strategy {
         Missing::Mean | Missing::DropRows => v.iter().map(|&x| f64::from(x)).sum::<f64>() as f32 / v.len() as f32,
         Missing::Median => {
-            v.sort_by(f32::total_cmp);
+            v.sort_unstable_by(f32::total_cmp);
             let n = v.len();
             if n % 2 == 1 {
                 v[n / 2]
@@ -80,7 +80,7 @@ pub(super) fn fill_value(v: &mut [f32], strategy: Missing) -> f32 {
             }
         }
         Missing::MostFrequent => {
-            v.sort_by(f32::total_cmp);
+            v.sort_unstable_by(f32::total_cmp);
             let mut best = (v[0], 0usize);
             let mut run = (v[0], 0usize);
             for &x in v.iter() {

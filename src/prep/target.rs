@@ -39,7 +39,7 @@ pub(super) fn labels(
         }
         (Problem::Classification, ColumnKind::Numeric) => {
             let mut distinct: Vec<f32> = target.values.iter().copied().filter(|v| v.is_finite()).collect();
-            distinct.sort_by(f32::total_cmp);
+            distinct.sort_unstable_by(f32::total_cmp);
             distinct.dedup();
             if distinct.len() > MAX_CLASSES {
                 return Err(ImportError::TooManyClasses {

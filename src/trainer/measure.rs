@@ -2,8 +2,10 @@
 //! and the rules that end a run by themselves (early stopping, an epoch, a target).
 
 use super::Trainer;
+use crate::activation::Activation;
 use crate::evaluate::{evaluate, Evaluation};
 use crate::history::{LossPoint, MAX_LAYERS};
+use crate::loss::Loss;
 use crate::metrics::Metrics;
 use crate::protocol::{FromWorker, RunState};
 use crate::stopping::Reason;
@@ -18,11 +20,45 @@ impl Trainer {
         evaluate(&self.net, &mut self.buf.ws, x, y, &self.config.head())
     }
 
-    /// Computes both losses and the metrics, and keeps them in the history if it wants this epoch.
-    pub(super) fn record(&mut self) {
+    /// Computes both losses and the metrics (without touching the history).
+    pub(super) fn measure(&mut self) -> (Evaluation, Evaluation) {
         let train = self.evaluate_on(Data::Train);
         let test = self.evaluate_on(Data::Test);
         self.losses = (train.loss, test.loss);
+        self.metrics = (train.metrics.clone(), test.metrics.clone());
+        (train, test)
+    }
+
+    /// A saturated output that keeps the run stuck (`health::Fault::Saturated`), checked
+    /// from epoch 16 on at powers of two and every 256 epochs (a forward pass over the
+    /// training points each time). Only for a squashing output trained with a loss whose
+    /// gradient carries its slope (squared error, Huber): with cross-entropy the slope cancels.
+    pub(super) fn saturation(&mut self) -> Option<crate::health::Fault> {
+        let e = self.epoch;
+        if e < 16 || !(e.is_power_of_two() || e % 256 == 0) || self.config.classes() != 2 {
+            return None;
+        }
+        let activation = self.config.output_activation();
+        let squashing = matches!(activation, Activation::Tanh | Activation::Sigmoid);
+        let slope_in_gradient = matches!(self.config.loss(), Loss::HalfSquaredError | Loss::Huber);
+        if !squashing || !slope_in_gradient {
+            return None;
+        }
+        let accuracy = self.metrics.0.headline();
+        if !(accuracy < crate::health::STUCK_ACCURACY) {
+            return None;
+        }
+        let share = crate::health::saturation(&self.net, &mut self.buf.ws, &self.train_x);
+        (share >= crate::health::SATURATED_SHARE).then_some(crate::health::Fault::Saturated {
+            share,
+            accuracy,
+            activation,
+        })
+    }
+
+    /// Computes both losses and the metrics, and keeps them in the history if it wants this epoch.
+    pub(super) fn record(&mut self) {
+        let (train, test) = self.measure();
         let mut grads = [0.0; MAX_LAYERS];
         grads.iter_mut().zip(&self.buf.grad_rms).for_each(|(g, &v)| *g = v);
         self.history.push(LossPoint {
@@ -33,7 +69,6 @@ impl Trainer {
             test_metric: test.metrics.headline(),
             grads,
         });
-        self.metrics = (train.metrics, test.metrics);
     }
 
     /// The stopping rules after an epoch; Some(reason) when the run should stop.

@@ -3,6 +3,7 @@
 //! everything that decides what happens lives here, so it is tested natively.
 //! Imported (CSV) data has its own file, `imported.rs`.
 
+mod climb;
 mod imported;
 mod measure;
 mod snapshot;
@@ -49,6 +50,8 @@ pub struct Trainer {
     /// The last network that passed the health checks, and its epoch.
     good: Network,
     good_epoch: u64,
+    /// The optimizer's state after the good epoch (to replay a diverging epoch, `climb`).
+    good_state: crate::optimizer::OptimizerState,
     buf: Buffers,
     grid_inputs: Vec<f32>,
     epoch: u64,
@@ -77,6 +80,7 @@ impl Trainer {
             buf: Buffers::new(&net),
             good: net.clone(),
             good_epoch: 0,
+            good_state: Default::default(),
             net,
             config,
             train: Vec::new(),
@@ -216,6 +220,7 @@ impl Trainer {
         self.best = self.net.clone();
         self.stopper.reset();
         self.buf = Buffers::new(&self.net);
+        self.good_state.clone_from(&self.buf.state);
         self.epoch = 0;
         self.history.clear();
         self.state = RunState::Paused;
@@ -226,17 +231,27 @@ impl Trainer {
     /// current ones are broken, and says why.
     fn stop(&mut self, fault: Fault) -> FromWorker {
         let failed_epoch = self.epoch;
-        // Dead ReLUs are numbers and stay; broken weights go back to the last good ones.
-        if !matches!(fault, Fault::DeadLayer { .. }) {
+        let broken = matches!(fault, Fault::NotFinite | Fault::Exploding { .. });
+        let climb = if broken { self.climb(failed_epoch) } else { Vec::new() };
+        // Dead ReLUs and saturated outputs are numbers and stay; broken weights go
+        // back to the last good ones. The history keeps the climb that led here (the
+        // restored weights are measured, not recorded), so the chart shows the divergence.
+        if !matches!(fault, Fault::DeadLayer { .. } | Fault::Saturated { .. }) {
             self.net.copy_params_from(&self.good);
             self.epoch = self.good_epoch;
             self.buf.state.reset();
-            self.record();
+            self.measure();
         }
         self.state = RunState::Paused;
-        FromWorker::Stopped {
-            message: fault.message(failed_epoch, self.good_epoch, self.config.learning_rate),
+        let mut message = fault.message(failed_epoch, self.good_epoch, self.config.learning_rate);
+        if climb.len() > 2 {
+            message.push_str(&format!(
+                " Within epoch {failed_epoch} the training loss went {} in its first {} minibatch steps.",
+                climb::climb_text(&climb),
+                climb.len() - 1
+            ));
         }
+        FromWorker::Stopped { message }
     }
 
     /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
@@ -267,11 +282,15 @@ impl Trainer {
             plan,
         );
         self.epoch += 1;
-        if let Some(fault) = health::check_params(&self.net) {
+        let broken = health::check_params(&self.net);
+        if self.history.wants(self.epoch) || broken.is_some() {
+            // Recorded even when the epoch ends the run: the climbing loss is what to see.
+            self.record();
+        }
+        if let Some(fault) = broken {
             return Some(self.stop(fault));
         }
         if self.history.wants(self.epoch) {
-            self.record();
             if !self.losses.0.is_finite() || !self.losses.1.is_finite() {
                 return Some(self.stop(Fault::NotFinite));
             }
@@ -280,9 +299,13 @@ impl Trainer {
                     return Some(self.stop(Fault::DeadLayer { layer }));
                 }
             }
+            if let Some(fault) = self.saturation() {
+                return Some(self.stop(fault));
+            }
         }
         self.good.copy_params_from(&self.net);
         self.good_epoch = self.epoch;
+        self.good_state.clone_from(&self.buf.state);
         if let Some(reason) = self.stopping_reason() {
             return Some(self.finish(reason));
         }

@@ -89,6 +89,50 @@ fn a_huge_learning_rate_stops_with_an_explanation_and_keeps_the_last_good_weight
     assert_eq!(t.epoch(), 0);
 }
 
+/// Runs until the trainer stops by itself, or `epochs` have passed.
+fn run_until_stopped(t: &mut Trainer, epochs: u32) -> Option<FromWorker> {
+    t.handle(ToWorker::Play);
+    (0..epochs).find_map(|_| t.train_epoch())
+}
+
+#[test]
+fn a_saturated_tanh_output_stops_with_an_explanation() {
+    let mut c = Config::default();
+    c.learning_rate = 10.0;
+    let mut t = Trainer::new(c);
+    match run_until_stopped(&mut t, 600) {
+        Some(FromWorker::Stopped { message }) => {
+            assert!(message.contains("the outputs are saturated"), "{message}");
+            assert!(message.contains("learning rate 10 is too high for Tanh"), "{message}");
+        }
+        other => panic!("expected a stop, got {other:?}"),
+    }
+    // The default learning rate learns the circle and is not stopped (its outputs
+    // near ±1 are right answers, not a stuck run).
+    let mut fine = Trainer::new(Config::default());
+    assert_eq!(run_until_stopped(&mut fine, 600), None);
+}
+
+#[test]
+fn a_run_that_diverges_within_one_epoch_says_how_the_loss_climbed() {
+    let mut c = Config::default();
+    c.set_dataset(DatasetKind::Plane);
+    c.learning_rate = 3.0;
+    let mut t = Trainer::new(c);
+    match run_until_stopped(&mut t, 200) {
+        Some(FromWorker::Stopped { message }) => {
+            let climb = message.split("the training loss went ").nth(1).expect(&message);
+            let steps: Vec<&str> = climb.split(" → ").collect();
+            assert!(steps.len() >= 3, "{message}");
+            assert!(
+                climb.contains("not a number") || message.contains("exploding"),
+                "{message}"
+            );
+        }
+        other => panic!("expected a stop, got {other:?}"),
+    }
+}
+
 #[test]
 fn dead_relus_stop_the_run_with_an_explanation() {
     let mut c = Config::default();

@@ -15,6 +15,7 @@ use crate::regularization::Regularization;
 
 mod csv;
 mod training;
+mod view;
 
 /// At most this many warnings are listed; the rest are counted.
 pub const MAX_WARNINGS: usize = 12;
@@ -72,6 +73,7 @@ pub fn encode(c: &Config) -> String {
     }
     csv::encode(c, &mut s);
     training::encode(c, &mut s);
+    view::encode(c, &mut s);
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
     }
@@ -180,7 +182,10 @@ pub fn decode(hash: &str) -> Decoded {
             }
             continue;
         }
-        if training::decode_key(k, v, &mut c, &mut deferred, &mut w) || csv::decode_key(k, v, &mut csv_keys, &mut w) {
+        if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
+            || csv::decode_key(k, v, &mut csv_keys, &mut w)
+            || view::decode_key(k, v, &mut c, &mut w)
+        {
             continue;
         }
         match k {
@@ -251,8 +256,7 @@ pub fn decode(hash: &str) -> Decoded {
                 if feats.is_empty() {
                     w.push(k, v, "no known input feature; using x1,x2");
                 } else {
-                    feats.sort_by_key(|x| Feature::ALL.iter().position(|a| a == x));
-                    c.features = feats;
+                    c.features = Feature::in_order(&feats);
                 }
             }
             "seed" => match v.trim().parse::<u32>() {
@@ -260,7 +264,7 @@ pub fn decode(hash: &str) -> Decoded {
                     c.seed = s;
                     has_seed = true;
                 }
-                Err(_) => w.push(k, v, "not a whole number from 0 to 4294967295; a new seed was chosen"),
+                Err(_) => w.push(k, v, "not a whole number from 0 to 4294967295; using 1"),
             },
             "test" => match parse_bool(v) {
                 Some(b) => c.show_test_data = b,

@@ -22,39 +22,82 @@ pub struct YAxis<'a> {
     pub format: &'a dyn Fn(&f32) -> String,
 }
 
+/// Epochs past this are drawn on a log x axis, so the first epochs stay readable
+/// however long the run (at full speed a run passes 10,000 epochs in seconds).
+pub const LOG_X_FROM: f32 = 1000.0;
+/// A loss that spans more than this factor is drawn on a log y axis (a diverging
+/// run climbs through many decades).
+pub const LOG_Y_SPAN: f32 = 1000.0;
+
+/// An epoch as a short axis label: 250, 12k, 1.5M.
+fn epoch_label(x: f32) -> String {
+    let x = x.round();
+    if x >= 1e6 {
+        format!("{}M", crate::page::fmt_plain(x / 1e6))
+    } else if x >= 1e4 {
+        format!("{}k", (x / 1e3).round())
+    } else {
+        format!("{x}")
+    }
+}
+
 /// Lines over x ∈ [0, x_max]; `marker`: a dot at one point (where the run is).
 pub fn draw(canvas_id: &str, lines: &[Line], x_max: f32, y: YAxis, marker: Option<(f32, f32)>) -> Result<(), String> {
+    draw_scaled(canvas_id, lines, x_max, y, marker, false)
+}
+
+/// `draw`, past `LOG_X_FROM` epochs with a logarithmic x axis (epoch + 1), and
+/// with `log_y` a logarithmic y axis (its range must then be positive). The
+/// logarithms are taken here and the axes stay linear in them: one chart type,
+/// so plotters' generic drawing code is in the wasm once.
+pub fn draw_scaled(
+    canvas_id: &str,
+    lines: &[Line],
+    x_max: f32,
+    y: YAxis,
+    marker: Option<(f32, f32)>,
+    log_y: bool,
+) -> Result<(), String> {
     let backend = CanvasBackend::new(canvas_id).ok_or_else(|| format!("no canvas #{canvas_id}"))?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
+    // About one label per 70 px, so long epoch numbers never run together.
+    let x_labels = ((root.dim_in_pixel().0 as usize) / 70).clamp(2, 5);
+    let x_max = x_max.max(1.0);
+    let log_x = x_max > LOG_X_FROM;
+    let fx = |x: f32| if log_x { (x + 1.0).log10() } else { x };
+    let fy = |v: f32| if log_y { v.log10() } else { v };
+    let x_label = |x: &f32| epoch_label(if log_x { (*x * std::f32::consts::LN_10).exp() - 1.0 } else { *x });
+    let y_label = |v: &f32| (y.format)(&if log_y { (*v * std::f32::consts::LN_10).exp() } else { *v });
     let mut chart = ChartBuilder::on(&root)
         .margin_top(6)
         .margin_right(10)
         .x_label_area_size(20)
         .y_label_area_size(44)
-        .build_cartesian_2d(0f32..x_max.max(1.0), y.range.0..y.range.1)
+        .build_cartesian_2d(fx(0.0)..fx(x_max), fy(y.range.0)..fy(y.range.1))
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
-        .x_labels(5)
+        .x_labels(x_labels)
         .y_labels(3)
         .disable_x_mesh()
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 228, 232))
         .axis_style(RGBColor(170, 178, 186))
         .label_style(("sans-serif", 12).into_font().color(&RGBColor(95, 107, 118)))
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
-        .y_label_formatter(y.format)
+        .x_label_formatter(&x_label)
+        .y_label_formatter(&y_label)
         .draw()
         .map_err(|e| e.to_string())?;
     for line in lines {
+        let pts = line.points.iter().map(|&(x, v)| (fx(x), fy(v)));
         chart
-            .draw_series(LineSeries::new(line.points.iter().copied(), line.color.stroke_width(2)))
+            .draw_series(LineSeries::new(pts, line.color.stroke_width(2)))
             .map_err(|e| e.to_string())?;
     }
-    if let Some(p) = marker {
+    if let Some((x, v)) = marker {
         chart
-            .draw_series(std::iter::once(Circle::new(p, 4, RGBColor(230, 120, 30).filled())))
+            .draw_series(std::iter::once(Circle::new((fx(x), fy(v)), 4, RGBColor(230, 120, 30).filled())))
             .map_err(|e| e.to_string())?;
     }
     root.present().map_err(|e| e.to_string())?;
@@ -74,27 +117,41 @@ pub fn last_epoch(history: &[f32]) -> f32 {
     rows(history).last().map_or(1.0, |r| r.epoch()).max(10.0)
 }
 
-/// Training loss in grey, test loss in black, per epoch.
+/// Training loss in grey, test loss in black, per epoch. A loss that climbed
+/// through decades (a diverging run) is drawn on a log scale.
 pub fn draw_losses(canvas_id: &str, history: &[f32]) -> Result<(), String> {
     let (train, test) = (series(history, |r| r.train_loss()), series(history, |r| r.test_loss()));
-    let max_loss = train.iter().chain(&test).fold(0.0f32, |m, p| m.max(p.1)).max(1e-3) * 1.05;
-    draw(
+    let all = || train.iter().chain(&test).map(|p| p.1);
+    let max_loss = all().fold(0.0f32, f32::max).max(1e-3) * 1.05;
+    let min_loss = all().filter(|&l| l > 0.0).fold(f32::MAX, f32::min);
+    let log_y = min_loss < f32::MAX && max_loss / min_loss > LOG_Y_SPAN;
+    let y = if log_y {
+        YAxis {
+            range: (min_loss * 0.8, max_loss),
+            format: &|y| crate::page::fmt_plain(*y),
+        }
+    } else {
+        YAxis {
+            range: (0.0, max_loss),
+            format: &|y| format!("{y:.2}"),
+        }
+    };
+    let positive = |v: Vec<(f32, f32)>| v.into_iter().filter(|p| !log_y || p.1 > 0.0).collect();
+    draw_scaled(
         canvas_id,
         &[
             Line {
-                points: train,
+                points: positive(train),
                 color: TRAIN,
             },
             Line {
-                points: test,
+                points: positive(test),
                 color: TEST,
             },
         ],
         last_epoch(history),
-        YAxis {
-            range: (0.0, max_loss),
-            format: &|y| format!("{y:.2}"),
-        },
+        y,
         None,
+        log_y,
     )
 }

@@ -3,8 +3,10 @@
 
 use crate::activation::Activation;
 use crate::config::{Config, Control, Edit, LEARNING_RATES, REGULARIZATION_RATES};
+use crate::control::Group;
 use crate::dataset::{DatasetKind, Problem};
 use crate::optimizer::Optimizer;
+use crate::pace::Speed;
 use crate::page::{Msg, Picture};
 use crate::regularization::Regularization;
 use crate::web::dispatch::Dispatch;
@@ -84,6 +86,17 @@ pub fn init(d: Dispatch) {
         &select("picture-mode"),
         &choices(&Picture::ALL, Picture::key, Picture::label),
     );
+    fill_select(&select("speed"), &choices(&Speed::ALL, Speed::key, Speed::label));
+    on_change("speed", "change", move |v| {
+        if let Some(s) = Speed::from_key(&v) {
+            d.edit(Edit::Speed(s));
+        }
+    });
+    let options: web_sys::HtmlDetailsElement = by_id("training-options");
+    let o2 = options.clone();
+    on(&options, "toggle", move |_: Event| {
+        d.edit(Edit::OptionsFolded(!o2.open()))
+    });
 
     on_change("dataset", "change", move |v| {
         if let Some(k) = DatasetKind::from_key(&v) {
@@ -182,6 +195,20 @@ pub fn sync(c: &Config) {
         }
     }
     select("problem").set_value(c.problem.key());
+    select("speed").set_value(c.speed.key());
+    let hint: Element = by_id("lr-hint");
+    match c.learning_rate_hint() {
+        Some(text) => {
+            set_text(&hint, &text);
+            set_hidden(&hint, c.is_hidden(Control::LearningRate));
+        }
+        None => set_hidden(&hint, true),
+    }
+    set_text(&by_id::<Element>("loss-kind"), c.loss().explained());
+    let options: web_sys::HtmlDetailsElement = by_id("training-options");
+    if options.open() == c.options_folded {
+        options.set_open(!c.options_folded);
+    }
     let lr = select("learning-rate");
     let custom = input("learning-rate-custom");
     if LEARNING_RATES.contains(&c.learning_rate) {
@@ -229,11 +256,12 @@ pub fn sync(c: &Config) {
     }
     by_id::<web_sys::HtmlButtonElement>("add-layer").set_disabled(n >= crate::config::MAX_HIDDEN_LAYERS);
     by_id::<web_sys::HtmlButtonElement>("remove-layer").set_disabled(n == 0);
-    apply_hidden(c);
 }
 
-/// Hides every element marked `data-control="<key>"` whose control the config hides.
-fn apply_hidden(c: &Config) {
+/// Hides every element marked `data-control="<key>"` whose control the config
+/// hides (a class, so an element's own `hidden` state is kept), a group of
+/// controls when all of them are hidden, and locks the input features.
+pub fn apply_hidden(c: &Config) {
     let list = document()
         .query_selector_all("[data-control]")
         .expect("querySelectorAll");
@@ -241,9 +269,25 @@ fn apply_hidden(c: &Config) {
         if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             let key = el.get_attribute("data-control").unwrap_or_default();
             let hide = Control::from_key(&key).is_some_and(|ctrl| c.is_hidden(ctrl));
-            set_hidden(&el, hide);
+            let _ = el.class_list().toggle_with_force("control-hidden", hide);
         }
     }
+    let data_all_hidden = Control::ALL
+        .iter()
+        .filter(|k| matches!(k.group(), Group::Data | Group::YourData))
+        .filter(|k| !matches!(k, Control::ShowTestData | Control::Discretize))
+        .all(|&k| c.is_hidden(k));
+    let data: Element = by_id::<Element>("data-heading").parent_element().expect("data column");
+    let _ = data.class_list().toggle_with_force("control-hidden", data_all_hidden);
+    let network: Element = by_id("network");
+    let _ = network
+        .class_list()
+        .toggle_with_force("features-locked", c.is_hidden(Control::Features));
+    let _ = document()
+        .body()
+        .expect("body")
+        .class_list()
+        .toggle_with_force("data-hidden", data_all_hidden);
 }
 
 /// One labelled number box per hyperparameter of the chosen optimizer.

@@ -16,6 +16,8 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     set_style(&head, "top", "0px");
     let pm: HtmlElement = create("div");
     pm.set_class_name("pm");
+    // Per-layer controls follow the toolbar's hide keys.
+    pm.set_attribute("data-control", "net").expect("attr");
     for (kind, text, aria, disabled) in [
         (
             "add-neuron",
@@ -49,6 +51,7 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     act.set_attribute("aria-label", &format!("Layer {} nonlinearity", l + 1))
         .expect("aria");
     act.set_attribute("data-kind", "layer-act").expect("attr");
+    act.set_attribute("data-control", "act").expect("attr");
     act.set_attribute("data-l", &l.to_string()).expect("attr");
     act.set_title("This layer's activation function");
     for a in crate::activation::Activation::ALL {
@@ -64,6 +67,7 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     // layer order); the title (its description) says which layer.
     drop.set_attribute("aria-label", "Dropout").expect("aria");
     drop.set_attribute("data-kind", "layer-drop").expect("attr");
+    drop.set_attribute("data-control", "drop").expect("attr");
     drop.set_attribute("data-l", &l.to_string()).expect("attr");
     drop.set_title(&format!(
         "Dropout of hidden layer {}: the share of its neurons switched off at random in each training step",

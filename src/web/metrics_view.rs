@@ -284,5 +284,5 @@ pub fn schedule_plot(c: &Config, epoch: u64) {
     if let Err(e) = result {
         web_sys::console::error_1(&e.into());
     }
-    set_text(&by_id::<Element>("lr-now"), &format!("{lr_now:.3e}"));
+    set_text(&by_id::<Element>("lr-now"), &crate::page::fmt_plain(lr_now));
 }

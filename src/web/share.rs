@@ -3,6 +3,7 @@
 //! it needs nothing from the app while its checkboxes change.
 
 use crate::config::{Config, Control};
+use crate::control::{Group, Preset};
 use crate::page::Msg;
 use crate::url;
 use crate::web::dispatch::Dispatch;
@@ -21,6 +22,12 @@ pub fn init(d: Dispatch) {
     });
     let options: HtmlElement = by_id("hide-options");
     on(&options, "change", |_: Event| update_dialog_link());
+    for preset in Preset::ALL {
+        let selector = format!("#hide-dialog [data-preset=\"{}\"]", preset.label().to_lowercase());
+        if let Ok(Some(button)) = crate::web::dom::document().query_selector(&selector) {
+            on(&button, "click", move |_: Event| apply_preset(preset));
+        }
+    }
     // The dialog's checkboxes exist only while it is open, so their labels
     // never compete with the page's own controls of the same name.
     let dialog: HtmlDialogElement = by_id("hide-dialog");
@@ -44,21 +51,43 @@ pub fn open_dialog(c: &Config) {
     let _ = d.set_attribute("data-hash", &url::encode(c));
     let options: HtmlElement = by_id("hide-options");
     options.set_text_content(None);
-    for ctrl in Control::ALL {
-        let label: HtmlElement = create("label");
-        label.set_class_name("check");
-        let cb: HtmlInputElement = create("input");
-        cb.set_type("checkbox");
-        cb.set_checked(c.is_hidden(ctrl));
-        cb.set_attribute("data-hide", ctrl.key()).expect("attr");
-        label.append_child(&cb).expect("append");
-        label
-            .append_child(&crate::web::dom::document().create_text_node(ctrl.label()))
-            .expect("append");
-        options.append_child(&label).expect("append");
+    for group in Group::ALL {
+        let set: HtmlElement = create("fieldset");
+        let legend: HtmlElement = create("legend");
+        legend.set_text_content(Some(group.label()));
+        set.append_child(&legend).expect("append");
+        for ctrl in Control::ALL.into_iter().filter(|k| k.group() == group) {
+            let label: HtmlElement = create("label");
+            label.set_class_name("check");
+            let cb: HtmlInputElement = create("input");
+            cb.set_type("checkbox");
+            cb.set_checked(c.is_hidden(ctrl));
+            cb.set_attribute("data-hide", ctrl.key()).expect("attr");
+            label.append_child(&cb).expect("append");
+            label
+                .append_child(&crate::web::dom::document().create_text_node(ctrl.label()))
+                .expect("append");
+            set.append_child(&label).expect("append");
+        }
+        options.append_child(&set).expect("append");
     }
     update_dialog_link();
     let _ = d.show_modal();
+}
+
+/// Ticks exactly what a preset hides.
+fn apply_preset(preset: Preset) {
+    let hidden = preset.hides();
+    let list = by_id::<Element>("hide-options")
+        .query_selector_all("input[data-hide]")
+        .expect("qsa");
+    for i in 0..list.length() {
+        if let Some(cb) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            let ctrl = cb.get_attribute("data-hide").as_deref().and_then(Control::from_key);
+            cb.set_checked(ctrl.is_some_and(|k| hidden.contains(&k)));
+        }
+    }
+    update_dialog_link();
 }
 
 fn update_dialog_link() {

@@ -1,10 +1,12 @@
 //! The worker shell: owns one `Trainer`, trains in time slices and yields
 //! between them (a MessageChannel, not setTimeout, so there is no 4 ms clamp)
 //! so Pause and Tune get through. A snapshot is posted only when the page
-//! has acknowledged the previous one, so at most one per drawn frame, while
-//! training itself never waits for the page.
+//! has acknowledged the previous one, so at most one per drawn frame. How many
+//! epochs a slice trains follows the run's speed (`pace::plan`): at full speed
+//! training never waits for the page; at the slower speeds every epoch is drawn.
 
 use crate::config::Config;
+use crate::pace::{self, Plan};
 use crate::protocol::{FromWorker, ToWorker, PROTOCOL_VERSION};
 use crate::trainer::Trainer;
 use crate::web::wire;
@@ -12,9 +14,6 @@ use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
-
-/// Training time per slice before messages are looked at again.
-const SLICE_MS: f64 = 12.0;
 
 struct Shell {
     trainer: Trainer,
@@ -25,6 +24,10 @@ struct Shell {
     awaiting_ack: bool,
     /// Something changed since the last snapshot.
     dirty: bool,
+    /// When the last paced epoch was trained (ms).
+    last_epoch_at: f64,
+    /// A timer will run the next slice (slow speeds).
+    timer_pending: bool,
 }
 
 thread_local! {
@@ -48,6 +51,8 @@ pub fn start(scope: DedicatedWorkerGlobalScope) {
             scheduled: false,
             awaiting_ack: false,
             dirty: false,
+            last_epoch_at: f64::NEG_INFINITY,
+            timer_pending: false,
         })
     });
     post(
@@ -115,17 +120,23 @@ fn schedule(sh: &mut Shell) {
 fn slice() {
     with_shell(|sh| {
         sh.scheduled = false;
+        let speed = sh.trainer.config().speed;
         if sh.trainer.is_playing() {
             let start = js_sys::Date::now();
-            loop {
-                sh.dirty = true;
-                if let Some(stop) = sh.trainer.train_epoch() {
-                    post(&sh.scope, &stop);
-                    break;
+            if let Plan::Train { max_epochs, ms } = pace::plan(speed, sh.awaiting_ack, start, sh.last_epoch_at) {
+                let mut trained = 0;
+                loop {
+                    sh.dirty = true;
+                    trained += 1;
+                    if let Some(stop) = sh.trainer.train_epoch() {
+                        post(&sh.scope, &stop);
+                        break;
+                    }
+                    if max_epochs.is_some_and(|m| trained >= m) || js_sys::Date::now() - start >= ms {
+                        break;
+                    }
                 }
-                if js_sys::Date::now() - start >= SLICE_MS {
-                    break;
-                }
+                sh.last_epoch_at = start;
             }
         }
         if sh.dirty && !sh.awaiting_ack {
@@ -138,7 +149,26 @@ fn slice() {
             sh.awaiting_ack = true;
         }
         if sh.trainer.is_playing() {
-            schedule(sh);
+            let now = js_sys::Date::now();
+            match pace::plan(speed, sh.awaiting_ack, now, sh.last_epoch_at) {
+                Plan::Train { .. } => schedule(sh),
+                // The page's Ack schedules the next slice (`receive`).
+                Plan::WaitForAck => {}
+                Plan::WaitUntil(t) if !sh.timer_pending => {
+                    sh.timer_pending = true;
+                    let wake = Closure::once_into_js(|| {
+                        with_shell(|sh| {
+                            sh.timer_pending = false;
+                            schedule(sh);
+                        })
+                    });
+                    let _ = sh.scope.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        wake.unchecked_ref(),
+                        (t - now).ceil() as i32,
+                    );
+                }
+                Plan::WaitUntil(_) => {}
+            }
         }
     });
 }

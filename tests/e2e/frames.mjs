@@ -15,7 +15,8 @@ const server = await serve(process.env.NNPLAY_DIST || path.resolve(here, '../../
 const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 const t0 = Date.now();
-await page.goto(server.url + '#data=spiral&net=8,8,8,8,8,8&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&test=1&seed=1');
+// Full speed unless NNPLAY_SPEED names another (slow, steady, frame, fast).
+await page.goto(server.url + `#data=spiral&net=8,8,8,8,8,8&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&test=1&seed=1&speed=${process.env.NNPLAY_SPEED || 'full'}`);
 await page.waitForSelector('[data-testid="neuron-6-8"]');
 await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
 console.log(`interactive (first snapshot drawn) ${Date.now() - t0} ms after navigation`);

@@ -133,7 +133,7 @@ test('a click storm leaves one worker, the last setup, and fresh pictures', asyn
 });
 
 test('a short soak at full speed keeps memory flat', async () => {
-  const { page } = await open('seed=5&data=spiral&net=8,8,8,8,8,8&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2');
+  const { page } = await open('seed=5&data=spiral&net=8,8,8,8,8,8&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&speed=full');
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(2000); // warm-up: buffers and caches reach their size
   const heap = () => page.evaluate(() => performance.memory.usedJSHeapSize);

@@ -127,7 +127,7 @@ test('regression shows MSE, MAE and R²; the learning-rate schedule moves the ra
   const { page } = await open('data=plane&seed=2&sched=step&severy=5&sfactor=0.5&lr=0.01');
   assert.ok(await page.getByTestId('train-r2').isVisible());
   assert.ok(!(await page.getByTestId('train-accuracy').isVisible()));
-  assert.equal(await page.locator('#lr-now').textContent(), '1.000e-2');
+  assert.equal(await page.locator('#lr-now').textContent(), '0.01');
   for (let i = 0; i < 5; i++) await stepOnce(page);
   assert.equal(await page.locator('#lr-now').textContent(), '5.000e-3');
   await page.getByRole('button', { name: 'Play' }).click();

@@ -82,7 +82,6 @@ pub fn start() {
     });
     dispatch(Msg::Start {
         hash: location::read_hash(),
-        fresh_seed: crate::rng::fresh_seed(),
     });
     worker_link::start_heartbeat();
 }
@@ -181,6 +180,8 @@ impl View {
                 }
                 self.network.sync_layers(c);
                 controls::sync_csv(c, m.csv_names());
+                // Last: the diagram's per-layer controls exist now.
+                controls::apply_hidden(c);
             }
             Part::Playing => controls::set_playing(m.playing),
             Part::Notices => render_notices(m),

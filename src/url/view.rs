@@ -1,0 +1,37 @@
+//! The URL keys of how the page shows and paces a run (no effect on the
+//! numbers of the run): `speed=slow|steady|frame|fast|full` (written when not
+//! the default, one epoch per frame) and `opts=0` (the training options row
+//! folded). Written only when they differ from the default, so older links and
+//! the golden strings stay as they were.
+
+use super::{parse_bool, Warnings};
+use crate::config::Config;
+use crate::pace::Speed;
+
+pub(super) fn encode(c: &Config, s: &mut String) {
+    if c.speed != Speed::Frame {
+        s.push_str(&format!("&speed={}", c.speed.key()));
+    }
+    if c.options_folded {
+        s.push_str("&opts=0");
+    }
+}
+
+/// Reads one key; false if it is not one of this file's.
+pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, w: &mut Warnings) -> bool {
+    match k {
+        "speed" => match Speed::from_key(v) {
+            Some(s) => c.speed = s,
+            None => {
+                let keys: Vec<&str> = Speed::ALL.iter().map(|s| s.key()).collect();
+                w.push(k, v, format!("expected one of {}; using frame", keys.join(", ")))
+            }
+        },
+        "opts" => match parse_bool(v) {
+            Some(open) => c.options_folded = !open,
+            None => w.push(k, v, "expected 1 (open) or 0 (folded); using 1"),
+        },
+        _ => return false,
+    }
+    true
+}

@@ -54,7 +54,9 @@ impl Loss {
     /// The loss as the page names it next to the numbers, and what it is.
     pub fn explained(self) -> &'static str {
         match self {
-            Self::HalfSquaredError => "Loss: ½ MSE (half the mean squared error, so the MSE in the table is twice the loss)",
+            Self::HalfSquaredError => {
+                "Loss: ½ MSE (half the mean squared error, so the MSE in the table is twice the loss)"
+            }
             Self::BinaryCrossEntropy => "Loss: binary cross-entropy (−log of the probability given to the right class)",
             Self::CategoricalCrossEntropy => "Loss: cross-entropy (−log of the probability given to the right class)",
             Self::Huber => "Loss: Huber (½ error² for small errors, linear beyond 1)",

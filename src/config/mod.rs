@@ -334,7 +334,13 @@ impl Config {
         // Kept in `Control::ALL` order (which is the enum's order, so sorted).
         let mut hidden: Vec<Control> = Control::ALL
             .into_iter()
-            .filter(|&x| if x == c { hide } else { self.hidden_controls.contains(&x) })
+            .filter(|&x| {
+                if x == c {
+                    hide
+                } else {
+                    self.hidden_controls.contains(&x)
+                }
+            })
             .collect();
         std::mem::swap(&mut self.hidden_controls, &mut hidden);
     }

@@ -232,7 +232,9 @@ pub enum Effect {
 #[derive(Clone, Debug)]
 pub enum Msg {
     /// The page opened with this hash (a link without a seed uses seed 1, so a bare link replays).
-    Start { hash: String },
+    Start {
+        hash: String,
+    },
     /// A link was pasted into the address bar.
     HashChanged(String),
     Edit(Edit),

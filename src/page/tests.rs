@@ -6,12 +6,7 @@ use crate::protocol::{RunState, SnapshotHeader};
 
 fn started() -> (Model, Vec<Effect>) {
     let mut m = Model::new();
-    let fx = update(
-        &mut m,
-        Msg::Start {
-            hash: "seed=77".into(),
-        },
-    );
+    let fx = update(&mut m, Msg::Start { hash: "seed=77".into() });
     (m, fx)
 }
 
@@ -372,10 +367,7 @@ fn a_link_waiting_for_its_file_trains_on_it_once_the_columns_match() {
     let mut m = Model::new();
     let hash = "data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification\
                 &csvmissing=median&csvscale=minmax&csvclip=0&csvval=0&csvin=2&axes=1,0";
-    update(
-        &mut m,
-        Msg::Start { hash: hash.into() },
-    );
+    update(&mut m, Msg::Start { hash: hash.into() });
     assert!(m.config.csv.is_none(), "the default data meanwhile");
     assert!(m.csv_in_use_text().starts_with("Waiting for the link's file"));
     update(
@@ -511,16 +503,32 @@ fn switching_to_adam_offers_its_rate_unless_the_user_chose_one() {
     update(&mut chosen, Msg::Edit(Edit::Optimizer(adam)));
     assert_eq!(chosen.config.learning_rate, 0.3, "a chosen rate stays");
     let hint = chosen.config.learning_rate_hint().expect("a hint");
-    assert!(hint.starts_with("Adam usually trains best near a learning rate of 0.001"), "{hint}");
+    assert!(
+        hint.starts_with("Adam usually trains best near a learning rate of 0.001"),
+        "{hint}"
+    );
 }
 
 #[test]
 fn controls_a_link_hides_cannot_be_used() {
     let mut m = Model::new();
-    update(&mut m, Msg::Start { hash: "in_hide=1&net_hide=1".into() });
-    update(&mut m, Msg::FromWorker(FromWorker::Ready { protocol: PROTOCOL_VERSION }));
+    update(
+        &mut m,
+        Msg::Start {
+            hash: "in_hide=1&net_hide=1".into(),
+        },
+    );
+    update(
+        &mut m,
+        Msg::FromWorker(FromWorker::Ready {
+            protocol: PROTOCOL_VERSION,
+        }),
+    );
     let before = m.config.clone();
-    update(&mut m, Msg::Edit(Edit::ToggleFeature(crate::features::Feature::X1Squared)));
+    update(
+        &mut m,
+        Msg::Edit(Edit::ToggleFeature(crate::features::Feature::X1Squared)),
+    );
     update(&mut m, Msg::Edit(Edit::Neurons { layer: 0, delta: 1 }));
     update(&mut m, Msg::Edit(Edit::AddLayer));
     assert_eq!(m.config, before);

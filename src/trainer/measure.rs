@@ -45,7 +45,8 @@ impl Trainer {
             return None;
         }
         let accuracy = self.metrics.0.headline();
-        if !(accuracy < crate::health::STUCK_ACCURACY) {
+        // A NaN accuracy is no evidence of being stuck either.
+        if accuracy.is_nan() || accuracy >= crate::health::STUCK_ACCURACY {
             return None;
         }
         let share = crate::health::saturation(&self.net, &mut self.buf.ws, &self.train_x);

@@ -67,8 +67,20 @@ pub fn draw_scaled(
     let log_x = x_max > LOG_X_FROM;
     let fx = |x: f32| if log_x { (x + 1.0).log10() } else { x };
     let fy = |v: f32| if log_y { v.log10() } else { v };
-    let x_label = |x: &f32| epoch_label(if log_x { (*x * std::f32::consts::LN_10).exp() - 1.0 } else { *x });
-    let y_label = |v: &f32| (y.format)(&if log_y { (*v * std::f32::consts::LN_10).exp() } else { *v });
+    let x_label = |x: &f32| {
+        epoch_label(if log_x {
+            (*x * std::f32::consts::LN_10).exp() - 1.0
+        } else {
+            *x
+        })
+    };
+    let y_label = |v: &f32| {
+        (y.format)(&if log_y {
+            (*v * std::f32::consts::LN_10).exp()
+        } else {
+            *v
+        })
+    };
     let mut chart = ChartBuilder::on(&root)
         .margin_top(6)
         .margin_right(10)
@@ -97,7 +109,11 @@ pub fn draw_scaled(
     }
     if let Some((x, v)) = marker {
         chart
-            .draw_series(std::iter::once(Circle::new((fx(x), fy(v)), 4, RGBColor(230, 120, 30).filled())))
+            .draw_series(std::iter::once(Circle::new(
+                (fx(x), fy(v)),
+                4,
+                RGBColor(230, 120, 30).filled(),
+            )))
             .map_err(|e| e.to_string())?;
     }
     root.present().map_err(|e| e.to_string())?;

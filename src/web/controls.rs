@@ -283,11 +283,12 @@ pub fn apply_hidden(c: &Config) {
     let _ = network
         .class_list()
         .toggle_with_force("features-locked", c.is_hidden(Control::Features));
-    let _ = document()
-        .body()
-        .expect("body")
+    // The board gives the remaining columns the room (a picture-only link centres the picture).
+    let body = document().body().expect("body");
+    let _ = body.class_list().toggle_with_force("data-hidden", data_all_hidden);
+    let _ = body
         .class_list()
-        .toggle_with_force("data-hidden", data_all_hidden);
+        .toggle_with_force("diagram-hidden", c.is_hidden(Control::Diagram));
 }
 
 /// One labelled number box per hyperparameter of the chosen optimizer.

@@ -129,7 +129,7 @@ test('regression shows MSE, MAE and R²; the learning-rate schedule moves the ra
   assert.ok(!(await page.getByTestId('train-accuracy').isVisible()));
   assert.equal(await page.locator('#lr-now').textContent(), '0.01');
   for (let i = 0; i < 5; i++) await stepOnce(page);
-  assert.equal(await page.locator('#lr-now').textContent(), '5.000e-3');
+  assert.equal(await page.locator('#lr-now').textContent(), '0.005');
   await page.getByRole('button', { name: 'Play' }).click();
   await epochAbove(page, 60);
   await page.getByRole('button', { name: 'Pause' }).click();

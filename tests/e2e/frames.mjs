@@ -40,7 +40,7 @@ const r = await page.evaluate(() => {
   return { frames: f.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: f[f.length - 1], long: window.__long };
 });
 await page.getByRole('button', { name: 'Pause' }).click();
-console.log(`${seconds} s at full speed: ${e1 - e0} epochs (${Math.round(((e1 - e0) * 250) / seconds)} samples/s incl. pictures)`);
+console.log(`${seconds} s at speed ${process.env.NNPLAY_SPEED || "full"}: ${e1 - e0} epochs (${Math.round(((e1 - e0) * 250) / seconds)} samples/s incl. pictures)`);
 console.log(`frames: ${r.frames} (${(r.frames / seconds).toFixed(1)}/s), interval p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`);
 console.log(`long tasks (> 50 ms) on the main thread: ${r.long.length}${r.long.length ? ` (longest ${Math.max(...r.long).toFixed(0)} ms)` : ''}`);
 await browser.close();

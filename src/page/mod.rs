@@ -112,6 +112,24 @@ pub enum Editing {
     Bias { layer: u32, neuron: u32 },
 }
 
+impl Editing {
+    /// The parameter a diagram target stands for (links and bias squares have one).
+    pub fn of(t: Target) -> Option<Editing> {
+        match t {
+            Target::Link { layer, to, from } => Some(Editing::Weight {
+                layer: layer as u32,
+                to: to as u32,
+                from: from as u32,
+            }),
+            Target::Bias { layer, n } => Some(Editing::Bias {
+                layer: layer as u32,
+                neuron: n as u32,
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// The notices above the page. Each is shown while it is `Some`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Notices {
@@ -716,35 +734,16 @@ impl Model {
             Target::Feature(f) => self.edit(Edit::ToggleFeature(f), fx),
             Target::AddNeuron(layer) => self.edit(Edit::Neurons { layer, delta: 1 }, fx),
             Target::RemoveNeuron(layer) => self.edit(Edit::Neurons { layer, delta: -1 }, fx),
-            Target::Link { layer, to, from } => {
-                if let Some(value) = self.param(t) {
-                    self.editing = Some(Editing::Weight {
-                        layer: layer as u32,
-                        to: to as u32,
-                        from: from as u32,
-                    });
+            Target::Link { .. } | Target::Bias { .. } => {
+                if let (Some(editing), Some(value)) = (Editing::of(t), self.param(t)) {
+                    self.editing = Some(editing);
                     fx.push(Effect::Tooltip(None));
-                    fx.push(Effect::OpenEditor {
-                        label: "Weight",
-                        value,
-                        x,
-                        y,
-                    });
-                }
-            }
-            Target::Bias { layer, n } => {
-                if let Some(value) = self.param(t) {
-                    self.editing = Some(Editing::Bias {
-                        layer: layer as u32,
-                        neuron: n as u32,
-                    });
-                    fx.push(Effect::Tooltip(None));
-                    fx.push(Effect::OpenEditor {
-                        label: "Bias",
-                        value,
-                        x,
-                        y,
-                    });
+                    let label = if matches!(t, Target::Link { .. }) {
+                        "Weight"
+                    } else {
+                        "Bias"
+                    };
+                    fx.push(Effect::OpenEditor { label, value, x, y });
                 }
             }
             Target::Neuron { .. } | Target::Output => {}

@@ -62,6 +62,15 @@ fn snapshot(m: &Model, run: u32, epoch: f64) -> Snapshot {
     }
 }
 
+/// A ready page that has drawn one snapshot (whose parameters count up from 0).
+fn drawn() -> Model {
+    let mut m = ready();
+    let s = snapshot(&m, m.run, 1.0);
+    update(&mut m, Msg::Snapshot(s));
+    update(&mut m, Msg::Frame { now: 0.0 });
+    m
+}
+
 #[test]
 fn a_link_starts_its_setup_and_a_bare_link_replays_with_seed_1() {
     let (m, fx) = started();
@@ -392,10 +401,7 @@ fn a_link_waiting_for_its_file_trains_on_it_once_the_columns_match() {
 
 #[test]
 fn hovering_a_link_names_its_weight_and_a_neuron_enlarges_it() {
-    let mut m = ready();
-    let s = snapshot(&m, m.run, 1.0);
-    update(&mut m, Msg::Snapshot(s));
-    update(&mut m, Msg::Frame { now: 0.0 });
+    let mut m = drawn();
     let fx = update(
         &mut m,
         Msg::Hover {
@@ -437,10 +443,7 @@ fn hovering_a_link_names_its_weight_and_a_neuron_enlarges_it() {
 
 #[test]
 fn a_clicked_weight_opens_the_editor_and_its_value_goes_to_the_worker() {
-    let mut m = ready();
-    let s = snapshot(&m, m.run, 1.0);
-    update(&mut m, Msg::Snapshot(s));
-    update(&mut m, Msg::Frame { now: 0.0 });
+    let mut m = drawn();
     let fx = update(
         &mut m,
         Msg::Click {

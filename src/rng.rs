@@ -80,9 +80,9 @@ impl Rng {
     }
 }
 
-/// A new seed for a run nobody asked to replay (Regenerate, a link without a
-/// seed), from the platform's random source (`crypto.getRandomValues` in a
-/// browser). The one place fresh seeds come from; every later draw is pinned.
+/// A new seed when the user asks for new data (Regenerate), from the platform's
+/// random source (`crypto.getRandomValues` in a browser). The one place fresh
+/// seeds come from (a link without a seed uses seed 1); every later draw is pinned.
 pub fn fresh_seed() -> u32 {
     let mut bytes = [0u8; 4];
     match getrandom::getrandom(&mut bytes) {

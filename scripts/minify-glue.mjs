@@ -10,29 +10,32 @@ import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('minify-glue: TRUNK_STAGING_DIR is not set (run as a Trunk hook or pass the dist folder)');
-if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
-  console.log('minify-glue: debug build, glue left as it is');
-  process.exit(0);
+const release = !process.env.TRUNK_PROFILE || process.env.TRUNK_PROFILE === 'release';
+if (release) await minifyGlue();
+else console.log('minify-glue: debug build, glue left as it is');
+
+// Not process.exit in a debug build: scripts/post-build.mjs runs the next steps after this one.
+async function minifyGlue() {
+  const htmlFile = path.join(dir, 'index.html');
+  let html = fs.readFileSync(htmlFile, 'utf8');
+  const link = html.match(/<link[^>]*href="?\.\/(app(?:-[0-9a-f]+)?\.js)"?[^>]*>/);
+  if (!link) throw new Error('minify-glue: no link to the app glue in index.html');
+  const file = path.join(dir, link[1]);
+  const source = fs.readFileSync(file, 'utf8');
+  const before = crypto.createHash('sha384').update(source).digest('base64');
+  const out = await minify(source, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    keep_classnames: true,
+    format: { comments: false },
+  });
+  if (!out.code) throw new Error('minify-glue: terser returned no code');
+  fs.writeFileSync(file, out.code);
+  const after = crypto.createHash('sha384').update(out.code).digest('base64');
+  const updated = html.split(`sha384-${before}`).join(`sha384-${after}`);
+  if (html.includes(`sha384-${before}`) === false) throw new Error('minify-glue: the glue has no integrity hash in index.html to update');
+  fs.writeFileSync(htmlFile, updated);
+  console.log(`minify-glue: ${link[1]} ${source.length} -> ${out.code.length} bytes`);
 }
-const htmlFile = path.join(dir, 'index.html');
-let html = fs.readFileSync(htmlFile, 'utf8');
-const link = html.match(/<link[^>]*href="?\.\/(app(?:-[0-9a-f]+)?\.js)"?[^>]*>/);
-if (!link) throw new Error('minify-glue: no link to the app glue in index.html');
-const file = path.join(dir, link[1]);
-const source = fs.readFileSync(file, 'utf8');
-const before = crypto.createHash('sha384').update(source).digest('base64');
-const out = await minify(source, {
-  module: true,
-  ecma: 2020,
-  compress: { passes: 2 },
-  mangle: true,
-  keep_classnames: true,
-  format: { comments: false },
-});
-if (!out.code) throw new Error('minify-glue: terser returned no code');
-fs.writeFileSync(file, out.code);
-const after = crypto.createHash('sha384').update(out.code).digest('base64');
-const updated = html.split(`sha384-${before}`).join(`sha384-${after}`);
-if (html.includes(`sha384-${before}`) === false) throw new Error('minify-glue: the glue has no integrity hash in index.html to update');
-fs.writeFileSync(htmlFile, updated);
-console.log(`minify-glue: ${link[1]} ${source.length} -> ${out.code.length} bytes`);

@@ -7,7 +7,8 @@ import path from 'node:path';
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('bench-glue: TRUNK_STAGING_DIR is not set (run as a Trunk hook or pass the dist folder)');
 const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-const glue = html.match(/<link rel="modulepreload" href="\.\/(app(?:-[0-9a-f]+)?\.js)"/);
+// The modulepreload link, its attributes quoted or not (a minified index.html drops quotes and reorders them).
+const glue = html.match(/<link\b(?=[^>]*\brel="?modulepreload"?)[^>]*\bhref="?\.\/(app(?:-[0-9a-f]+)?\.js)/);
 if (!glue) throw new Error('bench-glue: no modulepreload link to the app glue in index.html');
 const file = path.join(dir, 'bench-adapter.js');
 const adapter = fs.readFileSync(file, 'utf8');

@@ -38,6 +38,8 @@ pub struct TableInfo {
     pub preview: Vec<Vec<String>>,
     /// The last column with values: the usual place of labels.
     pub suggested_target: u32,
+    /// Leading lines left out before the table.
+    pub skipped: u32,
 }
 
 /// A mapping as the page sends it (column numbers as u32 for the wire).
@@ -348,6 +350,7 @@ pub fn describe(t: &Table) -> TableInfo {
         columns,
         preview: t.preview.clone(),
         suggested_target,
+        skipped: t.skipped as u32,
     }
 }
 

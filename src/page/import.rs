@@ -10,14 +10,13 @@ use crate::import_error::thousands;
 use crate::importer::{Delimiter, FirstRow, MappingReport, MappingRequest, TableInfo};
 use crate::prep::{Missing, Scaling};
 use crate::protocol::ToWorker;
-use crate::table::{ColumnKind, MAX_BYTES};
+use crate::table::{ColumnKind, ReadOptions, MAX_BYTES};
 
 /// An imported file as read and mapped: enough to rebuild the same training data.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CsvSource {
     pub bytes: Vec<u8>,
-    pub delimiter: Option<u8>,
-    pub header: Option<bool>,
+    pub options: ReadOptions,
     pub request: MappingRequest,
 }
 
@@ -38,6 +37,8 @@ pub struct ImportModel {
     pub file_name: Option<String>,
     pub delimiter: Delimiter,
     pub first_row: FirstRow,
+    /// Leading lines to leave out (None: detected when the file is read).
+    pub skip: Option<usize>,
     pub reading: Option<Reading>,
     /// The last import error, shown under the import box.
     pub error: Option<String>,
@@ -69,6 +70,7 @@ impl Default for ImportModel {
             file_name: None,
             delimiter: Delimiter::Detect,
             first_row: FirstRow::Detect,
+            skip: None,
             reading: None,
             error: None,
             info: None,
@@ -107,6 +109,8 @@ pub enum ImportMsg {
     },
     Delimiter(Delimiter),
     FirstRow(FirstRow),
+    /// "Skip first lines" (None: detect).
+    Skip(Option<usize>),
     /// Column k is a feature (or not).
     Feature(usize, bool),
     Target(usize),
@@ -186,11 +190,24 @@ impl ImportModel {
         }
     }
 
+    /// The reading choices the controls show.
+    pub fn read_options(&self) -> ReadOptions {
+        ReadOptions {
+            delimiter: self.delimiter.byte(),
+            has_header: self.first_row.has_header(),
+            skip: self.skip,
+        }
+    }
+
     /// The table's summary line.
     pub fn summary(&self) -> Option<String> {
         let info = self.info.as_ref()?;
+        let skipped = match info.skipped {
+            0 => String::new(),
+            n => format!(" · {n} leading line(s) skipped (see “Skip first lines”)"),
+        };
         Some(format!(
-            "{} rows × {} columns · {}-separated · first row {}",
+            "{} rows × {} columns · {}-separated · first row {}{skipped}",
             thousands(info.rows as usize),
             info.columns.len(),
             Delimiter::name_of(info.delimiter),
@@ -263,8 +280,7 @@ impl Model {
         self.import.bytes = bytes.clone();
         fx.push(Effect::Inspect {
             bytes,
-            delimiter: self.import.delimiter.byte(),
-            header: self.import.first_row.has_header(),
+            options: self.import.read_options(),
         });
     }
 
@@ -284,8 +300,7 @@ impl Model {
         self.import.preparing = true;
         self.import.in_training = Some(CsvSource {
             bytes: self.import.bytes.clone(),
-            delimiter: self.import.delimiter.byte(),
-            header: self.import.first_row.has_header(),
+            options: self.import.read_options(),
             request: request.clone(),
         });
         self.post(
@@ -386,6 +401,11 @@ impl Model {
             }
             ImportMsg::FirstRow(r) => {
                 self.import.first_row = r;
+                self.reread(fx);
+                false
+            }
+            ImportMsg::Skip(n) => {
+                self.import.skip = n.map(|n| n.min(crate::table::MAX_SKIP));
                 self.reread(fx);
                 false
             }

@@ -211,8 +211,7 @@ pub enum Effect {
     /// Hands file bytes to the worker to read (the bytes travel as a transferred buffer).
     Inspect {
         bytes: Vec<u8>,
-        delimiter: Option<u8>,
-        header: Option<bool>,
+        options: crate::table::ReadOptions,
     },
     WriteHash(String),
     /// Ends the current worker and starts a new one.
@@ -613,8 +612,7 @@ impl Model {
             // Same bytes, same mapping: the same prepared data as before the crash.
             fx.push(Effect::Inspect {
                 bytes: src.bytes,
-                delimiter: src.delimiter,
-                header: src.header,
+                options: src.options,
             });
             let axes = (shape.axes.0 as u32, shape.axes.1 as u32);
             fx.push(Effect::Post(ToWorker::UseCsv {

@@ -87,6 +87,7 @@ fn from_worker_all() -> Vec<FromWorker> {
         FromWorker::TableRead {
             info: TableInfo {
                 delimiter: b';',
+                skipped: 1,
                 has_header: true,
                 rows: 100_000,
                 columns: vec![column],

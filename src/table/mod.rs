@@ -110,6 +110,8 @@ pub struct Table {
     pub rows: usize,
     /// The first rows as text, for the preview.
     pub preview: Vec<Vec<String>>,
+    /// Leading lines left out before the table (metadata lines, a title).
+    pub skipped: usize,
 }
 
 /// Overrides of what detection would choose.
@@ -117,7 +119,12 @@ pub struct Table {
 pub struct ReadOptions {
     pub delimiter: Option<u8>,
     pub has_header: Option<bool>,
+    /// Leading lines to leave out (None: detect them, `detect_skip`).
+    pub skip: Option<usize>,
 }
+
+/// At most this many leading lines are skipped.
+pub const MAX_SKIP: usize = 20;
 
 pub fn is_missing(s: &str) -> bool {
     let t = s.trim();
@@ -159,13 +166,59 @@ pub fn detect_delimiter(bytes: &[u8]) -> u8 {
             .filter_map(Result::ok)
             .map(|r| r.len())
             .collect();
-        let Some(&first) = counts.first() else { continue };
+        // The most common field count (a metadata first line does not decide it).
+        let Some(first) = counts
+            .iter()
+            .copied()
+            .max_by_key(|&c| (counts.iter().filter(|&&x| x == c).count(), c))
+        else {
+            continue;
+        };
         let consistent = counts.iter().filter(|&&c| c == first).count();
         if first > 1 && (consistent > best.2 || (consistent == best.2 && first > best.1)) {
             best = (d, first, consistent);
         }
     }
     best.0
+}
+
+fn is_blank(rec: &csv::ByteRecord) -> bool {
+    rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace()))
+}
+
+/// Leading lines that are not part of the table, as some dataset packages
+/// ship them: lines whose field count differs from the table's (the most
+/// common count of the first 25 lines), or a line of numbers right before a
+/// header row (a "150,4,setosa,versicolor,virginica" line of the same width).
+pub fn detect_skip(bytes: &[u8], delimiter: u8) -> usize {
+    // Per line: (fields, some field is a number, every field is text).
+    let lines: Vec<(usize, bool, bool)> = reader(bytes, delimiter)
+        .byte_records()
+        .filter_map(Result::ok)
+        .filter(|r| !is_blank(r))
+        .take(25)
+        .map(|r| {
+            let number = |f: &[u8]| std::str::from_utf8(f).ok().and_then(parse_number).is_some();
+            let text = |f: &[u8]| !f.iter().all(u8::is_ascii_whitespace) && !number(f);
+            (r.len(), r.iter().any(number), r.iter().all(text))
+        })
+        .collect();
+    if lines.len() < 3 {
+        return 0;
+    }
+    let later = &lines[1..];
+    let same = |w: usize| later.iter().filter(|l| l.0 == w).count();
+    let width = later
+        .iter()
+        .map(|l| l.0)
+        .max_by_key(|&w| (same(w), w))
+        .unwrap_or(lines[0].0);
+    let leading = lines.iter().take_while(|l| l.0 != width).count().min(MAX_SKIP);
+    if leading > 0 && leading < lines.len() - 1 {
+        return leading;
+    }
+    // A line with numbers, then a header, then rows with numbers again.
+    usize::from(lines[0].1 && lines[1].2 && lines[2..].iter().any(|l| l.1))
 }
 
 /// A header when no cell of the first row is a number while some later row has numbers.
@@ -216,8 +269,10 @@ pub fn read_with_progress(
         return Err(ImportError::Empty);
     }
     let delimiter = opts.delimiter.unwrap_or_else(|| detect_delimiter(bytes));
+    let skip = opts.skip.unwrap_or_else(|| detect_skip(bytes, delimiter)).min(MAX_SKIP);
 
     // Pass 1: shape, header and the text of the first rows.
+    let mut skipped = 0usize;
     let mut head: Vec<Vec<String>> = Vec::new();
     let mut n_records = 0usize;
     let mut width = 0usize;
@@ -231,8 +286,12 @@ pub fn read_with_progress(
             let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;
             progress(0.3 * at);
         }
-        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
+        if is_blank(&rec) {
             continue; // blank line
+        }
+        if skipped < skip {
+            skipped += 1;
+            continue; // a leading line that is not part of the table
         }
         if n_records == 0 {
             width = rec.len();
@@ -258,7 +317,7 @@ pub fn read_with_progress(
         }
     }
     let has_header = opts.has_header.unwrap_or_else(|| detect_header(&head));
-    let rows = n_records - usize::from(has_header);
+    let rows = n_records.saturating_sub(usize::from(has_header));
     if rows == 0 {
         return Err(ImportError::NoRows);
     }
@@ -296,11 +355,11 @@ pub fn read_with_progress(
             let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;
             progress(0.3 + 0.7 * at);
         }
-        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.iter().all(|b| b.is_ascii_whitespace())) {
+        if is_blank(&rec) {
             continue;
         }
         file_row += 1;
-        if has_header && file_row == 1 {
+        if file_row <= skipped || (has_header && file_row == skipped + 1) {
             continue;
         }
         for (c, field) in rec.iter().enumerate() {
@@ -389,6 +448,7 @@ pub fn read_with_progress(
         columns,
         rows,
         preview,
+        skipped,
     })
 }
 

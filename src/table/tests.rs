@@ -119,3 +119,60 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_metadata_line_of_another_width_is_skipped() {
+    // As some dataset packages ship a file: a line with counts and class names first.
+    let t = read_str("150,4,setosa,versicolor,virginica,extra\nsepal,petal,species\n5.1,1.4,setosa\n7.0,4.7,versicolor\n6.3,6.0,virginica\n").unwrap();
+    assert_eq!(t.skipped, 1);
+    assert!(t.has_header);
+    assert_eq!(t.columns[2].name, "species");
+    assert_eq!(t.rows, 3);
+}
+
+#[test]
+fn a_line_of_numbers_before_the_header_is_skipped_even_at_the_same_width() {
+    let t = read_str("3,2,yes\nage,income,bought\n31,57000,yes\n45,32000,no\n28,41000,yes\n").unwrap();
+    assert_eq!(t.skipped, 1);
+    assert_eq!(t.columns[0].name, "age");
+    assert_eq!(
+        t.columns[0].kind,
+        ColumnKind::Numeric,
+        "no stray word in a numeric column"
+    );
+    assert_eq!(t.rows, 3);
+}
+
+#[test]
+fn skipping_is_detected_only_when_needed_and_can_be_chosen() {
+    assert_eq!(read_str("a,b\n1,2\n3,4\n").unwrap().skipped, 0);
+    assert_eq!(
+        read_str("1,2\n3,4\n5,6\n").unwrap().skipped,
+        0,
+        "numbers throughout: data, not metadata"
+    );
+    let chosen = read(
+        "title line\nnotes\nx,y\n1,2\n3,4\n".as_bytes(),
+        ReadOptions {
+            skip: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        (chosen.skipped, chosen.columns[0].name.as_str(), chosen.rows),
+        (2, "x", 2)
+    );
+    let none = read(
+        "x,y\n1,2\n".as_bytes(),
+        ReadOptions {
+            skip: Some(5),
+            has_header: Some(true),
+            ..Default::default()
+        },
+    );
+    assert!(
+        none.is_err(),
+        "skipping every line leaves no rows: an error, not a panic"
+    );
+}

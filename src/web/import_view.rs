@@ -78,6 +78,10 @@ pub fn init(d: Dispatch) {
     on_change("csv-header", "change", move |v| {
         send(ImportMsg::FirstRow(FirstRow::from_key(&v).unwrap_or(FirstRow::Detect)))
     });
+    on_change("csv-skip", "change", move |v| {
+        // Empty: detect; a number: exactly that many lines.
+        send(ImportMsg::Skip(v.trim().parse::<usize>().ok()))
+    });
     on_change("target-column", "change", move |v| {
         if let Ok(k) = v.parse() {
             send(ImportMsg::Target(k));
@@ -195,6 +199,15 @@ pub fn render(m: &Model) {
     }
     set_value(&select("csv-delimiter"), im.delimiter.key());
     set_value(&select("csv-header"), im.first_row.key());
+    let skip = crate::web::dom::input("csv-skip");
+    let shown = im.skip.map_or(String::new(), |n| n.to_string());
+    if skip.value() != shown {
+        skip.set_value(&shown);
+    }
+    skip.set_placeholder(&match (&im.info, im.skip) {
+        (Some(info), None) => format!("auto ({})", info.skipped),
+        _ => "auto".into(),
+    });
     set_value(&select("target-type"), im.task.key());
     set_value(&select("missing-values"), im.missing.key());
     set_value(&select("scaling"), im.scaling.key());

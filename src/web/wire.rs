@@ -88,12 +88,25 @@ pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
 }
 
 /// An imported file's bytes (transferred) with the reading options.
-pub fn inspect_to_js(bytes: &Uint8Array, delimiter: Option<u8>, has_header: Option<bool>) -> (JsValue, Array) {
+pub fn inspect_to_js(bytes: &Uint8Array, options: crate::table::ReadOptions) -> (JsValue, Array) {
     let obj = Object::new();
     set(&obj, "type", &JsValue::from_str(INSPECT));
     set(&obj, "bytes", bytes);
-    set(&obj, "delimiter", &delimiter.map_or(JsValue::NULL, JsValue::from));
-    set(&obj, "header", &has_header.map_or(JsValue::NULL, JsValue::from_bool));
+    set(
+        &obj,
+        "delimiter",
+        &options.delimiter.map_or(JsValue::NULL, JsValue::from),
+    );
+    set(
+        &obj,
+        "header",
+        &options.has_header.map_or(JsValue::NULL, JsValue::from_bool),
+    );
+    set(
+        &obj,
+        "skip",
+        &options.skip.map_or(JsValue::NULL, |n| JsValue::from(n as u32)),
+    );
     let transfer = Array::of1(&bytes.buffer());
     (obj.into(), transfer)
 }
@@ -112,9 +125,14 @@ pub fn to_worker_js(v: JsValue) -> Result<ToWorkerJs, String> {
         let bytes = message_bytes(&get(&v, "bytes"), "an import's bytes")?;
         let delimiter = get(&v, "delimiter").as_f64().map(|d| d as u8);
         let has_header = get(&v, "header").as_bool();
+        let skip = get(&v, "skip").as_f64().map(|n| n as usize);
         return Ok(ToWorkerJs::Inspect {
             bytes,
-            options: crate::table::ReadOptions { delimiter, has_header },
+            options: crate::table::ReadOptions {
+                delimiter,
+                has_header,
+                skip,
+            },
         });
     }
     protocol::from_bytes(&message_bytes(&v, "a message for the worker")?)

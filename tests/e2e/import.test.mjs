@@ -291,3 +291,25 @@ test('reading a larger file shows how far it got', async () => {
   assert.match(await page.locator('#import-summary').textContent(), /60,000 rows × 6 columns/);
   await page.close();
 });
+
+test('a file with a metadata first line imports after one click, and "Skip first lines" can change it', async () => {
+  const { page, problems } = await open('seed=1');
+  const rows = ['150,4,setosa,versicolor,virginica', 'sepal_length,petal_length,species'];
+  const species = ['setosa', 'versicolor', 'virginica'];
+  for (let i = 0; i < 30; i++) rows.push(`${(4.5 + (i % 3) + i / 100).toFixed(2)},${(1 + 2 * (i % 3) + i / 200).toFixed(2)},${species[i % 3]}`);
+  await upload(page, 'iris-like.csv', rows.join('\n') + '\n');
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  assert.match(await page.locator('#import-summary').textContent(), /30 rows × 3 columns .* 1 leading line\(s\) skipped/);
+  assert.equal(await page.getByLabel('Target column').locator('option:checked').textContent(), 'species');
+  assert.ok(await page.getByRole('checkbox', { name: 'sepal_length', exact: true }).isChecked());
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction(() => location.hash.includes('csvin=2'));
+  // Choosing 0 reads the metadata line as the header: then it is a table of other columns.
+  await page.getByLabel('Skip first lines').fill('0');
+  await page.getByLabel('Skip first lines').dispatchEvent('change');
+  await page.getByTestId('import-error').waitFor({ state: 'visible' });
+  assert.match(await page.getByTestId('import-error').textContent(), /row 2 has 3 fields, expected 5/);
+  assert.match(page.url(), /csvin=2/, 'the data in training is untouched');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -95,13 +95,9 @@ impl page::Runner for View {
                     worker_link::report_crash("the page could not reach it");
                 }
             }
-            Effect::Inspect {
-                bytes,
-                delimiter,
-                header,
-            } => {
+            Effect::Inspect { bytes, options } => {
                 let bytes = js_sys::Uint8Array::from(bytes.as_slice());
-                let (msg, transfer) = wire::inspect_to_js(&bytes, delimiter, header);
+                let (msg, transfer) = wire::inspect_to_js(&bytes, options);
                 if self.worker.post_message_with_transfer(&msg, &transfer).is_err() {
                     worker_link::report_crash("the file could not be handed to it");
                 }

@@ -59,10 +59,31 @@ pub(super) fn labels(
             (labels, distinct.iter().map(|d| d.to_string()).collect())
         }
         (Problem::Classification, ColumnKind::Categorical) => {
-            if target.levels.len() > MAX_CLASSES {
+            // Labels that differ only by case are one class ("yes", "Yes"; cells are
+            // already trimmed), named by their most frequent spelling.
+            let mut keys: Vec<String> = Vec::new();
+            let mut names: Vec<(String, usize)> = Vec::new();
+            let mut class_of_level = Vec::with_capacity(target.levels.len());
+            for (level, n) in target.level_counts() {
+                let key = level.to_ascii_lowercase();
+                match keys.iter().position(|k| *k == key) {
+                    Some(k) => {
+                        if n > names[k].1 {
+                            names[k] = (level, n);
+                        }
+                        class_of_level.push(k);
+                    }
+                    None => {
+                        keys.push(key);
+                        names.push((level, n));
+                        class_of_level.push(keys.len() - 1);
+                    }
+                }
+            }
+            if keys.len() > MAX_CLASSES {
                 return Err(ImportError::TooManyClasses {
                     column: target.name.clone(),
-                    distinct: target.levels.len(),
+                    distinct: keys.len(),
                     limit: MAX_CLASSES,
                 });
             }
@@ -70,9 +91,10 @@ pub(super) fn labels(
                 target
                     .codes
                     .iter()
-                    .map(|&c| (c != MISSING_CODE).then_some(c as f32))
+                    // A code past the table's level cap has no class (never within the class limit).
+                    .map(|&c| class_of_level.get(c as usize).map(|&k| k as f32))
                     .collect(),
-                target.levels.clone(),
+                names.into_iter().map(|(name, _)| name).collect(),
             )
         }
     };

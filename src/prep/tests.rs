@@ -162,3 +162,17 @@ fn clipping_counts_outliers() {
     assert!(p.report.clipped >= 1);
     assert!(p.train.x.iter().chain(&p.test.x).all(|&v| v < 1000.0));
 }
+
+#[test]
+fn labels_that_differ_only_by_case_or_spaces_are_one_class() {
+    let t = table("x,bought\n1,yes\n2,Yes\n3, no\n4,No\n5,yes\n6,no \n");
+    let p = prepare(&t, &mapping(vec![0], 1, Problem::Classification)).unwrap();
+    assert_eq!(
+        p.classes,
+        ["yes", "no"],
+        "two classes, each named by its most frequent spelling"
+    );
+    let all: Vec<f32> = p.train.y.iter().chain(&p.test.y).copied().collect();
+    assert_eq!(all.len(), 6);
+    assert!(all.iter().all(|&y| y == 0.0 || y == 1.0));
+}

@@ -139,12 +139,44 @@ pub fn parse_number(s: &str) -> Option<f32> {
         .map(|v| v as f32)
 }
 
-/// Semicolon files usually come from locales that write decimal commas ("5,1").
+/// A number as files write it for people: decimal commas in semicolon files
+/// ("5,1"), thousands grouped by the other mark ("57,500", "1,234.5"; "57.500,25"
+/// with decimal commas) and a currency sign before or after ("$57,500", "12 €").
+/// A group mark must be followed by exactly three digits, so "1,5" in a comma
+/// file stays text rather than becoming 15.
 fn parse_cell(s: &str, decimal_comma: bool) -> Option<f32> {
     parse_number(s).or_else(|| {
-        (decimal_comma && s.matches(',').count() == 1 && !s.contains('.'))
-            .then(|| parse_number(&s.replace(',', ".")))
-            .flatten()
+        let mut t = s.trim();
+        for sign in ["$", "€", "£", "¥"] {
+            t = t.strip_prefix(sign).unwrap_or(t);
+            t = t.strip_suffix(sign).unwrap_or(t).trim();
+        }
+        let (group, decimal) = if decimal_comma { (b'.', b',') } else { (b',', b'.') };
+        let mut plain = Vec::with_capacity(t.len());
+        // Digits since the last mark; whether a group mark was seen; past the decimal mark.
+        let (mut run, mut grouped, mut fraction) = (0usize, false, false);
+        for (i, &b) in t.as_bytes().iter().enumerate() {
+            match b {
+                b'0'..=b'9' => {
+                    plain.push(b);
+                    run += 1;
+                }
+                b'-' if i == 0 => plain.push(b),
+                _ if b == group && !fraction && run > 0 && run <= 3 && (!grouped || run == 3) => {
+                    grouped = true;
+                    run = 0;
+                }
+                _ if b == decimal && !fraction && (!grouped || run == 3) => {
+                    plain.push(b'.');
+                    fraction = true;
+                }
+                _ => return None,
+            }
+        }
+        if grouped && !fraction && run != 3 {
+            return None;
+        }
+        parse_number(std::str::from_utf8(&plain).ok()?)
     })
 }
 

@@ -176,3 +176,17 @@ fn skipping_is_detected_only_when_needed_and_can_be_chosen() {
         "skipping every line leaves no rows: an error, not a panic"
     );
 }
+
+#[test]
+fn numbers_written_for_people_are_numbers() {
+    let t = read_str("income,price,note\n\"57,500\",$12,a\n\"1,234,567.5\",12 €,b\n800,\"$1,000\",c\n").unwrap();
+    assert_eq!(t.columns[0].kind, ColumnKind::Numeric);
+    assert_eq!(t.columns[0].values, [57_500.0, 1_234_567.5, 800.0]);
+    assert_eq!(t.columns[1].values, [12.0, 12.0, 1000.0]);
+    // Not groups of three: still text ("1,5" is no thousand-grouped number in a comma file).
+    let odd = read_str("x,y\n\"1,5\",1\n\"2,55\",2\n\"3,5\",3\n").unwrap();
+    assert_eq!(odd.columns[0].kind, ColumnKind::Categorical);
+    // Semicolon files: decimal commas, and dots group thousands.
+    let eu = read_str("a;b\n\"57.500,25\";1\n2,5;2\n").unwrap();
+    assert_eq!(eu.columns[0].values, [57_500.25, 2.5]);
+}

@@ -103,6 +103,15 @@ pub enum Preset {
 impl Preset {
     pub const ALL: [Preset; 3] = [Self::Beginner, Self::Intermediate, Self::Everything];
 
+    /// The dialog's `data-preset` attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Beginner => "beginner",
+            Self::Intermediate => "intermediate",
+            Self::Everything => "everything",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Beginner => "Beginner",

@@ -28,6 +28,11 @@ pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
 pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
 pub use target::Target;
 
+/// `v` in `(lo, hi)` placed on the picture's −6…6 frame.
+fn frame(v: f32, (lo, hi): (f32, f32)) -> f32 {
+    -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9)
+}
+
 /// Formats a loss or weight for reading: never "NaN" or "inf".
 pub fn fmt_number(v: f32, digits: usize) -> String {
     if v.is_nan() {
@@ -332,6 +337,18 @@ impl Model {
         self.picture != Picture::Plane && self.config.csv.is_some()
     }
 
+    /// The hidden neuron in focus as (layer, neuron in the layer).
+    pub fn focused_neuron(&self) -> Option<(usize, usize)> {
+        let Focus::Neuron(mut n) = self.focus else { return None };
+        for (layer, &size) in self.config.hidden.iter().enumerate() {
+            if n < size {
+                return Some((layer, n));
+            }
+            n -= size;
+        }
+        None
+    }
+
     /// Feature names of the imported data in training.
     pub fn csv_names(&self) -> Option<&[String]> {
         self.csv_info
@@ -426,7 +443,7 @@ impl Model {
             fx.push(Effect::Refused(e));
             return;
         }
-        c.drop_unfitting_choices();
+        // Also drops a loss or output that no longer fits the data.
         let (c, warnings) = c.validate();
         if !warnings.is_empty() {
             self.notices.settings = Some((
@@ -444,8 +461,7 @@ impl Model {
     }
 
     /// A link: the whole setup from its hash, with what could not be used listed.
-    fn open_link(&mut self, hash: &str, fx: &mut Vec<Effect>) {
-        let mut decoded = url::decode(hash);
+    fn open_link(&mut self, mut decoded: url::Decoded, fx: &mut Vec<Effect>) {
         if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
             // A link to a larger imported file: it asks for the file, then maps it the same way.
             let setup = decoded.config.csv.take().expect("checked");
@@ -506,7 +522,6 @@ impl Model {
         let c = &self.config;
         match (&self.csv_info, &c.csv) {
             (Some(info), Some(_)) => {
-                let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
                 self.train.clear();
                 self.test.clear();
                 // Thousands of dots say no more than a few thousand, and cost frames: draw an even sample.
@@ -544,7 +559,6 @@ impl Model {
             (lo - pad, hi + pad)
         };
         let (rx, ry) = (range(|p| p.pc1), range(|p| p.pc2));
-        let frame = |v: f32, (lo, hi): (f32, f32)| -6.0 + 12.0 * (v - lo) / (hi - lo).max(1e-9);
         let classes = self.config.problem == Problem::Classification;
         pts.iter()
             .map(|p| {
@@ -759,10 +773,11 @@ impl Default for Model {
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
-        Msg::Start { hash } => m.open_link(&hash, &mut fx),
+        Msg::Start { hash } => m.open_link(url::decode(&hash), &mut fx),
         Msg::HashChanged(hash) => {
-            if url::decode(&hash).config != m.config {
-                m.open_link(&hash, &mut fx);
+            let decoded = url::decode(&hash);
+            if decoded.config != m.config {
+                m.open_link(decoded, &mut fx);
             }
         }
         Msg::Edit(e) => m.edit(e, &mut fx),

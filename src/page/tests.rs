@@ -436,6 +436,7 @@ fn hovering_a_link_names_its_weight_and_a_neuron_enlarges_it() {
         Focus::Neuron(5),
         "4 neurons in layer 1, then the second of layer 2"
     );
+    assert_eq!(m.focused_neuron(), Some((1, 1)));
     assert!(fx.contains(&Effect::Draw));
     update(&mut m, Msg::Leave);
     assert_eq!(m.focus, Focus::Output);

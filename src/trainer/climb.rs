@@ -6,9 +6,7 @@
 //! how the loss climbed step by step.
 
 use super::Trainer;
-use crate::dropout::Dropout;
-use crate::epoch::{mean_loss, shuffled_order, train_epoch_planned, Buffers, EpochPlan};
-use crate::rng::{Rng, Stream};
+use crate::epoch::{mean_loss, train_epoch_planned, Buffers, EpochPlan};
 
 /// Epochs with more minibatch steps than this are not replayed (the replay is
 /// quadratic in the steps: 64 steps are about 2,000 minibatch updates).
@@ -28,11 +26,7 @@ impl Trainer {
             return Vec::new();
         }
         let epoch = self.good_epoch;
-        let order: Vec<u32> = if c.shuffle {
-            shuffled_order(n, &mut Rng::for_epoch(c.seed, epoch, Stream::EpochOrder))
-        } else {
-            (0..n as u32).collect()
-        };
+        let order = super::epoch_order(c, n, epoch).unwrap_or_else(|| (0..n as u32).collect());
         let mut x = Vec::with_capacity(n * ni);
         let mut y = Vec::with_capacity(n * no);
         for &r in &order {
@@ -49,7 +43,7 @@ impl Trainer {
             let rows = (k * batch).min(n);
             let plan = EpochPlan {
                 order: None,
-                dropout: Dropout::active(&rates).then(|| (&rates[..], Rng::for_epoch(c.seed, epoch, Stream::Dropout))),
+                dropout: super::epoch_dropout(c, &rates, epoch),
                 track_gradients: false,
             };
             train_epoch_planned(

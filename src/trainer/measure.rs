@@ -21,12 +21,11 @@ impl Trainer {
     }
 
     /// Computes both losses and the metrics (without touching the history).
-    pub(super) fn measure(&mut self) -> (Evaluation, Evaluation) {
+    pub(super) fn measure(&mut self) {
         let train = self.evaluate_on(Data::Train);
         let test = self.evaluate_on(Data::Test);
         self.losses = (train.loss, test.loss);
-        self.metrics = (train.metrics.clone(), test.metrics.clone());
-        (train, test)
+        self.metrics = (train.metrics, test.metrics);
     }
 
     /// A saturated output that keeps the run stuck (`health::Fault::Saturated`), checked
@@ -59,15 +58,15 @@ impl Trainer {
 
     /// Computes both losses and the metrics, and keeps them in the history if it wants this epoch.
     pub(super) fn record(&mut self) {
-        let (train, test) = self.measure();
+        self.measure();
         let mut grads = [0.0; MAX_LAYERS];
         grads.iter_mut().zip(&self.buf.grad_rms).for_each(|(g, &v)| *g = v);
         self.history.push(LossPoint {
             epoch: self.epoch,
-            train: train.loss,
-            test: test.loss,
-            train_metric: train.metrics.headline(),
-            test_metric: test.metrics.headline(),
+            train: self.losses.0,
+            test: self.losses.1,
+            train_metric: self.metrics.0.headline(),
+            test_metric: self.metrics.1.headline(),
             grads,
         });
     }

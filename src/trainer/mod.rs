@@ -67,6 +67,17 @@ pub struct Trainer {
     pca: Option<crate::pca::Pca>,
 }
 
+/// Epoch `epoch`'s order of the `n` training rows (None: the data's order).
+fn epoch_order(c: &Config, n: usize, epoch: u64) -> Option<Vec<u32>> {
+    c.shuffle
+        .then(|| shuffled_order(n, &mut Rng::for_epoch(c.seed, epoch, Stream::EpochOrder)))
+}
+
+/// Epoch `epoch`'s dropout rates and the stream of its masks, when a layer drops units.
+fn epoch_dropout<'a>(c: &Config, rates: &'a [f32], epoch: u64) -> Option<(&'a [f32], Rng)> {
+    crate::dropout::Dropout::active(rates).then(|| (rates, Rng::for_epoch(c.seed, epoch, Stream::Dropout)))
+}
+
 impl Trainer {
     pub fn new(config: Config) -> Self {
         let net = Network::new(
@@ -261,14 +272,11 @@ impl Trainer {
         let batch = c.batch_size as usize;
         let loss = c.loss();
         let n = self.train_y.len() / c.outputs().max(1);
-        let order = c
-            .shuffle
-            .then(|| shuffled_order(n, &mut Rng::for_epoch(c.seed, self.epoch, Stream::EpochOrder)));
+        let order = epoch_order(c, n, self.epoch);
         let rates = c.dropout_rates();
         let plan = EpochPlan {
             order: order.as_deref(),
-            dropout: crate::dropout::Dropout::active(&rates)
-                .then(|| (&rates[..], Rng::for_epoch(c.seed, self.epoch, Stream::Dropout))),
+            dropout: epoch_dropout(c, &rates, self.epoch),
             track_gradients: true,
         };
         train_epoch_planned(

@@ -3,7 +3,6 @@
 
 use crate::activation::Activation;
 use crate::config::{Config, Control, Edit, LEARNING_RATES, REGULARIZATION_RATES};
-use crate::control::Group;
 use crate::dataset::{DatasetKind, Problem};
 use crate::optimizer::Optimizer;
 use crate::pace::Speed;
@@ -272,13 +271,23 @@ pub fn apply_hidden(c: &Config) {
             let _ = el.class_list().toggle_with_force("control-hidden", hide);
         }
     }
-    let data_all_hidden = Control::ALL
-        .iter()
-        .filter(|k| matches!(k.group(), Group::Data | Group::YourData))
-        .filter(|k| !matches!(k, Control::ShowTestData | Control::Discretize))
-        .all(|&k| c.is_hidden(k));
-    let data: Element = by_id::<Element>("data-heading").parent_element().expect("data column");
-    let _ = data.class_list().toggle_with_force("control-hidden", data_all_hidden);
+    // A column marked `data-control-group` goes when none of its controls shows.
+    let groups = document()
+        .query_selector_all("[data-control-group]")
+        .expect("querySelectorAll");
+    for i in 0..groups.length() {
+        if let Some(group) = groups.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            let shown = group
+                .query_selector("[data-control]:not(.control-hidden):not([hidden])")
+                .ok()
+                .flatten()
+                .is_some();
+            let _ = group.class_list().toggle_with_force("control-hidden", !shown);
+        }
+    }
+    let data_all_hidden = by_id::<Element>("data-heading")
+        .parent_element()
+        .is_some_and(|data| data.class_list().contains("control-hidden"));
     let network: Element = by_id("network");
     let _ = network
         .class_list()

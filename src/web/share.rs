@@ -23,7 +23,7 @@ pub fn init(d: Dispatch) {
     let options: HtmlElement = by_id("hide-options");
     on(&options, "change", |_: Event| update_dialog_link());
     for preset in Preset::ALL {
-        let selector = format!("#hide-dialog [data-preset=\"{}\"]", preset.label().to_lowercase());
+        let selector = format!("#hide-dialog [data-preset=\"{}\"]", preset.key());
         if let Ok(Some(button)) = crate::web::dom::document().query_selector(&selector) {
             on(&button, "click", move |_: Event| apply_preset(preset));
         }

@@ -35,23 +35,36 @@ struct App {
     view: View,
 }
 
-thread_local! {
+/// The page: its loop's inbox and its one state. Two cells, so that a message
+/// can be queued while the loop holds the app.
+struct Page {
     /// Messages not handled yet. Borrowed only to push or take one message.
-    static INBOX: RefCell<VecDeque<Msg>> = const { RefCell::new(VecDeque::new()) };
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    inbox: RefCell<VecDeque<Msg>>,
+    app: RefCell<Option<App>>,
+}
+
+thread_local! {
+    static PAGE: Page = const {
+        Page {
+            inbox: RefCell::new(VecDeque::new()),
+            app: RefCell::new(None),
+        }
+    };
 }
 
 /// Sends a message to the page. Handled at once, or, while the loop is busy
 /// (this was called from inside an effect), right after the message at hand.
 pub fn dispatch(msg: Msg) {
-    INBOX.with(|q| q.borrow_mut().push_back(msg));
-    APP.with(|app| {
+    PAGE.with(|page| {
+        page.inbox.borrow_mut().push_back(msg);
         // Busy: the loop that holds the app takes this message from the inbox.
-        let Ok(mut guard) = app.try_borrow_mut() else { return };
+        let Ok(mut guard) = page.app.try_borrow_mut() else {
+            return;
+        };
         let Some(App { model, view }) = guard.as_mut() else {
             return; // not started yet: the message waits
         };
-        INBOX.with(|q| page::drain(model, q, view));
+        page::drain(model, &page.inbox, view);
     });
 }
 
@@ -74,8 +87,8 @@ pub fn start() {
         boundary: Boundary::new(),
         paced_drawn: f64::NEG_INFINITY,
     };
-    APP.with(|a| {
-        *a.borrow_mut() = Some(App {
+    PAGE.with(|page| {
+        *page.app.borrow_mut() = Some(App {
             model: Model::new(),
             view,
         })
@@ -185,15 +198,10 @@ impl View {
                 let caption: Element = by_id("boundary-caption");
                 let highlighted = match m.focus {
                     page::Focus::Output => None,
-                    page::Focus::Neuron(k) => {
-                        let (mut layer, mut n) = (0, k);
-                        while layer < m.config.hidden.len() && n >= m.config.hidden[layer] {
-                            n -= m.config.hidden[layer];
-                            layer += 1;
-                        }
+                    page::Focus::Neuron(_) => m.focused_neuron().map(|(layer, n)| {
                         set_text(&caption, &format!("Neuron {}.{}", layer + 1, n + 1));
-                        Some(page::Target::Neuron { layer, n })
-                    }
+                        page::Target::Neuron { layer, n }
+                    }),
                     page::Focus::Feature(f) => {
                         set_text(&caption, &format!("Feature {}", f.label()));
                         Some(page::Target::Feature(f))

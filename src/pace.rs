@@ -43,10 +43,11 @@ impl Speed {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::Slow => "Slow (2 epochs/s)",
-            Self::Steady => "Steady (10 epochs/s)",
-            Self::Frame => "1 epoch per frame",
-            Self::Fast => "Fast (10 per frame)",
+            // Short: the closed select fits the toolbar's row (the title says more).
+            Self::Slow => "Slow (2/s)",
+            Self::Steady => "Steady (10/s)",
+            Self::Frame => "1 epoch/frame",
+            Self::Fast => "Fast (10/frame)",
             Self::Full => "Full speed",
         }
     }

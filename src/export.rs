@@ -111,6 +111,8 @@ mod tests {
             train_percent: 50,
             validation_percent: 0,
             seed: 2,
+            strays: Default::default(),
+            kinds: Vec::new(),
         };
         prepare(&t, &m).unwrap()
     }

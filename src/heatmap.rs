@@ -6,9 +6,10 @@ pub const NEGATIVE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const NEUTRAL: [u8; 3] = [0xe8, 0xea, 0xeb];
 pub const POSITIVE: [u8; 3] = [0x08, 0x77, 0xbd];
 
-/// One colour per class (up to 8), distinct on a projector and for common colour blindness
-/// as far as 8 colours allow: the Playground's orange and blue first.
-pub const CLASS_COLORS: [[u8; 3]; 8] = [
+/// One colour per class (up to 16): the Playground's orange and blue first, then
+/// colours of middle lightness chosen so that every two differ by a CIELAB ΔE of
+/// at least 25 and none comes close to the neutral grey (tested below).
+pub const CLASS_COLORS: [[u8; 3]; 16] = [
     NEGATIVE,
     POSITIVE,
     [0x2c, 0xa0, 0x2c],
@@ -17,6 +18,14 @@ pub const CLASS_COLORS: [[u8; 3]; 8] = [
     [0x17, 0xbe, 0xcf],
     [0x8c, 0x56, 0x4b],
     [0xe3, 0x77, 0xc2],
+    [0xbb, 0xbb, 0x11],
+    [0x33, 0x66, 0x44],
+    [0x77, 0x66, 0x00],
+    [0x00, 0xcc, 0x99],
+    [0xaa, 0x00, 0x55],
+    [0xaa, 0xbb, 0x77],
+    [0xff, 0x88, 0x88],
+    [0x44, 0x55, 0x66],
 ];
 
 pub fn class_css(k: usize) -> String {
@@ -165,5 +174,37 @@ mod tests {
         assert_eq!(link_width(0.0), 1.0);
         assert_eq!(link_width(-5.0), 10.0);
         assert_eq!(link_width(f32::INFINITY), 1.0);
+    }
+
+    /// CIELAB (D65) of an sRGB colour.
+    fn lab([r, g, b]: [u8; 3]) -> [f64; 3] {
+        let lin = |u: u8| {
+            let u = f64::from(u) / 255.0;
+            if u <= 0.04045 {
+                u / 12.92
+            } else {
+                ((u + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let (r, g, b) = (lin(r), lin(g), lin(b));
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    }
+
+    #[test]
+    fn sixteen_class_colours_are_told_apart_and_from_the_background() {
+        let de = |a, b| {
+            let (a, b) = (lab(a), lab(b));
+            ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
+        };
+        for (i, &a) in CLASS_COLORS.iter().enumerate() {
+            assert!(de(a, NEUTRAL) > 40.0, "class {i} is close to the background");
+            for (j, &b) in CLASS_COLORS.iter().enumerate().skip(i + 1) {
+                assert!(de(a, b) > 25.0, "classes {i} and {j}: ΔE {}", de(a, b));
+            }
+        }
     }
 }

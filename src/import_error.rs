@@ -66,6 +66,19 @@ pub enum ImportError {
         train: u32,
         validation: u32,
     },
+    /// Several problems at once (every column that blocks a mapping).
+    Several(Vec<ImportError>),
+}
+
+impl ImportError {
+    /// One error, or all of them as `Several`.
+    pub fn all(mut errors: Vec<ImportError>) -> Self {
+        if errors.len() == 1 {
+            errors.remove(0)
+        } else {
+            Self::Several(errors)
+        }
+    }
 }
 
 /// 1284 -> "1,284"
@@ -166,6 +179,13 @@ impl fmt::Display for ImportError {
             }
             Self::BadSplit { train, validation } => {
                 write!(f, "training {train}% and validation {validation}% leave no test data")
+            }
+            Self::Several(errors) => {
+                write!(f, "{} problems: ", errors.len())?;
+                for (i, e) in errors.iter().enumerate() {
+                    write!(f, "{}({}) {e}", if i > 0 { "; " } else { "" }, i + 1)?;
+                }
+                Ok(())
             }
         }
     }

@@ -6,7 +6,7 @@
 use crate::config::limits;
 use crate::dataset::Problem;
 use crate::import_error::ImportError;
-use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling};
+use crate::prep::{prepare, suggest_task, Mapping, Missing, Prepared, Scaling, StrayValues, Strays};
 use crate::table::{ColumnKind, ReadOptions, Table};
 use serde::{Deserialize, Serialize};
 
@@ -36,8 +36,11 @@ pub struct TableInfo {
     pub rows: u32,
     pub columns: Vec<ColumnInfo>,
     pub preview: Vec<Vec<String>>,
-    /// The last column with values: the usual place of labels.
+    /// The proposed target (`propose`) and why, in one line.
     pub suggested_target: u32,
+    pub target_why: String,
+    /// Columns left out of the features by default, with the reason.
+    pub left_out: Vec<(u32, String)>,
     /// Leading lines left out before the table.
     pub skipped: u32,
 }
@@ -58,6 +61,12 @@ pub struct MappingRequest {
     /// Percent of rows held out for validation (neither trained on nor tested).
     #[serde(default)]
     pub validation_percent: u32,
+    /// Stray values (text in a numeric column): missing, or an error.
+    #[serde(default)]
+    pub strays: Strays,
+    /// Columns read as another type than detected: (column, kind).
+    #[serde(default)]
+    pub kinds: Vec<(u32, ColumnKind)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,6 +81,8 @@ pub struct MappingReport {
     pub dropped_missing_features: u32,
     pub imputed: Vec<(String, u32)>,
     pub clipped: u32,
+    /// Stray values treated as missing, per column.
+    pub strays: Vec<StrayValues>,
 }
 
 /// What the page needs to draw imported data in training: its feature names,
@@ -298,6 +309,7 @@ impl Importer {
             dropped_missing_features: p.report.dropped_missing_features as u32,
             imputed: p.report.imputed.iter().map(|(c, n)| (c.clone(), *n as u32)).collect(),
             clipped: p.report.clipped as u32,
+            strays: p.report.strays.clone(),
         })
     }
 }
@@ -314,6 +326,8 @@ fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
         train_percent,
         validation_percent: limits::validation(r.validation_percent, train_percent),
         seed: r.seed,
+        strays: r.strays,
+        kinds: r.kinds.iter().map(|&(k, kind)| (k as usize, kind)).collect(),
     })
 }
 
@@ -341,15 +355,16 @@ pub fn describe(t: &Table) -> TableInfo {
             }
         })
         .collect();
-    // Labels usually come last: the last column that has values.
-    let suggested_target = t.columns.iter().rposition(|c| c.kind != ColumnKind::Empty).unwrap_or(0) as u32;
+    let proposal = crate::propose::propose(t);
     TableInfo {
         delimiter: t.delimiter,
         has_header: t.has_header,
         rows: t.rows as u32,
         columns,
         preview: t.preview.clone(),
-        suggested_target,
+        suggested_target: proposal.target as u32,
+        target_why: proposal.why,
+        left_out: proposal.left_out.into_iter().map(|(k, why)| (k as u32, why)).collect(),
         skipped: t.skipped as u32,
     }
 }
@@ -369,6 +384,8 @@ mod tests {
             seed: 3,
             clip_sigma: 0.0,
             validation_percent: 0,
+            strays: Strays::Missing,
+            kinds: Vec::new(),
         }
     }
 

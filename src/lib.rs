@@ -40,6 +40,7 @@ pub mod params;
 pub mod pca;
 pub mod plane;
 pub mod prep;
+pub mod propose;
 pub mod protocol;
 pub mod regularization;
 pub mod rng;

@@ -6,8 +6,8 @@
 use super::Config;
 use std::fmt;
 
-pub const MAX_HIDDEN_LAYERS: usize = 8;
-pub const MAX_NEURONS: usize = 16;
+pub const MAX_HIDDEN_LAYERS: usize = 10;
+pub const MAX_NEURONS: usize = 64;
 pub const MAX_BATCH: u32 = 64;
 /// Percent of noise on the built-in datasets.
 pub const NOISE_RANGE: (u32, u32) = (0, 50);
@@ -266,7 +266,7 @@ mod tests {
         let mut odd = Config::default();
         odd.noise = 99;
         odd.batch_size = 0;
-        odd.hidden = vec![0, 40, 3, 3, 3, 3, 3, 3, 3, 3];
+        odd.hidden = vec![0, 80, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3];
         let (once, w) = odd.validate();
         assert!(w.len() >= 4, "{w:?}");
         let (twice, w2) = once.clone().validate();

@@ -32,11 +32,11 @@ fn layer_and_neuron_limits() {
     let mut c = Config::default();
     while c.add_layer() {}
     assert_eq!(c.hidden.len(), MAX_HIDDEN_LAYERS);
-    for _ in 0..40 {
+    for _ in 0..80 {
         c.change_neurons(0, 1);
     }
     assert_eq!(c.hidden[0], MAX_NEURONS);
-    for _ in 0..40 {
+    for _ in 0..80 {
         c.change_neurons(0, -1);
     }
     assert_eq!(c.hidden[0], 1);

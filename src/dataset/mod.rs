@@ -16,7 +16,7 @@ pub const DOMAIN: f32 = 6.0;
 pub const NUM_SAMPLES_CLASSIFY: usize = 500;
 pub const NUM_SAMPLES_REGRESS: usize = 1200;
 /// Smallest and largest number of classes K of a multi-class set.
-pub const CLASSES_RANGE: (usize, usize) = (3, 8);
+pub const CLASSES_RANGE: (usize, usize) = (3, 16);
 /// K of a multi-class set when none is asked for (`DatasetKind::generate`).
 pub const DEFAULT_CLASSES: usize = 4;
 

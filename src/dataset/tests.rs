@@ -108,7 +108,7 @@ fn number_of_classes() {
     for kind in DatasetKind::ALL {
         let multi = matches!(kind, DatasetKind::Arms | DatasetKind::Blobs | DatasetKind::ClassRings);
         assert_eq!(kind.is_multiclass(), multi, "{kind:?}");
-        for (requested, clamped) in [(0, 3), (1, 3), (3, 3), (5, 5), (8, 8), (9, 8), (100, 8)] {
+        for (requested, clamped) in [(0, 3), (1, 3), (3, 3), (5, 5), (16, 16), (17, 16), (100, 16)] {
             let want = match kind.problem() {
                 Problem::Regression => 0,
                 Problem::Classification if multi => clamped,
@@ -117,7 +117,7 @@ fn number_of_classes() {
             assert_eq!(kind.classes(requested), want, "{kind:?} {requested}");
         }
     }
-    assert_eq!((CLASSES_RANGE, DEFAULT_CLASSES), ((3, 8), 4));
+    assert_eq!((CLASSES_RANGE, DEFAULT_CLASSES), ((3, 16), 4));
     assert_eq!(DatasetKind::CLASSES_RANGE, CLASSES_RANGE);
     assert_eq!(DatasetKind::DEFAULT_CLASSES, DEFAULT_CLASSES);
 }
@@ -131,7 +131,7 @@ fn generate_is_generate_k_with_the_default_and_k_is_clamped() {
             "{kind:?}"
         );
         assert_eq!(kind.generate_k(20, 3, 0), kind.generate_k(20, 3, 3), "{kind:?}");
-        assert_eq!(kind.generate_k(20, 3, 50), kind.generate_k(20, 3, 8), "{kind:?}");
+        assert_eq!(kind.generate_k(20, 3, 50), kind.generate_k(20, 3, 16), "{kind:?}");
         if !kind.is_multiclass() {
             assert_eq!(kind.generate_k(20, 3, 3), kind.generate_k(20, 3, 8), "{kind:?} uses K");
         }

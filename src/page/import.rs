@@ -8,9 +8,12 @@ use crate::config::CsvSetup;
 use crate::dataset::Problem;
 use crate::import_error::thousands;
 use crate::importer::{Delimiter, FirstRow, MappingReport, MappingRequest, TableInfo};
-use crate::prep::{Missing, Scaling};
+use crate::prep::{Missing, Scaling, Strays};
 use crate::protocol::ToWorker;
 use crate::table::{ColumnKind, ReadOptions, MAX_BYTES};
+
+/// What a read of the same bytes with other choices is called in the status line.
+const SAME_DATA: &str = "the same data";
 
 /// An imported file as read and mapped: enough to rebuild the same training data.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +30,8 @@ pub struct Reading {
     pub what: String,
     /// How far the worker is (None: not reported yet).
     pub fraction: Option<f32>,
+    /// A new file or paste (not the same bytes read again): bring the panel into view when read.
+    pub fresh: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +54,9 @@ pub struct ImportModel {
     pub target: usize,
     pub task: Problem,
     pub missing: Missing,
+    pub strays: Strays,
+    /// Columns read as another type than detected.
+    pub kinds: Vec<(usize, ColumnKind)>,
     pub scaling: Scaling,
     /// Outlier clipping in standard deviations (0: off).
     pub clip_sigma: f32,
@@ -78,6 +86,8 @@ impl Default for ImportModel {
             target: 0,
             task: Problem::Classification,
             missing: Missing::ALL[0],
+            strays: Strays::default(),
+            kinds: Vec::new(),
             scaling: Scaling::ALL[0],
             clip_sigma: 0.0,
             validation: 0,
@@ -116,6 +126,9 @@ pub enum ImportMsg {
     Target(usize),
     Task(Problem),
     Missing(Missing),
+    Strays(Strays),
+    /// Column k read as this type (its detected type: the switch is undone).
+    Kind(usize, ColumnKind),
     Scaling(Scaling),
     Clip(f32),
     Validation(u32),
@@ -127,12 +140,14 @@ impl ImportModel {
     /// An import step failed: where it shows depends on the step.
     pub(super) fn failed(&mut self, message: &str) {
         self.preparing = false;
-        // A failed mapping check shows next to the mapping as well; a failed read only in the import box.
+        // A failed mapping check (or preparation) shows next to the mapping and
+        // "Train on this data"; a failed read in the import box.
         if self.info.is_some() && self.reading.is_none() {
             self.report = Some(Err(message.to_string()));
+        } else {
+            self.error = Some(message.to_string());
         }
         self.reading = None;
-        self.error = Some(message.to_string());
     }
 
     /// The mapping the controls show, if a table has been read.
@@ -151,7 +166,42 @@ impl ImportModel {
             seed,
             clip_sigma: self.clip_sigma,
             validation_percent: self.validation,
+            strays: self.strays,
+            kinds: self.kinds.iter().map(|&(k, kind)| (k as u32, kind)).collect(),
         })
+    }
+
+    /// The type column k is read as.
+    pub fn kind(&self, k: usize) -> Option<ColumnKind> {
+        let detected = self.info.as_ref()?.columns.get(k)?.kind;
+        Some(self.kinds.iter().find(|c| c.0 == k).map_or(detected, |c| c.1))
+    }
+
+    /// Why column k is left out of the features by default, if it is.
+    pub fn left_out(&self, k: usize) -> Option<&str> {
+        let info = self.info.as_ref()?;
+        info.left_out.iter().find(|l| l.0 as usize == k).map(|l| l.1.as_str())
+    }
+
+    /// The proposal in one line: the target and why, and what is left out.
+    pub fn proposal_text(&self) -> Option<String> {
+        let info = self.info.as_ref()?;
+        let name = |k: usize| info.columns.get(k).map_or("", |c| c.name.as_str());
+        let mut text = format!(
+            "Proposed target: ‘{}’ ({}).",
+            name(info.suggested_target as usize),
+            info.target_why
+        );
+        if !info.left_out.is_empty() {
+            let out: Vec<String> = info
+                .left_out
+                .iter()
+                .map(|(k, why)| format!("‘{}’ ({why})", name(*k as usize)))
+                .collect();
+            text.push_str(&format!(" Not ticked as features: {}.", out.join(", ")));
+        }
+        text.push_str(" Change any of it below.");
+        Some(text)
     }
 
     /// Sets the mapping controls to a link's mapping.
@@ -162,6 +212,8 @@ impl ImportModel {
         self.target = m.target as usize;
         self.task = m.task;
         self.missing = m.missing;
+        self.strays = m.strays;
+        self.kinds = m.kinds.iter().map(|&(k, kind)| (k as usize, kind)).collect();
         self.scaling = m.scaling;
         self.clip_sigma = m.clip_sigma;
         self.validation = m.validation_percent;
@@ -248,6 +300,17 @@ pub fn report_text(r: &MappingReport) -> String {
     if r.clipped > 0 {
         parts.push(format!("{} outlying values clipped", thousands(r.clipped as usize)));
     }
+    for s in &r.strays {
+        let named: Vec<String> = s.first.iter().map(|(row, t)| format!("row {row}: ‘{t}’")).collect();
+        let more = if s.count > s.first.len() { ", …" } else { "" };
+        parts.push(format!(
+            "{} stray value{} in '{}' treated as missing ({}{more})",
+            thousands(s.count),
+            if s.count == 1 { "" } else { "s" },
+            s.column,
+            named.join(", ")
+        ));
+    }
     for (c, n) in &r.imputed {
         parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));
     }
@@ -275,7 +338,12 @@ impl Model {
             self.import.reading = None;
             return;
         }
-        self.import.reading = Some(Reading { what, fraction: None });
+        let fresh = what != SAME_DATA;
+        self.import.reading = Some(Reading {
+            what,
+            fraction: None,
+            fresh,
+        });
         self.import.error = None;
         self.import.bytes = bytes.clone();
         fx.push(Effect::Inspect {
@@ -315,15 +383,17 @@ impl Model {
     /// The worker read the file: show it and propose a mapping.
     pub(super) fn table_read(&mut self, info: TableInfo, fx: &mut Vec<Effect>) {
         let im = &mut self.import;
-        im.reading = None;
+        let reveal = im.reading.take().is_some_and(|r| r.fresh) && im.expected.is_none();
         im.error = None;
         let target = (info.suggested_target as usize).min(info.columns.len().saturating_sub(1));
+        let left_out = |k: usize| info.left_out.iter().any(|l| l.0 as usize == k);
         im.features = info
             .columns
             .iter()
             .enumerate()
-            .map(|(k, c)| k != target && c.kind != ColumnKind::Empty)
+            .map(|(k, c)| k != target && c.kind != ColumnKind::Empty && !left_out(k))
             .collect();
+        im.kinds.clear();
         im.target = target;
         if let Some(c) = info.columns.get(target) {
             im.task = c.suggested_task;
@@ -347,6 +417,9 @@ impl Model {
             self.import.expected = Some(setup);
         }
         self.check_mapping(fx);
+        if reveal {
+            fx.push(Effect::RevealImport);
+        }
     }
 
     pub(super) fn import_msg(&mut self, msg: ImportMsg, fx: &mut Vec<Effect>) {
@@ -364,6 +437,7 @@ impl Model {
                     self.import.reading = Some(Reading {
                         what: format!("“{name}” ({} bytes)", thousands(size)),
                         fraction: None,
+                        fresh: true,
                     });
                 }
                 false
@@ -436,6 +510,32 @@ impl Model {
                 self.import.missing = m;
                 true
             }
+            ImportMsg::Strays(s) => {
+                self.import.strays = s;
+                true
+            }
+            ImportMsg::Kind(k, kind) => {
+                let im = &mut self.import;
+                let detected = im.info.as_ref().and_then(|i| i.columns.get(k)).map(|c| c.kind);
+                im.kinds.retain(|c| c.0 != k);
+                if detected.is_some_and(|d| d != kind && d != ColumnKind::Empty) {
+                    im.kinds.push((k, kind));
+                    // A column switched on purpose is meant to be used.
+                    if k != im.target {
+                        if let Some(f) = im.features.get_mut(k) {
+                            *f = true;
+                        }
+                    }
+                }
+                if k == im.target {
+                    im.task = match kind {
+                        ColumnKind::Numeric => Problem::Regression,
+                        _ => Problem::Classification,
+                    };
+                }
+                fx.push(Effect::Render(Part::ImportTable));
+                true
+            }
             ImportMsg::Scaling(s) => {
                 self.import.scaling = s;
                 true
@@ -462,7 +562,7 @@ impl Model {
     fn reread(&mut self, fx: &mut Vec<Effect>) {
         if !self.import.bytes.is_empty() {
             let bytes = self.import.bytes.clone();
-            self.inspect(bytes, "the same data".into(), fx);
+            self.inspect(bytes, SAME_DATA.into(), fx);
         }
     }
 }

@@ -248,6 +248,8 @@ pub enum Effect {
     CopyLink,
     /// Opens the hide-controls dialog for the current setup.
     OpenHideDialog,
+    /// Scrolls the import panel into view (a file has been read).
+    RevealImport,
 }
 
 /// Everything that can happen on the page.

@@ -8,6 +8,7 @@ use crate::dataset::Problem;
 use crate::import_error::ImportError;
 use crate::table::{Column, ColumnKind, Table, MISSING_CODE};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 mod fit;
 mod split;
@@ -17,9 +18,43 @@ use fit::{fill_value, fit, mean_std, most_frequent_code};
 use split::split_rows;
 
 /// The multi-class limit: more distinct target values than this are not classes.
-pub const MAX_CLASSES: usize = 8;
+pub const MAX_CLASSES: usize = 16;
 /// A categorical feature with more levels than this is refused for one-hot encoding.
-pub const ONE_HOT_MAX: usize = 20;
+pub const ONE_HOT_MAX: usize = 50;
+
+/// What to do with a stray value: a cell of a numeric column that is not a number ("forty").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Strays {
+    /// The cell counts as missing (then "Missing values" applies); the report names it.
+    #[default]
+    Missing,
+    /// The mapping cannot be used until the file is fixed.
+    Stop,
+}
+
+impl Strays {
+    /// The import panel's order; the first is the default.
+    pub const ALL: [Strays; 2] = [Self::Missing, Self::Stop];
+
+    /// The URL key (`csvstray=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+            Self::Stop => "stop",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Missing => "Treat as missing",
+            Self::Stop => "Stop with an error",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.key() == s)
+    }
+}
 
 /// What to do with a missing feature value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,6 +142,9 @@ pub struct Mapping {
     pub train_percent: u32,
     pub validation_percent: u32,
     pub seed: u32,
+    pub strays: Strays,
+    /// Columns read as another type than detected (column, kind).
+    pub kinds: Vec<(usize, ColumnKind)>,
 }
 
 /// The task a target column suggests: text or a few whole numbers are classes.
@@ -151,6 +189,27 @@ pub struct Report {
     /// (column, cells filled in)
     pub imputed: Vec<(String, usize)>,
     pub clipped: usize,
+    /// Stray values treated as missing, per column.
+    pub strays: Vec<StrayValues>,
+}
+
+/// A column's stray values (text in a numeric column) that were treated as missing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StrayValues {
+    pub column: String,
+    pub count: usize,
+    /// The first few as (file row, text).
+    pub first: Vec<(usize, String)>,
+}
+
+impl StrayValues {
+    fn of(c: &Column) -> Self {
+        Self {
+            column: c.name.clone(),
+            count: c.not_numbers,
+            first: c.strays.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -181,7 +240,7 @@ enum Source<'a> {
 }
 
 fn first_not_number(c: &Column) -> ImportError {
-    let (row, value) = c.first_not_number.clone().unwrap_or((0, String::new()));
+    let (row, value) = c.strays.first().cloned().unwrap_or((0, String::new()));
     ImportError::NotANumber {
         row,
         column: c.name.clone(),
@@ -189,9 +248,24 @@ fn first_not_number(c: &Column) -> ImportError {
     }
 }
 
+/// The table's columns as the mapping reads them (switched types applied).
+fn columns<'t>(table: &'t Table, m: &Mapping) -> Vec<Cow<'t, Column>> {
+    let file_row = |r: usize| table.file_row(r);
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(k, c)| match m.kinds.iter().find(|(i, _)| *i == k) {
+            Some(&(_, kind)) if kind != c.kind => Cow::Owned(c.as_kind(kind, table.delimiter == b';', file_row)),
+            _ => Cow::Borrowed(c),
+        })
+        .collect()
+}
+
 pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
+    let columns = columns(table, m);
     let col = |i: usize| {
-        table.columns.get(i).ok_or(ImportError::NoSuchColumn {
+        columns.get(i).map(|c| &**c).ok_or(ImportError::NoSuchColumn {
             name: format!("#{}", i + 1),
         })
     };
@@ -210,29 +284,32 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
             validation: m.validation_percent,
         });
     }
-    // Header row offset: file row of data row r.
-    let file_row = |r: usize| r + 1 + usize::from(table.has_header);
+    let file_row = |r: usize| table.file_row(r);
+    let mut report = Report::default();
 
-    // Features: numeric, or categorical for one-hot.
+    // Features: numeric, or categorical for one-hot. Every column that blocks
+    // the mapping is listed at once.
     let mut sources = Vec::new();
     let mut feature_names = Vec::new();
+    let mut blockers = Vec::new();
     for &f in &m.features {
         let c = col(f)?;
         match c.kind {
-            ColumnKind::Empty => return Err(ImportError::EmptyColumn { column: c.name.clone() }),
-            ColumnKind::Numeric if c.not_numbers > 0 => return Err(first_not_number(c)),
+            ColumnKind::Empty => blockers.push(ImportError::EmptyColumn { column: c.name.clone() }),
+            ColumnKind::Numeric if c.not_numbers > 0 && m.strays == Strays::Stop => blockers.push(first_not_number(c)),
             ColumnKind::Numeric => {
+                if c.not_numbers > 0 {
+                    report.strays.push(StrayValues::of(c));
+                }
                 feature_names.push(c.name.clone());
                 sources.push(Source::Numeric(c));
             }
+            ColumnKind::Categorical if c.levels.len() > ONE_HOT_MAX => blockers.push(ImportError::TooManyLevels {
+                column: c.name.clone(),
+                distinct: c.levels.len(),
+                limit: ONE_HOT_MAX,
+            }),
             ColumnKind::Categorical => {
-                if c.levels.len() > ONE_HOT_MAX {
-                    return Err(ImportError::TooManyLevels {
-                        column: c.name.clone(),
-                        distinct: c.levels.len(),
-                        limit: ONE_HOT_MAX,
-                    });
-                }
                 feature_names.extend(c.levels.iter().map(|l| format!("{}={l}", c.name)));
                 sources.push(Source::OneHot(c));
             }
@@ -240,14 +317,27 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
     }
 
     // Target: class index per row, or a number; None where missing.
-    let (labels, classes) = target::labels(target, m.task, file_row)?;
-    if m.task == Problem::Classification && classes.len() < 2 {
-        return Err(ImportError::TooFewClasses {
-            column: target.name.clone(),
-        });
+    let labelled = target::labels(target, m.task, m.strays, file_row).and_then(|l| {
+        if m.task == Problem::Classification && l.1.len() < 2 {
+            Err(ImportError::TooFewClasses {
+                column: target.name.clone(),
+            })
+        } else {
+            Ok(l)
+        }
+    });
+    let (labels, classes) = match labelled {
+        Ok(l) if blockers.is_empty() => l,
+        Ok(_) => return Err(ImportError::all(blockers)),
+        Err(e) => {
+            blockers.insert(0, e);
+            return Err(ImportError::all(blockers));
+        }
+    };
+    if target.kind == ColumnKind::Numeric && target.not_numbers > 0 {
+        report.strays.push(StrayValues::of(target));
     }
 
-    let mut report = Report::default();
     let rows: Vec<usize> = (0..table.rows).filter(|&r| labels[r].is_some()).collect();
     report.dropped_missing_target = table.rows - rows.len();
 

@@ -1,7 +1,7 @@
 //! The target column as labels: a class index per row (classes in order of
 //! their value or level) or the number itself for regression; `None` where missing.
 
-use super::{first_not_number, MAX_CLASSES};
+use super::{first_not_number, Strays, MAX_CLASSES};
 use crate::dataset::Problem;
 use crate::import_error::ImportError;
 use crate::table::{Column, ColumnKind, MISSING_CODE};
@@ -10,6 +10,7 @@ use crate::table::{Column, ColumnKind, MISSING_CODE};
 pub(super) fn labels(
     target: &Column,
     task: Problem,
+    strays: Strays,
     file_row: impl Fn(usize) -> usize,
 ) -> Result<(Vec<Option<f32>>, Vec<String>), ImportError> {
     let labelled = match (task, target.kind) {
@@ -18,7 +19,9 @@ pub(super) fn labels(
                 column: target.name.clone(),
             })
         }
-        (Problem::Regression, ColumnKind::Numeric) if target.not_numbers > 0 => return Err(first_not_number(target)),
+        (_, ColumnKind::Numeric) if target.not_numbers > 0 && strays == Strays::Stop => {
+            return Err(first_not_number(target))
+        }
         (Problem::Regression, ColumnKind::Numeric) => (
             target.values.iter().map(|v| v.is_finite().then_some(*v)).collect(),
             Vec::new(),

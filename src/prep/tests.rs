@@ -18,6 +18,8 @@ fn mapping(features: Vec<usize>, target: usize, task: Problem) -> Mapping {
         train_percent: 50,
         validation_percent: 0,
         seed: 1,
+        strays: Strays::Missing,
+        kinds: Vec::new(),
     }
 }
 
@@ -133,7 +135,9 @@ fn stratified_split_keeps_class_proportions() {
 #[test]
 fn errors_name_the_place() {
     let t = table("age,label\n31,a\n42,b\nforty,a\n33,b\n34,a\n35,b\n36,a\n37,b\n38,a\n39,b\n40,a\n41,b\n43,a\n44,b\n45,a\n46,b\n47,a\n48,b\n49,a\n50,b\n51,a\n");
-    let e = prepare(&t, &mapping(vec![0], 1, Problem::Classification)).unwrap_err();
+    let mut m = mapping(vec![0], 1, Problem::Classification);
+    m.strays = Strays::Stop;
+    let e = prepare(&t, &m).unwrap_err();
     assert_eq!(e.to_string(), "row 4, column 'age': 'forty' is not a number");
     let labels: String = std::iter::once("x,label\n".to_string())
         .chain((0..30).map(|i| format!("{i},L{i}\n")))
@@ -141,7 +145,7 @@ fn errors_name_the_place() {
     let e = prepare(&table(&labels), &mapping(vec![0], 1, Problem::Classification)).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "column 'label' has 30 distinct values; at most 8 classes"
+        "column 'label' has 30 distinct values; at most 16 classes"
     );
     let e = prepare(&table("x,y\n1,2\n"), &mapping(vec![], 1, Problem::Regression)).unwrap_err();
     assert_eq!(e, ImportError::NoFeatures);
@@ -175,4 +179,54 @@ fn labels_that_differ_only_by_case_or_spaces_are_one_class() {
     let all: Vec<f32> = p.train.y.iter().chain(&p.test.y).copied().collect();
     assert_eq!(all.len(), 6);
     assert!(all.iter().all(|&y| y == 0.0 || y == 1.0));
+}
+
+#[test]
+fn stray_values_are_missing_by_default_and_named_in_the_report() {
+    let t = table("age,label\n31,a\n42,b\nforty,a\n33,b\n34,a\n35,b\n36,a\n37,b\n38,a\n39,b\n40,a\n41,b\n43,a\n44,b\n45,a\n46,b\n47,a\n48,b\n49,a\n50,b\n51,a\n");
+    let mut m = mapping(vec![0], 1, Problem::Classification);
+    m.missing = Missing::DropRows;
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!(
+        p.report.strays,
+        vec![StrayValues {
+            column: "age".into(),
+            count: 1,
+            first: vec![(4, "forty".into())]
+        }]
+    );
+    assert_eq!(p.report.dropped_missing_features, 1);
+    assert_eq!(p.train.len() + p.test.len(), 20);
+    m.missing = Missing::Mean;
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!(p.report.imputed, vec![("age".to_string(), 1)]);
+}
+
+#[test]
+fn every_column_that_blocks_a_mapping_is_named_at_once() {
+    let mut csv = String::from("a,b,c,d,label\n");
+    for r in 0..60 {
+        csv.push_str(&format!("{},{},v{r},,{}\n", if r == 5 { "x".to_string() } else { r.to_string() }, r, r % 2));
+    }
+    let mut m = mapping(vec![0, 1, 2, 3], 4, Problem::Classification);
+    m.strays = Strays::Stop;
+    let e = prepare(&table(&csv), &m).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        "3 problems: (1) row 7, column 'a': 'x' is not a number; (2) column 'c' has 60 distinct values; one-hot encoding takes at most 50; (3) column 'd' has no values"
+    );
+}
+
+#[test]
+fn a_switched_type_reads_text_as_numbers_and_numbers_as_categories() {
+    // "size" codes 1–3 read as categories; the dates as days since the first.
+    let t = table("size,when,y\n1,2024-01-01,a\n2,2024-01-03,b\n3,2024-01-02,a\n1,2024-01-05,b\n");
+    let mut m = mapping(vec![0, 1], 2, Problem::Classification);
+    m.train_percent = 90;
+    m.kinds = vec![(0, ColumnKind::Categorical), (1, ColumnKind::Numeric)];
+    let p = prepare(&t, &m).unwrap();
+    assert_eq!(p.feature_names, ["size=1", "size=2", "size=3", "when"]);
+    let mut days: Vec<f32> = p.train.x.chunks(4).chain(p.test.x.chunks(4)).map(|r| r[3]).collect();
+    days.sort_by(f32::total_cmp);
+    assert_eq!(days, [0.0, 1.0, 2.0, 4.0]);
 }

@@ -17,6 +17,8 @@ fn request() -> MappingRequest {
         seed: 7,
         clip_sigma: 3.5,
         validation_percent: 10,
+        strays: crate::prep::Strays::Stop,
+        kinds: vec![(1, crate::table::ColumnKind::Categorical)],
     }
 }
 
@@ -93,6 +95,8 @@ fn from_worker_all() -> Vec<FromWorker> {
                 columns: vec![column],
                 preview: vec![vec!["1".into(), "".into()]],
                 suggested_target: 0,
+                target_why: "named like a label".into(),
+                left_out: vec![(1, "an identifier".into())],
             },
         },
         FromWorker::ImportFailed {
@@ -109,6 +113,11 @@ fn from_worker_all() -> Vec<FromWorker> {
                 dropped_missing_features: 0,
                 imputed: vec![("x".into(), 4)],
                 clipped: 2,
+                strays: vec![crate::prep::StrayValues {
+                    column: "age".into(),
+                    count: 1,
+                    first: vec![(17, "forty".into())],
+                }],
             },
         },
         FromWorker::Projection {

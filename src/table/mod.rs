@@ -26,6 +26,32 @@ pub enum ColumnKind {
     Empty,
 }
 
+impl ColumnKind {
+    /// The types a user can switch a column to.
+    pub const CHOSEN: [ColumnKind; 2] = [Self::Numeric, Self::Categorical];
+
+    /// The URL key (`csvtype=3:number`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Numeric => "number",
+            Self::Categorical => "category",
+            Self::Empty => "empty",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Numeric => "Number",
+            Self::Categorical => "Category",
+            Self::Empty => "Empty",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Self> {
+        Self::CHOSEN.into_iter().find(|k| k.key() == s)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     pub name: String,
@@ -37,10 +63,14 @@ pub struct Column {
     /// Category names, in order of first appearance.
     pub levels: Vec<String>,
     pub missing: usize,
-    /// Present cells of a numeric column that are not numbers, and the first of them (row, text).
+    /// Present cells of a numeric column that are not numbers (stray values),
+    /// and the first `STRAYS_NAMED` of them as (file row, text).
     pub not_numbers: usize,
-    pub first_not_number: Option<(usize, String)>,
+    pub strays: Vec<(usize, String)>,
 }
+
+/// Stray values named per column (the rest are counted).
+pub const STRAYS_NAMED: usize = 3;
 
 pub const MISSING_CODE: u32 = u32::MAX;
 
@@ -144,7 +174,7 @@ pub fn parse_number(s: &str) -> Option<f32> {
 /// with decimal commas) and a currency sign before or after ("$57,500", "12 €").
 /// A group mark must be followed by exactly three digits, so "1,5" in a comma
 /// file stays text rather than becoming 15.
-fn parse_cell(s: &str, decimal_comma: bool) -> Option<f32> {
+pub fn parse_cell(s: &str, decimal_comma: bool) -> Option<f32> {
     parse_number(s).or_else(|| {
         let mut t = s.trim();
         for sign in ["$", "€", "£", "¥"] {
@@ -376,7 +406,7 @@ pub fn read_with_progress(
     let mut levels: Vec<Vec<String>> = vec![Vec::new(); width];
     let mut missing = vec![0usize; width];
     let mut not_numbers = vec![0usize; width];
-    let mut first_not_number: Vec<Option<(usize, String)>> = vec![None; width];
+    let mut strays: Vec<Vec<(usize, String)>> = vec![Vec::new(); width];
     let mut file_row = 0usize;
     for (i, rec) in reader(bytes, delimiter).byte_records().enumerate() {
         let rec = rec.map_err(|e| ImportError::Malformed {
@@ -410,8 +440,8 @@ pub fn read_with_progress(
                 None => {
                     numbers[c].push(f32::NAN);
                     not_numbers[c] += 1;
-                    if first_not_number[c].is_none() {
-                        first_not_number[c] = Some((i + 1, s.to_string()));
+                    if strays[c].len() < STRAYS_NAMED {
+                        strays[c].push((i + 1, s.to_string()));
                     }
                 }
             }
@@ -461,10 +491,10 @@ pub fn read_with_progress(
                 levels,
                 missing: missing[c],
                 not_numbers: if kind == ColumnKind::Numeric { not_numbers[c] } else { 0 },
-                first_not_number: if kind == ColumnKind::Numeric {
-                    first_not_number[c].clone()
+                strays: if kind == ColumnKind::Numeric {
+                    std::mem::take(&mut strays[c])
                 } else {
-                    None
+                    Vec::new()
                 },
             }
         })
@@ -485,10 +515,19 @@ pub fn read_with_progress(
 }
 
 impl Table {
+    /// The file row (1-based, as in error messages) of data row `r`, counting
+    /// skipped leading lines and the header (blank lines are not counted).
+    pub fn file_row(&self, r: usize) -> usize {
+        r + 1 + self.skipped + usize::from(self.has_header)
+    }
+
     pub fn column_index(&self, name: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.name == name)
     }
 }
+
+mod convert;
+pub use convert::{is_date_column, parse_date};
 
 #[cfg(test)]
 mod tests;

@@ -83,7 +83,7 @@ fn missing_markers_and_odd_numbers() {
     let t = read_str("v\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n17\n18\n19\n20\n21\nabc\n").unwrap();
     let c = &t.columns[0];
     assert_eq!((c.kind, c.not_numbers), (ColumnKind::Numeric, 1));
-    assert_eq!(c.first_not_number, Some((23, "abc".to_string())));
+    assert_eq!(c.strays, vec![(23, "abc".to_string())]);
 }
 
 #[test]

@@ -16,6 +16,8 @@ fn classes_of(features: Vec<u32>, target: u32) -> crate::importer::MappingReques
         seed: 1,
         clip_sigma: 0.0,
         validation_percent: 0,
+        strays: Default::default(),
+        kinds: Vec::new(),
     }
 }
 

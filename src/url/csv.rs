@@ -3,7 +3,8 @@
 //!
 //! `data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification`
 //! `&csvmissing=mean&csvscale=standard&csvclip=0&csvval=0&csvin=2&axes=0,1`
-//! plus `csvrow=N` (the row other features are held at), `csvout=K` (classes) and
+//! plus `csvstray=stop` (stray values stop the import; default: missing),
+//! `csvtype=3:number,5:category` (columns read as another type), `csvrow=N` (the row other features are held at), `csvout=K` (classes) and
 //! `csvdata=…` (the file, deflated and base64url-encoded).
 
 use super::{fmt_f32, parse_f32, parse_ranged, Warnings};
@@ -11,7 +12,8 @@ use crate::config::limits::VALIDATION_MAX;
 use crate::config::{Config, CsvSetup, MAX_CSV_INPUTS};
 use crate::dataset::Problem;
 use crate::importer::MappingRequest;
-use crate::prep::{Missing, Scaling};
+use crate::prep::{Missing, Scaling, Strays};
+use crate::table::ColumnKind;
 
 pub(super) fn encode(c: &Config, s: &mut String) {
     let Some(csv) = &c.csv else { return };
@@ -34,6 +36,13 @@ pub(super) fn encode(c: &Config, s: &mut String) {
         csv.axes.0,
         csv.axes.1
     ));
+    if m.strays != Strays::default() {
+        s.push_str(&format!("&csvstray={}", m.strays.key()));
+    }
+    if !m.kinds.is_empty() {
+        let kinds: Vec<String> = m.kinds.iter().map(|(k, kind)| format!("{k}:{}", kind.key())).collect();
+        s.push_str(&format!("&csvtype={}", kinds.join(",")));
+    }
     if let Some(r) = csv.hold_row {
         s.push_str(&format!("&csvrow={r}"));
     }
@@ -58,6 +67,8 @@ pub(super) struct Keys {
     scaling: Scaling,
     clip: f32,
     validation: u32,
+    strays: Strays,
+    kinds: Vec<(u32, ColumnKind)>,
     hold_row: Option<usize>,
     outputs: usize,
     data: Option<String>,
@@ -77,6 +88,8 @@ impl Default for Keys {
             scaling: Scaling::Standard,
             clip: 0.0,
             validation: 0,
+            strays: Strays::default(),
+            kinds: Vec::new(),
             hold_row: None,
             outputs: 1,
             data: None,
@@ -113,7 +126,19 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
         "csvtask" if Problem::from_key(v).is_some() => keys.task = Problem::from_key(v).expect("checked"),
         "csvmissing" if Missing::from_key(v).is_some() => keys.missing = Missing::from_key(v).expect("checked"),
         "csvscale" if Scaling::from_key(v).is_some() => keys.scaling = Scaling::from_key(v).expect("checked"),
-        "csvtask" | "csvmissing" | "csvscale" => w.push(k, v, "not one of the allowed values; using the default"),
+        "csvstray" if Strays::from_key(v).is_some() => keys.strays = Strays::from_key(v).expect("checked"),
+        "csvtype" => match v
+            .split(',')
+            .map(|item| {
+                let (k, kind) = item.split_once(':')?;
+                Some((k.trim().parse::<u32>().ok()?, ColumnKind::from_key(kind.trim())?))
+            })
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(kinds) if kinds.len() <= crate::table::MAX_COLUMNS => keys.kinds = kinds,
+            _ => w.push(k, v, "expected column types like 3:number,5:category; ignored"),
+        },
+        "csvtask" | "csvmissing" | "csvscale" | "csvstray" => w.push(k, v, "not one of the allowed values; using the default"),
         "csvclip" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => keys.clip = x,
             _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
@@ -161,6 +186,8 @@ pub(super) fn finish(mut keys: Keys, c: &mut Config, w: &mut Warnings) -> Option
                 seed: c.seed,
                 clip_sigma: keys.clip,
                 validation_percent: keys.validation,
+                strays: keys.strays,
+                kinds: keys.kinds.into_iter().filter(|&(k, _)| k < n_cols).collect(),
             };
             c.csv = Some(CsvSetup {
                 columns: keys.columns,

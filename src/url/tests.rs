@@ -84,6 +84,8 @@ fn csv_setup(c: &Config) -> CsvSetup {
             seed: c.seed,
             clip_sigma: 3.0,
             validation_percent: 10,
+            strays: Default::default(),
+            kinds: Vec::new(),
         },
         inputs: 12,
         axes: (3, 7),
@@ -144,8 +146,8 @@ fn optimizers_and_their_settings_round_trip() {
 
 #[test]
 fn huge_shapes_are_clamped() {
-    let d = decode("net=1000000000,3,0,1,1,1,1,1,1,1,1");
-    assert_eq!(d.config.hidden, vec![16, 3, 1, 1, 1, 1, 1, 1]);
+    let d = decode("net=1000000000,3,0,1,1,1,1,1,1,1,1,1,1");
+    assert_eq!(d.config.hidden, vec![64, 3, 1, 1, 1, 1, 1, 1, 1, 1]);
     assert_eq!(d.warnings.len(), 3);
 }
 
@@ -250,7 +252,7 @@ fn golden_training_options_string() {
 fn bad_training_options_fall_back_and_say_which_key() {
     let d = decode(
         "net=4,2&acts=relu,nope&drop=0.95,0&loss=cce&out=softmax&init=ones&sched=cosine&speriod=0&clip=-1\
-         &shuffle=maybe&es=x&tacc=150&val=45&classes=12&data=arms",
+         &shuffle=maybe&es=x&tacc=150&val=45&classes=20&data=arms",
     );
     let keys: Vec<&str> = d.warnings.iter().map(|w| w.key.as_str()).collect();
     for k in [

@@ -3,10 +3,11 @@
 //! summary; then the first rows. Text only: nothing from the file becomes HTML.
 
 use crate::import_error::thousands;
-use crate::importer::{ColumnInfo, TableInfo};
+use crate::importer::ColumnInfo;
+use crate::page::ImportModel;
 use crate::table::ColumnKind;
 use crate::web::dom::{by_id, create};
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 fn fmt_stat(v: f32) -> String {
     if !v.is_finite() {
@@ -49,7 +50,27 @@ fn column_meta(c: &ColumnInfo) -> String {
     }
 }
 
-pub fn render(info: &TableInfo, features: &[bool], target: usize) {
+/// A column's type select: the detected type, or the other one to switch to.
+fn kind_select(k: usize, c: &ColumnInfo, chosen: ColumnKind) -> HtmlSelectElement {
+    let sel: HtmlSelectElement = create("select");
+    sel.set_class_name("col-kind");
+    let _ = sel.set_attribute("aria-label", &format!("Type of {}", c.name));
+    let _ = sel.set_attribute("data-column", &k.to_string());
+    for kind in ColumnKind::CHOSEN {
+        let label = if kind == c.kind {
+            format!("{} (detected)", kind.label())
+        } else {
+            kind.label().to_string()
+        };
+        crate::web::dom::add_option(&sel, kind.key(), &label);
+    }
+    sel.set_value(chosen.key());
+    sel
+}
+
+pub fn render(im: &ImportModel) {
+    let Some(info) = &im.info else { return };
+    let (features, target) = (&im.features, im.target);
     {
         let table: Element = by_id("import-preview");
         table.set_text_content(None);
@@ -71,10 +92,23 @@ pub fn render(info: &TableInfo, features: &[bool], target: usize) {
             name.append_child(&crate::web::dom::document().create_text_node(&c.name))
                 .expect("append");
             th.append_child(&name).expect("append");
+            let chosen = im.kind(k).unwrap_or(c.kind);
+            if c.kind != ColumnKind::Empty {
+                th.append_child(&kind_select(k, c, chosen)).expect("append");
+            }
             let meta: HtmlElement = create("div");
             meta.set_class_name("col-meta");
             let role = if k == target { "target · " } else { "" };
-            meta.set_text_content(Some(&format!("{role}{}", column_meta(c))));
+            let switched = if chosen != c.kind {
+                format!(" · read as {}", chosen.label().to_lowercase())
+            } else {
+                String::new()
+            };
+            let out = match im.left_out(k) {
+                Some(why) if !features.get(k).copied().unwrap_or(false) && k != target => format!(" · not ticked: {why}"),
+                _ => String::new(),
+            };
+            meta.set_text_content(Some(&format!("{role}{}{switched}{out}", column_meta(c))));
             th.append_child(&meta).expect("append");
             tr.append_child(&th).expect("append");
         }

@@ -7,7 +7,8 @@
 use crate::dataset::Problem;
 use crate::importer::{Delimiter, FirstRow};
 use crate::page::{ImportModel, ImportMsg, Model, Msg};
-use crate::prep::{Missing, Scaling};
+use crate::prep::{Missing, Scaling, Strays};
+use crate::table::ColumnKind;
 use crate::web::dispatch::Dispatch;
 use crate::web::dom::{
     by_id, choices, create, fill_select, on, on_change, on_click, select, set_hidden, set_text, set_value,
@@ -44,6 +45,7 @@ pub fn init(d: Dispatch) {
         &select("missing-values"),
         &choices(&Missing::ALL, Missing::key, Missing::label),
     );
+    fill_select(&select("csv-strays"), &choices(&Strays::ALL, Strays::key, Strays::label));
     fill_select(
         &select("scaling"),
         &choices(&Scaling::ALL, Scaling::key, Scaling::label),
@@ -97,6 +99,11 @@ pub fn init(d: Dispatch) {
             send(ImportMsg::Missing(m));
         }
     });
+    on_change("csv-strays", "change", move |v| {
+        if let Some(s) = Strays::from_key(&v) {
+            send(ImportMsg::Strays(s));
+        }
+    });
     on_change("scaling", "change", move |v| {
         if let Some(s) = Scaling::from_key(&v) {
             send(ImportMsg::Scaling(s));
@@ -115,11 +122,16 @@ pub fn init(d: Dispatch) {
     });
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", move |e: Event| {
-        let Some(cb) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
-            return;
-        };
-        if let Some(k) = cb.get_attribute("data-column").and_then(|v| v.parse::<usize>().ok()) {
-            send(ImportMsg::Feature(k, cb.checked()));
+        let Some(target) = e.target() else { return };
+        let column = |el: &Element| el.get_attribute("data-column").and_then(|v| v.parse::<usize>().ok());
+        if let Some(kind) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+            if let (Some(k), Some(t)) = (column(kind), ColumnKind::from_key(&kind.value())) {
+                send(ImportMsg::Kind(k, t));
+            }
+        } else if let Some(cb) = target.dyn_ref::<HtmlInputElement>() {
+            if let Some(k) = column(cb) {
+                send(ImportMsg::Feature(k, cb.checked()));
+            }
         }
     });
     // Drag and drop anywhere on the page.
@@ -210,6 +222,8 @@ pub fn render(m: &Model) {
     });
     set_value(&select("target-type"), im.task.key());
     set_value(&select("missing-values"), im.missing.key());
+    set_value(&select("csv-strays"), im.strays.key());
+    set_text(&by_id::<Element>("import-proposal"), &im.proposal_text().unwrap_or_default());
     set_value(&select("scaling"), im.scaling.key());
     set_value(&select("csv-clip"), &im.clip_sigma.to_string());
     set_value(&select("csv-validation"), &im.validation.to_string());
@@ -241,7 +255,7 @@ pub fn render_table(im: &ImportModel) {
     let ts = select("target-column");
     fill_select(&ts, &options);
     set_value(&ts, &im.target.to_string());
-    crate::web::import_preview::render(info, &im.features, im.target);
+    crate::web::import_preview::render(im);
 }
 
 /// Offers text as a file download (a Blob URL, revoked right after the click).

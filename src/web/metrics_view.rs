@@ -24,6 +24,8 @@ const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
     RGBColor(227, 119, 194),
     RGBColor(127, 127, 127),
     RGBColor(23, 190, 207),
+    RGBColor(188, 189, 34),
+    RGBColor(57, 59, 121),
 ];
 
 /// An axis label: 0, 0.03, 1.5, or 3e-4 for small rates.

@@ -169,6 +169,7 @@ impl page::Runner for View {
             Effect::Download { name, text } => import_view::download(&name, &text),
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::OpenHideDialog => share::open_dialog(&m.config),
+            Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
         }
     }
 }

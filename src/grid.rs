@@ -34,12 +34,20 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
 }
 
 /// Fills `output` ((DENSITY², n_outputs)) with the network's outputs (through the
-/// pictures' `fast_tanh`) and `neurons`
-/// ((hidden neurons, THUMB²), layer by layer) with each hidden neuron's output.
-pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut [f32], neurons: &mut [f32]) {
+/// pictures' `fast_tanh`) and `neurons` ((hidden neurons, t²), layer by layer,
+/// t = DENSITY / `step`) with each hidden neuron's output on every `step`-th point.
+pub fn evaluate(
+    net: &Network,
+    inputs: &[f32],
+    ws: &mut Workspace,
+    output: &mut [f32],
+    neurons: &mut [f32],
+    step: usize,
+) {
     let nf = net.n_inputs();
     let n_layers = net.layers.len();
-    let thumb_area = THUMB * THUMB;
+    let thumb = DENSITY / step;
+    let thumb_area = thumb * thumb;
     ws.prepare(net);
     // One picture row at a time through the network (vectorised across the row).
     for (j, (row_in, row_out)) in inputs
@@ -51,7 +59,7 @@ pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut 
         // (DENSITY, n_outputs) of this picture row: every output, for one-per-class pictures.
         let no = net.n_outputs();
         row_out.copy_from_slice(&ws.rows(n_layers)[..DENSITY * no]);
-        if j % THUMB_STEP != 0 {
+        if j % step != 0 {
             continue;
         }
         let mut n = 0;
@@ -59,10 +67,10 @@ pub fn evaluate(net: &Network, inputs: &[f32], ws: &mut Workspace, output: &mut 
             let acts = ws.rows(l);
             let width = net.layers[l - 1].n_out;
             for k in 0..width {
-                let t0 = n * thumb_area + (j / THUMB_STEP) * THUMB;
-                for (t, a) in neurons[t0..t0 + THUMB]
+                let t0 = n * thumb_area + (j / step) * thumb;
+                for (t, a) in neurons[t0..t0 + thumb]
                     .iter_mut()
-                    .zip(acts[k..].iter().step_by(width * THUMB_STEP))
+                    .zip(acts[k..].iter().step_by(width * step))
                 {
                     *t = *a;
                 }
@@ -102,7 +110,7 @@ mod tests {
         let mut ws = Workspace::new(&net);
         let mut out = vec![0.0; DENSITY * DENSITY];
         let mut neurons = vec![0.0; 5 * THUMB * THUMB];
-        evaluate(&net, &g, &mut ws, &mut out, &mut neurons);
+        evaluate(&net, &g, &mut ws, &mut out, &mut neurons, THUMB_STEP);
         let (i, j) = (38, 72);
         let x = [
             coord(i, DENSITY),

@@ -11,6 +11,7 @@
 
 pub mod activation;
 pub mod blockwise;
+pub mod compact;
 pub mod config;
 pub mod control;
 pub mod dataset;

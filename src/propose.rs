@@ -79,18 +79,14 @@ fn left_out(c: &Column, rows: usize) -> Option<String> {
     if c.kind == ColumnKind::Empty {
         return Some("no values".into());
     }
-    if is_identifier(c, rows) {
-        return Some("an identifier (a different value in every row)".into());
-    }
     if is_date_column(c) {
         return Some("dates (set its type to Number to use days since the first date)".into());
     }
-    (c.kind == ColumnKind::Categorical && c.levels.len() > ONE_HOT_MAX).then(|| {
-        format!(
-            "{} values, more than one-hot encoding's {ONE_HOT_MAX}",
-            c.levels.len()
-        )
-    })
+    if is_identifier(c, rows) {
+        return Some("an identifier, a different value in every row".into());
+    }
+    (c.kind == ColumnKind::Categorical && c.levels.len() > ONE_HOT_MAX)
+        .then(|| format!("{} values, more than one-hot encoding's {ONE_HOT_MAX}", c.levels.len()))
 }
 
 pub fn propose(t: &Table) -> Proposal {
@@ -99,12 +95,14 @@ pub fn propose(t: &Table) -> Proposal {
     let usable = |k: usize| left[k].is_none();
     let last = |f: &dyn Fn(usize, &Column) -> bool| (0..cols.len()).rev().find(|&k| f(k, &cols[k]));
     let (target, why) = if let Some(k) = last(&|_, c| {
-        c.kind != ColumnKind::Empty && !is_identifier(c, t.rows) && words(&c.name).any(|w| TARGET_WORDS.contains(&w.as_str()))
+        c.kind != ColumnKind::Empty
+            && !is_identifier(c, t.rows)
+            && words(&c.name).any(|w| TARGET_WORDS.contains(&w.as_str()))
     }) {
         (k, "named like a label".to_string())
-    } else if let Some(k) = last(&|k, c| {
-        usable(k) && c.kind == ColumnKind::Categorical && TARGET_CLASSES.contains(&distinct(c))
-    }) {
+    } else if let Some(k) =
+        last(&|k, c| usable(k) && c.kind == ColumnKind::Categorical && TARGET_CLASSES.contains(&distinct(c)))
+    {
         (k, format!("text with {} values: classes", distinct(&cols[k])))
     } else if let Some(k) = last(&|k, c| usable(k) && c.kind == ColumnKind::Numeric) {
         let c = &cols[k];
@@ -182,9 +180,15 @@ mod tests {
     #[test]
     fn the_last_number_is_the_target_and_whole_numbers_with_few_values_are_classes() {
         let p = propose(&table("a,b,digit\n0.5,1.5,3\n0.7,2.5,9\n0.1,0.5,3\n"));
-        assert_eq!((p.target, p.why.as_str()), (2, "the last column; whole numbers with 2 values: classes"));
+        assert_eq!(
+            (p.target, p.why.as_str()),
+            (2, "the last column; whole numbers with 2 values: classes")
+        );
         let p = propose(&table("a,b,price\n0.5,1.5,3.5\n0.7,2.5,9.1\n0.1,0.5,3.2\n"));
-        assert_eq!((p.target, p.why.as_str()), (2, "the last numeric column: a number to predict"));
+        assert_eq!(
+            (p.target, p.why.as_str()),
+            (2, "the last numeric column: a number to predict")
+        );
     }
 
     #[test]

@@ -206,7 +206,12 @@ fn stray_values_are_missing_by_default_and_named_in_the_report() {
 fn every_column_that_blocks_a_mapping_is_named_at_once() {
     let mut csv = String::from("a,b,c,d,label\n");
     for r in 0..60 {
-        csv.push_str(&format!("{},{},v{r},,{}\n", if r == 5 { "x".to_string() } else { r.to_string() }, r, r % 2));
+        csv.push_str(&format!(
+            "{},{},v{r},,{}\n",
+            if r == 5 { "x".to_string() } else { r.to_string() },
+            r,
+            r % 2
+        ));
     }
     let mut m = mapping(vec![0, 1, 2, 3], 4, Problem::Classification);
     m.strays = Strays::Stop;

@@ -2,7 +2,7 @@
 //! every hidden neuron's heatmap, the parameters, the history and the metrics.
 
 use super::Trainer;
-use crate::grid::{self, DENSITY, THUMB};
+use crate::grid::{self, DENSITY};
 use crate::protocol::{Snapshot, SnapshotHeader};
 
 impl Trainer {
@@ -11,13 +11,17 @@ impl Trainer {
         let sizes = self.net.sizes();
         let hidden_neurons: usize = sizes[1..sizes.len() - 1].iter().sum();
         let mut output = vec![0.0; DENSITY * DENSITY * self.net.n_outputs()];
-        let mut neurons = vec![0.0; hidden_neurons * THUMB * THUMB];
+        // Smaller heatmaps for the compact diagram of wide layers.
+        let step = crate::compact::thumb_step(&sizes);
+        let thumb = DENSITY / step;
+        let mut neurons = vec![0.0; hidden_neurons * thumb * thumb];
         grid::evaluate(
             &self.net,
             &self.grid_inputs,
             &mut self.buf.ws,
             &mut output,
             &mut neurons,
+            step,
         );
         let head = self.config.head();
         if self.config.picture_channels() == 1 && head.outputs > 1 {

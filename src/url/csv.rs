@@ -138,7 +138,9 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
             Some(kinds) if kinds.len() <= crate::table::MAX_COLUMNS => keys.kinds = kinds,
             _ => w.push(k, v, "expected column types like 3:number,5:category; ignored"),
         },
-        "csvtask" | "csvmissing" | "csvscale" | "csvstray" => w.push(k, v, "not one of the allowed values; using the default"),
+        "csvtask" | "csvmissing" | "csvscale" | "csvstray" => {
+            w.push(k, v, "not one of the allowed values; using the default")
+        }
         "csvclip" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => keys.clip = x,
             _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),

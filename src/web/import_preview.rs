@@ -105,7 +105,9 @@ pub fn render(im: &ImportModel) {
                 String::new()
             };
             let out = match im.left_out(k) {
-                Some(why) if !features.get(k).copied().unwrap_or(false) && k != target => format!(" · not ticked: {why}"),
+                Some(why) if !features.get(k).copied().unwrap_or(false) && k != target => {
+                    format!(" · not ticked: {why}")
+                }
                 _ => String::new(),
             };
             meta.set_text_content(Some(&format!("{role}{}{switched}{out}", column_meta(c))));

@@ -45,7 +45,10 @@ pub fn init(d: Dispatch) {
         &select("missing-values"),
         &choices(&Missing::ALL, Missing::key, Missing::label),
     );
-    fill_select(&select("csv-strays"), &choices(&Strays::ALL, Strays::key, Strays::label));
+    fill_select(
+        &select("csv-strays"),
+        &choices(&Strays::ALL, Strays::key, Strays::label),
+    );
     fill_select(
         &select("scaling"),
         &choices(&Scaling::ALL, Scaling::key, Scaling::label),
@@ -223,7 +226,10 @@ pub fn render(m: &Model) {
     set_value(&select("target-type"), im.task.key());
     set_value(&select("missing-values"), im.missing.key());
     set_value(&select("csv-strays"), im.strays.key());
-    set_text(&by_id::<Element>("import-proposal"), &im.proposal_text().unwrap_or_default());
+    set_text(
+        &by_id::<Element>("import-proposal"),
+        &im.proposal_text().unwrap_or_default(),
+    );
     set_value(&select("scaling"), im.scaling.key());
     set_value(&select("csv-clip"), &im.clip_sigma.to_string());
     set_value(&select("csv-validation"), &im.validation.to_string());

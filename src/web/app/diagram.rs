@@ -7,7 +7,7 @@ use crate::config::Edit;
 use crate::page::{Msg, Target};
 use crate::web::dispatch::Dispatch;
 use crate::web::dom::{by_id, on};
-use crate::web::network_view::target_of;
+use crate::web::network_view::{target_in, target_of};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, MouseEvent};
 
@@ -24,10 +24,18 @@ pub(super) fn place(el: &HtmlElement, x: f64, y: f64) {
     let _ = el.style().set_property("top", &format!("{}px", y + 52.0));
 }
 
-fn target_of_event(e: &Event) -> Option<Target> {
+/// What the pointer is on: an element of the diagram, or a neuron or weight
+/// inside a compact layer's sheet or matrix picture.
+fn target_of_event(e: &MouseEvent) -> Option<Target> {
+    let el = e.target().and_then(|t| t.dyn_into::<Element>().ok())?;
+    target_in(&el, f64::from(e.client_x()), f64::from(e.client_y())).or_else(|| target_of(&el))
+}
+
+/// A sheet or matrix picture of the compact diagram.
+fn is_picture(e: &MouseEvent) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|el| target_of(&el))
+        .is_some_and(|el| matches!(el.get_attribute("data-kind").as_deref(), Some("sheet" | "matrix")))
 }
 
 pub(super) fn wire(d: Dispatch) {
@@ -40,6 +48,26 @@ pub(super) fn wire(d: Dispatch) {
                 x,
                 y,
             });
+        }
+    });
+    // Inside a compact picture the weight or neuron changes without leaving the element.
+    let last = std::rc::Rc::new(std::cell::Cell::new(None::<Target>));
+    on(&net, "mousemove", move |e: MouseEvent| {
+        if !is_picture(&e) {
+            return;
+        }
+        let target = target_of_event(&e);
+        if target != last.get() {
+            last.set(target);
+            let (x, y) = local_xy(&e);
+            match target {
+                Some(target) => d.send(Msg::Hover {
+                    target: Some(target),
+                    x,
+                    y,
+                }),
+                None => d.send(Msg::Leave),
+            }
         }
     });
     on(&net, "mouseleave", move |_: MouseEvent| d.send(Msg::Leave));
@@ -87,7 +115,7 @@ pub(super) fn wire(d: Dispatch) {
         if el.closest("label").ok().flatten().is_some() {
             return; // the label's checkbox reports the change
         }
-        if let Some(target) = target_of(&el) {
+        if let Some(target) = target_of_event(&e) {
             let (x, y) = local_xy(&e);
             d.send(Msg::Click { target, x, y });
         }

@@ -38,9 +38,11 @@ impl View {
             }
             Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
             Focus::Neuron(k) => {
-                let area = THUMB * THUMB;
+                let sizes: Vec<usize> = h.sizes.iter().map(|&n| n as usize).collect();
+                let thumb = DENSITY / crate::compact::thumb_step(&sizes);
+                let area = thumb * thumb;
                 if let Some(v) = s.neurons.get(k * area..(k + 1) * area) {
-                    self.boundary.draw_grid(v, THUMB, false);
+                    self.boundary.draw_grid(v, thumb, false);
                 }
             }
             Focus::Feature(f) => self.boundary.draw_grid(&network_view::feature_grid(f), THUMB, false),

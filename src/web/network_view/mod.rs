@@ -4,6 +4,7 @@
 //! each snapshot only recolours. Events are delegated to the container, so
 //! rebuilding never leaks listeners.
 
+use crate::compact::Sheet;
 use crate::config::Config;
 use crate::features::Feature;
 use crate::grid::{DENSITY, THUMB};
@@ -14,9 +15,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
 
 mod thumbs;
+mod wide;
 pub use crate::page::Target;
 pub use thumbs::{blit, feature_grid};
 use thumbs::{feature_label, paint_axis, paint_feature, put};
+pub use wide::target_in;
 
 pub const NODE: f64 = 40.0;
 const PITCH: f64 = 52.0;
@@ -52,6 +55,13 @@ pub struct NetworkView {
     link_drawn: Vec<f32>,
     bias_drawn: Vec<f32>,
     rgba: Vec<u8>,
+    /// Wide layers: each hidden layer as one sheet of tiles and each layer's
+    /// weights as one matrix picture (`crate::compact`).
+    compact: bool,
+    /// (x of the sheet, its context, its geometry) per hidden layer, compact only.
+    sheets: Vec<(f64, CanvasRenderingContext2d, Sheet)>,
+    /// The weight-matrix picture into each layer, compact only.
+    matrices: Vec<CanvasRenderingContext2d>,
 }
 
 fn canvas_ctx(c: &HtmlCanvasElement) -> CanvasRenderingContext2d {
@@ -78,6 +88,9 @@ impl NetworkView {
             link_drawn: Vec::new(),
             bias_drawn: Vec::new(),
             rgba: Vec::new(),
+            compact: false,
+            sheets: Vec::new(),
+            matrices: Vec::new(),
         }
     }
 
@@ -129,9 +142,23 @@ impl NetworkView {
         self.csv_names = csv_names.map(|n| n.to_vec());
         self.neurons.clear();
         self.links.clear();
+        self.sheets.clear();
+        self.matrices.clear();
+        self.compact = crate::compact::is_compact(&self.sizes);
+        let _ = self.container.class_list().remove_1("compact");
 
-        let width = self.container.get_bounding_client_rect().width().max(420.0);
         let n_cols = c.hidden.len() + 2;
+        // Compact: at least a pixel column per weight (the diagram then scrolls sideways).
+        let _ = self.container.style().remove_property("min-width");
+        let mut width = self.container.get_bounding_client_rect().width().max(420.0);
+        if self.compact {
+            let pitch = crate::compact::column_pitch(&self.sizes, NODE as usize) as f64;
+            let need = LEFT + RIGHT + NODE + pitch * (n_cols - 1) as f64;
+            if need > width {
+                width = need;
+                set_style(&self.container, "min-width", &format!("{need}px"));
+            }
+        }
         let col_x = |k: usize| LEFT + (width - LEFT - RIGHT - NODE) * k as f64 / (n_cols - 1) as f64;
         let rows = Feature::ALL.len().max(c.hidden.iter().copied().max().unwrap_or(0));
         let height = TOP + rows as f64 * PITCH + 10.0;
@@ -183,6 +210,13 @@ impl NetworkView {
             }
         }
 
+        if self.compact {
+            let _ = self.container.class_list().add_1("compact");
+            let bottom = self.build_wide(c, &input_pos, &col_x);
+            set_style(&self.container, "height", &format!("{bottom}px"));
+            self.bias_drawn = vec![f32::NAN; self.neurons.len()];
+            return;
+        }
         // Hidden layers, with their +/− buttons, then the output.
         let mut prev = input_pos;
         let outputs = c.outputs();
@@ -201,48 +235,20 @@ impl NetworkView {
                 } else {
                     TOP + k as f64 * PITCH
                 };
-                let kind = if is_out { "output" } else { "neuron" };
-                let mut node = self.node(x, y, if is_out { DENSITY } else { THUMB }, kind);
-                set_attr(&node.el, "data-l", &l.to_string());
-                set_attr(&node.el, "data-n", &k.to_string());
                 if is_out {
-                    // neuron-output is the first (or only) output; neuron-output-K the K-th of several.
-                    let id = if k == 0 {
-                        "neuron-output".to_string()
-                    } else {
-                        format!("neuron-output-{}", k + 1)
-                    };
-                    node.el.set_attribute("data-testid", &id).expect("attr");
-                    let label: HtmlElement = create("span");
-                    label.set_class_name("out-label");
-                    let name = match self.class_names.get(k) {
-                        Some(class) if n > 1 => class.clone(),
-                        _ => "output".to_string(),
-                    };
-                    label.set_text_content(Some(&name));
-                    if n > 1 {
-                        let _ = label.style().set_property("color", &heatmap::class_css(k));
-                    }
-                    node.el.append_child(&label).expect("append");
+                    self.output_node(l, k, n, x, y);
                 } else {
+                    let mut node = self.node(x, y, THUMB, "neuron");
+                    set_attr(&node.el, "data-l", &l.to_string());
+                    set_attr(&node.el, "data-n", &k.to_string());
                     let canvas = node.el.first_element_child().expect("canvas");
                     canvas
                         .set_attribute("data-testid", &format!("neuron-{}-{}", l + 1, k + 1))
                         .expect("attr");
+                    node.bias = Some(bias_square(l, k, &node.el));
+                    self.neurons.push(node);
                 }
-                let bias: HtmlElement = create("div");
-                bias.set_class_name("bias");
-                for (k2, v) in [
-                    ("data-kind", "bias"),
-                    ("data-l", &l.to_string()),
-                    ("data-n", &k.to_string()),
-                ] {
-                    bias.set_attribute(k2, v).expect("attr");
-                }
-                node.el.append_child(&bias).expect("append");
-                node.bias = Some(bias);
                 here.push((x, y));
-                self.neurons.push(node);
             }
             // Links into this layer: (to, from) in parameter order.
             for (to, &(x2, y2)) in here.iter().enumerate() {
@@ -277,6 +283,33 @@ impl NetworkView {
         self.bias_drawn = vec![f32::NAN; self.neurons.len()];
     }
 
+    /// Output node k of n (layer index l), with its label and bias square.
+    fn output_node(&mut self, l: usize, k: usize, n: usize, x: f64, y: f64) {
+        let mut node = self.node(x, y, DENSITY, "output");
+        set_attr(&node.el, "data-l", &l.to_string());
+        set_attr(&node.el, "data-n", &k.to_string());
+        // neuron-output is the first (or only) output; neuron-output-K the K-th of several.
+        let id = if k == 0 {
+            "neuron-output".to_string()
+        } else {
+            format!("neuron-output-{}", k + 1)
+        };
+        node.el.set_attribute("data-testid", &id).expect("attr");
+        let label: HtmlElement = create("span");
+        label.set_class_name("out-label");
+        let name = match self.class_names.get(k) {
+            Some(class) if n > 1 => class.clone(),
+            _ => "output".to_string(),
+        };
+        label.set_text_content(Some(&name));
+        if n > 1 {
+            let _ = label.style().set_property("color", &heatmap::class_css(k));
+        }
+        node.el.append_child(&label).expect("append");
+        node.bias = Some(bias_square(l, k, &node.el));
+        self.neurons.push(node);
+    }
+
     fn node(&self, x: f64, y: f64, res: usize, kind: &str) -> Node {
         let el: HtmlElement = create("div");
         el.set_class_name("node");
@@ -303,6 +336,9 @@ impl NetworkView {
     pub fn update_pictures(&mut self, neurons: &[f32], output: &[f32], discretize: bool) {
         let area = THUMB * THUMB;
         let n_out = self.sizes.last().copied().unwrap_or(1).max(1);
+        if self.compact {
+            self.update_sheets(neurons);
+        }
         let n_hidden = self.neurons.len().saturating_sub(n_out);
         for (k, node) in self.neurons.iter().enumerate() {
             if k < n_hidden {
@@ -328,7 +364,14 @@ impl NetworkView {
     pub fn update_params(&mut self, params: &[f32], exact: bool) {
         let layout = crate::params::Layout::new(&self.sizes);
         let mut link = 0;
-        let mut neuron = 0;
+        let mut neuron: usize = 0;
+        // Compact: the nodes are the outputs only, so the biases drawn are the last layer's.
+        let first_node = if self.compact {
+            self.update_matrices(params);
+            self.sizes[1..self.sizes.len() - 1].iter().sum()
+        } else {
+            0
+        };
         for (weights, biases) in layout.ranges() {
             for &v in params.get(weights).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
@@ -341,10 +384,11 @@ impl NetworkView {
                 link += 1;
             }
             for &b in params.get(biases).unwrap_or(&[]) {
-                if let Some(el) = self.neurons.get(neuron).and_then(|n| n.bias.as_ref()) {
-                    if visibly_moved(self.bias_drawn[neuron], b, exact) {
+                let k = neuron.wrapping_sub(first_node);
+                if let Some(el) = self.neurons.get(k).and_then(|n| n.bias.as_ref()) {
+                    if visibly_moved(self.bias_drawn[k], b, exact) {
                         let _ = el.style().set_property("background", &heatmap::css(b));
-                        self.bias_drawn[neuron] = b;
+                        self.bias_drawn[k] = b;
                     }
                 }
                 neuron += 1;
@@ -354,6 +398,11 @@ impl NetworkView {
 
     /// Where a node's box is inside the container (for placing popups).
     pub fn neuron_position(&self, layer: usize, n: usize) -> Option<(f64, f64)> {
+        if self.compact {
+            return self
+                .tile_position(layer, n)
+                .or_else(|| self.neurons.get(n).map(|node| (node.x, node.y)));
+        }
         let idx: usize = self.sizes[1..].iter().take(layer).sum::<usize>() + n;
         self.neurons.get(idx).map(|node| (node.x, node.y))
     }
@@ -376,6 +425,21 @@ impl NetworkView {
             let _ = el.class_list().add_1("hover");
         }
     }
+}
+
+/// The bias square of neuron k of layer l, inside its node.
+fn bias_square(l: usize, k: usize, node: &HtmlElement) -> HtmlElement {
+    let bias: HtmlElement = create("div");
+    bias.set_class_name("bias");
+    for (k2, v) in [
+        ("data-kind", "bias"),
+        ("data-l", &l.to_string()),
+        ("data-n", &k.to_string()),
+    ] {
+        bias.set_attribute(k2, v).expect("attr");
+    }
+    node.append_child(&bias).expect("append");
+    bias
 }
 
 impl Default for NetworkView {

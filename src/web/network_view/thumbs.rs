@@ -17,7 +17,12 @@ pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize
 
 /// Puts n × n RGBA pixels on a canvas.
 pub(super) fn put(ctx: &CanvasRenderingContext2d, rgba: &[u8], n: usize) {
-    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), n as u32, n as u32) {
+    put_rect(ctx, rgba, n, n);
+}
+
+/// Puts w × h RGBA pixels on a canvas.
+pub(super) fn put_rect(ctx: &CanvasRenderingContext2d, rgba: &[u8], w: usize, h: usize) {
+    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(rgba), w as u32, h as u32) {
         let _ = ctx.put_image_data(&img, 0.0, 0.0);
     }
 }

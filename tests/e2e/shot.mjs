@@ -1,0 +1,24 @@
+// One screenshot of the built page as opened with a hash, optionally after training:
+//   node tests/e2e/shot.mjs out.png 'hash' [width] [height] [play-ms]
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [out, hash = '', w = '1440', h = '900', play = '0'] = process.argv.slice(2);
+const server = await serve(process.env.NNPLAY_DIST || path.resolve(here, '../../dist'));
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+await page.goto(server.url + (hash ? `#${hash}` : ''));
+await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
+if (Number(play) > 0) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(Number(play));
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(300);
+}
+await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+await browser.close();
+server.close();

@@ -243,6 +243,15 @@ fn r1(net: &Network) {
     let inputs = grid::inputs(&[nnplay::features::Feature::X1, nnplay::features::Feature::X2]);
     let hidden: usize = net.sizes()[1..net.layers.len()].iter().sum();
     let mut neurons = vec![0.0; hidden * grid::THUMB * grid::THUMB];
-    let ms = time(&mut || grid::evaluate(net, black_box(&inputs), &mut ws, &mut out, &mut neurons, grid::THUMB_STEP));
+    let ms = time(&mut || {
+        grid::evaluate(
+            net,
+            black_box(&inputs),
+            &mut ws,
+            &mut out,
+            &mut neurons,
+            grid::THUMB_STEP,
+        )
+    });
     println!("{:<28} {:>9.3} ms per grid", "grid::evaluate (+ thumbnails)", ms);
 }

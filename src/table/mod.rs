@@ -250,37 +250,53 @@ fn is_blank(rec: &csv::ByteRecord) -> bool {
 
 /// Leading lines that are not part of the table, as some dataset packages
 /// ship them: lines whose field count differs from the table's (the most
-/// common count of the first 25 lines), or a line of numbers right before a
-/// header row (a "150,4,setosa,versicolor,virginica" line of the same width).
+/// common count of the first 25 lines), a line of numbers right before a
+/// header row, or a first line of the table's width whose text sits in columns
+/// that are numbers in every later line (scikit-learn's
+/// "150,4,setosa,versicolor,virginica" before rows of numbers).
 pub fn detect_skip(bytes: &[u8], delimiter: u8) -> usize {
-    // Per line: (fields, some field is a number, every field is text).
-    let lines: Vec<(usize, bool, bool)> = reader(bytes, delimiter)
+    // Per line: which fields are numbers, and whether some field is blank.
+    let lines: Vec<(Vec<bool>, bool)> = reader(bytes, delimiter)
         .byte_records()
         .filter_map(Result::ok)
         .filter(|r| !is_blank(r))
         .take(25)
         .map(|r| {
             let number = |f: &[u8]| std::str::from_utf8(f).ok().and_then(parse_number).is_some();
-            let text = |f: &[u8]| !f.iter().all(u8::is_ascii_whitespace) && !number(f);
-            (r.len(), r.iter().any(number), r.iter().all(text))
+            let blank = r.iter().any(|f| f.iter().all(u8::is_ascii_whitespace));
+            (r.iter().map(number).collect(), blank)
         })
         .collect();
     if lines.len() < 3 {
         return 0;
     }
+    let width = |l: &(Vec<bool>, bool)| l.0.len();
     let later = &lines[1..];
-    let same = |w: usize| later.iter().filter(|l| l.0 == w).count();
-    let width = later
+    let same = |w: usize| later.iter().filter(|l| width(l) == w).count();
+    let table_width = later
         .iter()
-        .map(|l| l.0)
+        .map(width)
         .max_by_key(|&w| (same(w), w))
-        .unwrap_or(lines[0].0);
-    let leading = lines.iter().take_while(|l| l.0 != width).count().min(MAX_SKIP);
+        .unwrap_or(width(&lines[0]));
+    let leading = lines
+        .iter()
+        .take_while(|l| width(l) != table_width)
+        .count()
+        .min(MAX_SKIP);
     if leading > 0 && leading < lines.len() - 1 {
         return leading;
     }
-    // A line with numbers, then a header, then rows with numbers again.
-    usize::from(lines[0].1 && lines[1].2 && lines[2..].iter().any(|l| l.1))
+    let (first, second) = (&lines[0], &lines[1]);
+    let has_number = |l: &(Vec<bool>, bool)| l.0.iter().any(|&n| n);
+    // A line with numbers, then a header (all text), then rows with numbers again.
+    let all_text = !second.1 && !has_number(second);
+    if has_number(first) && all_text && lines[2..].iter().any(has_number) {
+        return 1;
+    }
+    // Numbers and text in the first line, with text where every later line has numbers.
+    let numeric_below = |c: usize| later.iter().all(|l| l.0.get(c) == Some(&true));
+    let mismatched = (0..width(first)).filter(|&c| !first.0[c] && numeric_below(c)).count();
+    usize::from(has_number(first) && mismatched >= 2)
 }
 
 /// A header when no cell of the first row is a number while some later row has numbers.

@@ -190,3 +190,23 @@ fn numbers_written_for_people_are_numbers() {
     let eu = read_str("a;b\n\"57.500,25\";1\n2,5;2\n").unwrap();
     assert_eq!(eu.columns[0].values, [57_500.25, 2.5]);
 }
+
+#[test]
+fn a_metadata_line_of_the_same_width_with_text_over_numbers_is_skipped() {
+    // scikit-learn's iris.csv: rows, columns and class names, then rows of numbers.
+    let t = read(
+        b"150,4,setosa,versicolor,virginica\n5.1,3.5,1.4,0.2,0\n4.9,3.0,1.4,0.2,0\n7.0,3.2,4.7,1.4,1\n6.3,3.3,6.0,2.5,2\n",
+        ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!((t.skipped, t.rows, t.has_header), (1, 4, false));
+    assert!(t
+        .columns
+        .iter()
+        .all(|c| c.kind == ColumnKind::Numeric && c.not_numbers == 0));
+    // One stray word in the first data row is data, not a metadata line.
+    let t = read(b"a,b,c\n1,x,3\n4,5,6\n7,8,9\n", ReadOptions::default()).unwrap();
+    assert_eq!((t.skipped, t.rows), (0, 3));
+    let t = read(b"1,x,3\n4,5,6\n7,8,9\n", ReadOptions::default()).unwrap();
+    assert_eq!(t.skipped, 0);
+}

@@ -445,3 +445,83 @@ mod tests {
         assert!(close(r.headline(), -1.5));
     }
 }
+
+/// What guessing without looking at the inputs scores on the test rows: the
+/// training data's most frequent class, or its mean value. A model is only
+/// useful where it beats this.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Baseline {
+    /// The class (index) always guessed and the test accuracy it gets.
+    Majority { class: usize, accuracy: f32 },
+    /// The training mean always guessed and the test MSE it gets (in the target's training scale).
+    Mean { mean: f32, mse: f32 },
+}
+
+/// The baseline of labelled rows `(label, is_test)`: classes are labels 0, 1, …
+/// (or ±1 for two classes, `classes` = 2), else numbers. None without test or training rows.
+pub fn baseline(rows: impl Iterator<Item = (f32, bool)> + Clone, classes: usize) -> Option<Baseline> {
+    let train = rows.clone().filter(|r| !r.1).map(|r| r.0);
+    let test = rows.filter(|r| r.1).map(|r| r.0);
+    let n_test = test.clone().count();
+    if n_test == 0 || train.clone().next().is_none() {
+        return None;
+    }
+    if classes >= 2 {
+        // ±1 for two classes is class 0 / 1.
+        let class = |v: f32| if classes == 2 { usize::from(v > 0.0) } else { v as usize };
+        let mut counts = vec![0usize; classes];
+        train.for_each(|v| counts[class(v).min(classes - 1)] += 1);
+        let best = (0..classes).max_by_key(|&k| (counts[k], std::cmp::Reverse(k)))?;
+        let hits = test.filter(|&v| class(v) == best).count();
+        Some(Baseline::Majority {
+            class: best,
+            accuracy: hits as f32 / n_test as f32,
+        })
+    } else {
+        let n = train.clone().count();
+        let mean = (train.map(f64::from).sum::<f64>() / n as f64) as f32;
+        let mse = test.map(|v| f64::from(v - mean).powi(2)).sum::<f64>() / n_test as f64;
+        Some(Baseline::Mean { mean, mse: mse as f32 })
+    }
+}
+
+#[cfg(test)]
+mod baseline_tests {
+    use super::*;
+
+    #[test]
+    fn the_majority_class_and_the_mean_by_hand() {
+        // Training: two of class 1, one of class 0; test: 1, 0, 1, 1 -> 3 of 4 right.
+        let rows = [
+            (1.0, false),
+            (-1.0, false),
+            (1.0, false),
+            (1.0, true),
+            (-1.0, true),
+            (1.0, true),
+            (1.0, true),
+        ];
+        assert_eq!(
+            baseline(rows.iter().copied(), 2),
+            Some(Baseline::Majority {
+                class: 1,
+                accuracy: 0.75
+            })
+        );
+        let rows = [(2.0, false), (2.0, false), (1.0, false), (0.0, true), (2.0, true)];
+        assert_eq!(
+            baseline(rows.iter().copied(), 3),
+            Some(Baseline::Majority {
+                class: 2,
+                accuracy: 0.5
+            })
+        );
+        // Mean 2; test errors 1 and 3: MSE (1 + 9) / 2.
+        let rows = [(1.0, false), (3.0, false), (1.0, true), (5.0, true)];
+        assert_eq!(
+            baseline(rows.iter().copied(), 0),
+            Some(Baseline::Mean { mean: 2.0, mse: 5.0 })
+        );
+        assert_eq!(baseline([(1.0, false)].iter().copied(), 2), None);
+    }
+}

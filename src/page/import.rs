@@ -323,7 +323,13 @@ impl Model {
         if self.import.preparing {
             "Preparing…".into()
         } else if let Some(shape) = &self.config.csv {
-            format!("Training on this data: {} inputs. Press Play.", shape.inputs)
+            let picture = if self.shows_pca() {
+                " The picture shows the rows on their first two principal components, the plane where they \
+                 spread most; under it you can pick a plane of two inputs instead."
+            } else {
+                ""
+            };
+            format!("Training on this data: {} inputs. Press Play.{picture}", shape.inputs)
         } else if let Some(setup) = &self.import.expected {
             format!("Waiting for the link's file (columns: {}).", setup.columns.join(", "))
         } else {

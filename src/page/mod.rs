@@ -369,6 +369,39 @@ impl Model {
         }
     }
 
+    /// The names of the confusion matrices' rows and columns: the imported
+    /// file's class names (two as well), else −1/+1 or the class numbers.
+    pub fn confusion_names(&self) -> Vec<String> {
+        let k = self.config.classes();
+        match &self.csv_info {
+            Some(i) if self.config.csv.is_some() && i.classes.len() == k => i.classes.clone(),
+            _ if k == 2 => vec!["−1".into(), "+1".into()],
+            _ => (1..=k).map(|i| i.to_string()).collect(),
+        }
+    }
+
+    /// What guessing without the inputs would score on the test rows of imported data.
+    pub fn baseline_text(&self) -> Option<String> {
+        let info = self.csv_info.as_ref().filter(|_| self.config.csv.is_some())?;
+        let rows: Vec<(f32, bool)> = info.plane_points().map(|p| (p.label, p.test)).collect();
+        let classes = if self.config.problem == crate::dataset::Problem::Classification {
+            self.config.classes()
+        } else {
+            0
+        };
+        Some(match crate::metrics::baseline(rows.iter().copied(), classes)? {
+            crate::metrics::Baseline::Majority { class, accuracy } => format!(
+                "Baseline: always guessing the most frequent class, ‘{}’, is right for {:.1}% of the test rows.",
+                self.confusion_names().get(class).map_or("", String::as_str),
+                accuracy * 100.0
+            ),
+            crate::metrics::Baseline::Mean { mse, .. } => format!(
+                "Baseline: always guessing the training mean gives a test MSE of {}.",
+                fmt_number(mse, 3)
+            ),
+        })
+    }
+
     /// The value of a parameter in the last snapshot.
     pub fn param(&self, t: Target) -> Option<f32> {
         let s = self.last.as_ref()?;
@@ -504,6 +537,10 @@ impl Model {
             // An epoch of this much data is slow enough to watch at full speed.
             c.speed = crate::pace::Speed::Full;
         }
+        // More than two inputs, freshly imported: the picture starts on the
+        // principal components, the plane that shows the data most spread out.
+        let fresh = self.import.preparing;
+        let pca = fresh && c.csv.as_ref().is_some_and(|s| s.inputs > 2);
         self.csv_info = Some(info);
         self.import.preparing = false;
         // Training on the new data: an earlier import error no longer applies.
@@ -513,6 +550,14 @@ impl Model {
         } else {
             self.load_points();
             fx.push(Effect::Render(Part::Setup));
+        }
+        if pca {
+            self.picture = Picture::PcaClass;
+            self.pca_requested = f64::NEG_INFINITY;
+            self.post(ToWorker::Projection, fx);
+            fx.push(Effect::Render(Part::Setup));
+        } else if fresh {
+            self.picture = Picture::Plane;
         }
         fx.push(Effect::DrawPoints);
         fx.push(Effect::Render(Part::Import));
@@ -810,6 +855,8 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             if m.shows_pca() {
                 m.post(ToWorker::Projection, &mut fx);
             }
+            fx.push(Effect::Render(Part::Setup));
+            fx.push(Effect::Render(Part::Import));
             fx.push(Effect::DrawPoints);
             fx.push(Effect::Draw);
         }

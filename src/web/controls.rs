@@ -244,6 +244,19 @@ pub fn sync(c: &Config) {
         input(id).set_value(&v.to_string());
         set_text(&by_id::<Element>(&format!("{id}-value")), &v.to_string());
     }
+    // Noise and new points belong to the built-in datasets.
+    let built_in_only = c.csv.as_ref().map(|_| crate::config::BUILT_IN_ONLY);
+    input("noise").set_disabled(built_in_only.is_some());
+    by_id::<web_sys::HtmlButtonElement>("regenerate").set_disabled(built_in_only.is_some());
+    for id in ["noise", "regenerate"] {
+        let el: Element = by_id(id);
+        match built_in_only {
+            Some(why) => crate::web::dom::set_attr(&el, "title", why),
+            None => {
+                let _ = el.remove_attribute("title");
+            }
+        }
+    }
     input("show-test").set_checked(c.show_test_data);
     input("discretize").set_checked(c.discretize);
     let n = c.hidden.len();
@@ -298,6 +311,8 @@ pub fn apply_hidden(c: &Config) {
     let _ = body
         .class_list()
         .toggle_with_force("diagram-hidden", c.is_hidden(Control::Diagram));
+    // The explanation under the page matches the data in use.
+    let _ = body.class_list().toggle_with_force("imported", c.csv.is_some());
 }
 
 /// One labelled number box per hyperparameter of the chosen optimizer.
@@ -313,7 +328,7 @@ fn sync_optimizer_params(c: &Config) {
 }
 
 /// The axis pickers of imported data: filled with its feature names, shown only while it trains.
-pub fn sync_csv(c: &Config, names: Option<&[String]>) {
+pub fn sync_csv(c: &Config, names: Option<&[String]>, picture: Picture) {
     let panel: Element = by_id("csv-axes");
     let (Some(shape), Some(names)) = (&c.csv, names) else {
         set_hidden(&panel, true);
@@ -330,11 +345,24 @@ pub fn sync_csv(c: &Config, names: Option<&[String]>) {
         s.set_value(&value.to_string());
     }
     input("hold-row").set_value(&shape.hold_row.map_or(String::new(), |r| r.to_string()));
+    select("picture-mode").set_value(picture.key());
+    // The principal components need no axes (and hold no other features).
+    let _ = panel.class_list().toggle_with_force("pca", picture != Picture::Plane);
     set_hidden(&panel, false);
 }
 
 /// The legend: a value ramp, or for more than two classes each class's colour and name.
-pub fn sync_classes(classes: &[String]) {
+/// `ends`: an imported file's two class names, for the value ramp's ends (else −1 and 1).
+pub fn sync_classes(classes: &[String], ends: Option<&[String]>) {
+    let spans = by_id::<Element>("value-legend").children();
+    if let (Some(a), Some(b)) = (spans.item(0), spans.item(2)) {
+        let (lo, hi) = match ends {
+            Some([lo, hi]) => (lo.as_str(), hi.as_str()),
+            _ => ("−1", "1"),
+        };
+        set_text(&a, lo);
+        set_text(&b, hi);
+    }
     let list: Element = by_id("class-legend");
     list.set_text_content(None);
     for (k, name) in classes.iter().enumerate() {

@@ -44,7 +44,7 @@ fn pct(v: f32) -> String {
     format!("{:.1}%", v * 100.0)
 }
 
-pub fn draw(c: &Config, s: &Snapshot) {
+pub fn draw(c: &Config, s: &Snapshot, class_names: &[String]) {
     let h = &s.header;
     let classification = matches!(h.train_metrics, Metrics::Classification { .. });
     set_hidden(&by_id::<Element>("class-metrics"), !classification);
@@ -78,7 +78,7 @@ pub fn draw(c: &Config, s: &Snapshot) {
             }
         }
     }
-    confusion_tables(c, h);
+    confusion_tables(h, class_names);
     let metric_name = if classification { "accuracy" } else { "R²" };
     set_text(
         &by_id::<Element>("metric-chart-title"),
@@ -125,7 +125,7 @@ pub fn draw(c: &Config, s: &Snapshot) {
 
 /// Train and test confusion matrices: rows are true classes, columns predictions;
 /// a cell's shade is its share of its row.
-fn confusion_tables(c: &Config, h: &crate::protocol::SnapshotHeader) {
+fn confusion_tables(h: &crate::protocol::SnapshotHeader, names: &[String]) {
     let box_: Element = by_id("confusion-matrix");
     // Rebuilt only when a count changed (snapshots come at display rate; counts settle).
     let key: String = [&h.train_metrics, &h.test_metrics]
@@ -140,10 +140,6 @@ fn confusion_tables(c: &Config, h: &crate::protocol::SnapshotHeader) {
         return;
     }
     set_attr(&box_, "data-counts", &key);
-    let names: Vec<String> = match c.classes() {
-        2 => vec!["−1".into(), "+1".into()],
-        k => (1..=k).map(|i| format!("{i}")).collect(),
-    };
     box_.set_text_content(None);
     for (title, m) in [("Training", &h.train_metrics), ("Test", &h.test_metrics)] {
         let Metrics::Classification { confusion, k, .. } = m else {

@@ -1,7 +1,7 @@
 // Main-thread smoothness while training at full speed with every picture on
 // (not part of the CI suite; timings belong in notes, not in tests):
 //   node tests/e2e/frames.mjs [seconds]
-// Spiral, all 7 features, a 6 × 8 network: reports requestAnimationFrame
+// Spiral, all 7 features, a 6 × 8 network (or NNPLAY_NET): reports requestAnimationFrame
 // intervals, long tasks (> 50 ms) and the epochs trained.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,10 @@ const browser = await launch();
 const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 const t0 = Date.now();
 // Full speed unless NNPLAY_SPEED names another (slow, steady, frame, fast).
-await page.goto(server.url + `#data=spiral&net=8,8,8,8,8,8&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&test=1&seed=1&speed=${process.env.NNPLAY_SPEED || 'full'}`);
-await page.waitForSelector('[data-testid="neuron-6-8"]');
+// NNPLAY_NET: other hidden layers, e.g. 64,64,64,64,64,64,64,64,64,64 (the compact diagram).
+const net = process.env.NNPLAY_NET || '8,8,8,8,8,8';
+await page.goto(server.url + `#data=spiral&net=${net}&in=x1,x2,x1sq,x2sq,x1x2,sinx1,sinx2&test=1&seed=1&speed=${process.env.NNPLAY_SPEED || 'full'}`);
+await page.waitForSelector(process.env.NNPLAY_NET ? '#network canvas.sheet' : '[data-testid="neuron-6-8"]');
 await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
 console.log(`interactive (first snapshot drawn) ${Date.now() - t0} ms after navigation`);
 await page.evaluate(() => {

@@ -89,7 +89,7 @@ test('empty, binary and oversized-class files give clear errors', async () => {
   const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
   await page.getByLabel('CSV file').setInputFiles({ name: 'noise.bin', mimeType: 'application/octet-stream', buffer: binary });
   await page.waitForFunction(() => /Import failed/.test(document.querySelector('[data-testid=import-error]').textContent) && !/empty/.test(document.querySelector('[data-testid=import-error]').textContent));
-  const many = ['id,label', ...Array.from({ length: 50 }, (_, i) => `${i},L${i}`)].join('\n');
+  const many = ['x,label', ...Array.from({ length: 50 }, (_, i) => `${(i * 37) % 50},L${i}`)].join('\n');
   await upload(page, 'many.csv', many);
   await page.waitForFunction(() => /at most 16 classes/.test(document.querySelector('[data-testid=mapping-report]').textContent));
   assert.match(await page.getByTestId('mapping-report').textContent(), /column 'label' has 50 distinct values; at most 16 classes/);
@@ -142,6 +142,7 @@ test('training on imported data: two classes, then regression, then back to a bu
   // Regression with five columns: four inputs on a plane of two.
   await trainOnSample(page, 'houses.csv', 'csvin=4');
   assert.equal(await page.getByLabel('Problem type').inputValue(), 'regression');
+  await page.getByLabel('Picture').selectOption('plane');
   await page.getByLabel('Y axis').selectOption({ label: 'distance_km' });
   await page.waitForFunction(() => location.hash.includes('axes=0,3'));
   await page.getByRole('button', { name: 'Play' }).click();
@@ -260,7 +261,13 @@ test('imported data with many features can be seen on its principal components',
   const { page, problems } = await open('seed=3');
   await trainOnSample(page, 'houses.csv', 'csvin=4');
   const points = page.locator('#points');
-  assert.equal(await points.getAttribute('data-x-axis'), 'area_m2');
+  // Four inputs: the picture starts on the principal components, and says so.
+  await page.waitForFunction(() => document.getElementById('points').dataset.xAxis === 'principal component 1');
+  assert.equal(await page.getByLabel('Picture').inputValue(), 'pca-class');
+  assert.ok(await page.getByLabel('X axis').isHidden(), 'no axis pickers on the principal components');
+  assert.match(await page.locator('#csv-in-use').textContent(), /first two principal components/);
+  await page.getByLabel('Picture').selectOption('plane');
+  await page.waitForFunction(() => document.getElementById('points').dataset.xAxis === 'area_m2');
   await page.getByLabel('Other features from row').fill('7');
   await page.getByLabel('Other features from row').press('Enter');
   await page.waitForFunction(() => location.hash.includes('&csvrow=7'));

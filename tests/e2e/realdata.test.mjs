@@ -70,6 +70,18 @@ test('a messy customer file imports with the defaults a data person would choose
   assert.ok(await page.getByTestId('import-error').isHidden());
   await stepOnce(page);
   assert.equal(await epoch(page), 1);
+  // The baseline beside the metrics, the classes by name, and no controls that do not apply.
+  assert.match(
+    await page.getByTestId('baseline').textContent(),
+    /^Baseline: always guessing the most frequent class, ‘no’, is right for \d+\.\d% of the test rows\.$/i,
+  );
+  assert.match(await page.getByTestId('confusion-matrix').textContent(), /yes/i);
+  assert.doesNotMatch(await page.getByTestId('confusion-matrix').textContent(), /[−+]1/);
+  assert.ok(await page.locator('#noise').isDisabled());
+  assert.ok(await page.getByRole('button', { name: 'Regenerate' }).isDisabled());
+  assert.match(await page.locator('#regenerate').getAttribute('title'), /built-in datasets only/);
+  // Five inputs: the picture starts on the principal components.
+  assert.equal(await page.getByLabel('Picture').inputValue(), 'pca-class');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -56,7 +56,7 @@ impl View {
             if let Err(e) = chart::draw_losses("loss-chart", &s.history) {
                 web_sys::console::error_1(&e.into());
             }
-            metrics_view::draw(c, s);
+            metrics_view::draw(c, s, &m.confusion_names());
         }
     }
 

@@ -182,14 +182,19 @@ impl View {
                 let c = &m.config;
                 controls::sync(c);
                 let classes = m.class_names();
-                controls::sync_classes(&classes);
+                let baseline: Element = by_id("baseline");
+                let text = m.baseline_text();
+                set_text(&baseline, text.as_deref().unwrap_or(""));
+                set_hidden(&baseline, text.is_none());
+                let names = m.confusion_names();
+                controls::sync_classes(&classes, m.config.csv.as_ref().map(|_| names.as_slice()));
                 training_controls::sync(c);
                 self.network.class_names = classes;
                 if !self.network.matches(c, m.csv_names()) {
                     self.network.build(c, m.csv_names());
                 }
                 self.network.sync_layers(c);
-                controls::sync_csv(c, m.csv_names());
+                controls::sync_csv(c, m.csv_names(), m.picture);
                 // Last: the diagram's per-layer controls exist now.
                 controls::apply_hidden(c);
             }

@@ -48,13 +48,19 @@ pub fn argmax(v: &[f32]) -> usize {
         .fold(0, |best, (k, &x)| if x > v[best] { k } else { best })
 }
 
-/// row, split, target, prediction, and for classes the probability of the predicted class.
+/// row, split, target, prediction, and for classes every class's probability
+/// ("p(class)" columns, in the classes' order).
 pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &str) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let classes = p.task == Problem::Classification;
-    let mut header = vec!["row", "split", target_name, "prediction"];
+    let mut header = vec![
+        "row".to_string(),
+        "split".into(),
+        target_name.into(),
+        "prediction".into(),
+    ];
     if classes {
-        header.push("probability");
+        header.extend(p.classes.iter().map(|c| format!("p({c})")));
     }
     let _ = w.write_record(&header);
     let mut ws = Workspace::new(net);
@@ -64,23 +70,21 @@ pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &s
         for (k, row) in s.x.chunks_exact(n).enumerate() {
             let out = net.forward_prepared(row, &mut ws);
             let mut rec = vec![s.rows[k].to_string(), name.to_string(), target_text(p, s.y[k])];
-            match (classes, p.classes.len() <= 2) {
+            if !classes {
+                rec.push(p.target_scaling.invert(out[0]).to_string());
+                let _ = w.write_record(&rec);
+                continue;
+            }
+            let probs: Vec<f32> = if p.classes.len() <= 2 {
                 // Two classes (one tanh or sigmoid output, or two softmax outputs):
                 // the signed value says −1 for the first class, +1 for the second.
-                (true, true) => {
-                    let o = head.signed(out);
-                    let second = o >= 0.0;
-                    rec.push(target_text(p, if second { 1.0 } else { 0.0 }));
-                    let p2 = (o + 1.0) / 2.0;
-                    rec.push(format!("{:.4}", if second { p2 } else { 1.0 - p2 }));
-                }
-                (true, false) => {
-                    let c = argmax(out);
-                    rec.push(target_text(p, c as f32));
-                    rec.push(format!("{:.4}", out[c]));
-                }
-                (false, _) => rec.push(p.target_scaling.invert(out[0]).to_string()),
-            }
+                let second = (head.signed(out) + 1.0) / 2.0;
+                vec![1.0 - second, second]
+            } else {
+                out.to_vec()
+            };
+            rec.push(target_text(p, argmax(&probs) as f32));
+            rec.extend(probs.iter().map(|q| format!("{q:.4}")));
             let _ = w.write_record(&rec);
         }
     }
@@ -172,8 +176,9 @@ mod tests {
         net.layers[0].biases[0] = 2.0;
         let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::BinaryCrossEntropy), None);
         let text = predictions_csv(&p, &net, &head, "label");
+        assert!(text.starts_with("row,split,label,prediction,p(p),p(q)\n"), "{text}");
         for line in text.lines().skip(1) {
-            assert!(line.ends_with(",q,0.8808"), "{line}");
+            assert!(line.ends_with(",q,0.1192,0.8808"), "{line}");
         }
         // The same through two softmax outputs (categorical cross-entropy): p = (0.2, 0.8).
         let mut net = Network::new(
@@ -188,7 +193,7 @@ mod tests {
         let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::CategoricalCrossEntropy), None);
         let text = predictions_csv(&p, &net, &head, "label");
         for line in text.lines().skip(1) {
-            assert!(line.ends_with(",q,0.8000"), "{line}");
+            assert!(line.ends_with(",q,0.2000,0.8000"), "{line}");
         }
     }
 }

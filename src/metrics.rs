@@ -229,6 +229,19 @@ impl Metrics {
         }
     }
 
+    /// Regression metrics of scaled targets (t = (y − offset)·scale) in the target's own
+    /// units: errors divided by the scale, MSE by its square; R² and classes unchanged.
+    pub fn in_units(self, scale: f32) -> Self {
+        match self {
+            Self::Regression { mse, mae, r2 } if scale != 0.0 && scale.is_finite() => Self::Regression {
+                mse: mse / (scale * scale),
+                mae: mae / scale.abs(),
+                r2,
+            },
+            other => other,
+        }
+    }
+
     /// The regression metrics.
     pub fn of_regression(r: &Regression) -> Self {
         Self::Regression {
@@ -488,6 +501,21 @@ pub fn baseline(rows: impl Iterator<Item = (f32, bool)> + Clone, classes: usize)
 #[cfg(test)]
 mod baseline_tests {
     use super::*;
+
+    #[test]
+    fn regression_metrics_in_the_targets_units() {
+        // z-scores of a target with std 10: scale 0.1.
+        let m = Metrics::Regression {
+            mse: 0.04,
+            mae: 0.15,
+            r2: 0.9,
+        }
+        .in_units(0.1);
+        let Metrics::Regression { mse, mae, r2 } = m else {
+            panic!()
+        };
+        assert!((mse - 4.0).abs() < 1e-4 && (mae - 1.5).abs() < 1e-5 && r2 == 0.9);
+    }
 
     #[test]
     fn the_majority_class_and_the_mean_by_hand() {

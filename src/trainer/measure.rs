@@ -25,7 +25,9 @@ impl Trainer {
         let train = self.evaluate_on(Data::Train);
         let test = self.evaluate_on(Data::Test);
         self.losses = (train.loss, test.loss);
-        self.metrics = (train.metrics, test.metrics);
+        // Imported numbers to predict: errors in the target's own units (the loss stays scaled).
+        let scale = self.csv.as_ref().map_or(1.0, |(p, _)| p.target_scaling.scale);
+        self.metrics = (train.metrics.in_units(scale), test.metrics.in_units(scale));
     }
 
     /// A saturated output that keeps the run stuck (`health::Fault::Saturated`), checked

@@ -80,7 +80,7 @@ const ADAM: Optimizer = Optimizer::Adam {
     epsilon: 1e-7,
 };
 
-const WORKLOADS: [Workload; 3] = [
+const WORKLOADS: [Workload; 4] = [
     Workload {
         name: "W1 2-4-2-1 tanh SGD b10",
         layers: &[2, 4, 2, 1],
@@ -125,6 +125,21 @@ const WORKLOADS: [Workload; 3] = [
         verify_epochs: 1,
         reference: "0.66545",
         flops: 28052.0,
+    },
+    Workload {
+        name: "W4 2-128x3-1 relu Adam b64",
+        layers: &[2, 128, 128, 128, 1],
+        hidden: Activation::Relu,
+        output: Activation::Sigmoid,
+        loss: Loss::BinaryCrossEntropy,
+        optimizer: ADAM,
+        lr: 0.001,
+        batch: 64,
+        glorot: true,
+        seed: 44,
+        verify_epochs: 10,
+        reference: "0.64525",
+        flops: 207664.0,
     },
 ];
 

@@ -2,7 +2,7 @@
 # The browser benchmark: builds dist/, installs the peers from npm by name
 # (TensorFlow.js with its cpu and wasm backends, brain.js, ConvNetJS; see
 # bench/browser/package.json), and runs bench/browser/run.mjs in headless
-# Chromium with nnplay as the project: W1-W3 (training) and R1 (the 100 x 100
+# Chromium with nnplay as the project: W1-W4 (training) and R1 (the 100 x 100
 # picture) on the same data, initial weights and batch order. It prints each
 # peer's figures and its ratio to nnplay within each round, and writes
 # target/bench/results.{json,md}.

@@ -31,7 +31,7 @@ pub mod import_error;
 pub mod importer;
 pub mod init;
 pub mod loss;
-pub mod matvec;
+pub mod matmul;
 pub mod metrics;
 pub mod network;
 pub mod optimizer;

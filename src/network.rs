@@ -12,7 +12,7 @@ use crate::blockwise::{activate, times_derivative, times_derivative_of_input};
 use crate::dropout::Dropout;
 pub use crate::init::Init;
 use crate::loss::Loss;
-use crate::matvec::{matvec2_acc, matvec_acc};
+use crate::matmul::{matmul_acc, Lhs};
 use crate::rng::{Rng, Stream};
 use crate::tanh::fast_tanh;
 
@@ -141,20 +141,10 @@ impl Network {
             let (prev, next) = ws.rows.split_at_mut(l + 1);
             let input = if l == 0 { x } else { &prev[l][..rows * layer.n_in] };
             let out = &mut next[0][..rows * layer.n_out];
-            // Two rows at a time share each load of the weights.
-            let (n_in, n_out) = (layer.n_in, layer.n_out);
-            let pairs = input.chunks_exact(2 * n_in).zip(out.chunks_exact_mut(2 * n_out));
-            for (xs, zs) in pairs {
-                let (z0, z1) = zs.split_at_mut(n_out);
-                z0.copy_from_slice(&layer.biases);
-                z1.copy_from_slice(&layer.biases);
-                matvec2_acc(&ws.wt[l], [&xs[..n_in], &xs[n_in..]], 1, [z0, z1]);
-            }
-            if rows % 2 == 1 {
-                let z = &mut out[(rows - 1) * n_out..];
-                z.copy_from_slice(&layer.biases);
-                matvec_acc(&ws.wt[l], &input[(rows - 1) * n_in..], 1, z);
-            }
+            // z = b + x·Wᵀ for the whole block: (rows, n_in) · (n_in, n_out).
+            out.chunks_exact_mut(layer.n_out)
+                .for_each(|z| z.copy_from_slice(&layer.biases));
+            matmul_acc(Lhs::Rows(input), &ws.wt[l], layer.n_in, out);
             if layer.activation.needs_input() {
                 // GELU's derivative needs z: keep it.
                 ws.pre[l + 1][..out.len()].copy_from_slice(out);
@@ -234,32 +224,13 @@ impl Network {
                     *b += d;
                 }
             }
-            // Two neurons at a time share each load of the inputs.
-            let mut dw_rows = grads.dw[l].chunks_exact_mut(n_in);
-            let mut o = 0;
-            while o + 1 < n_out {
-                let (Some(r0), Some(r1)) = (dw_rows.next(), dw_rows.next()) else {
-                    break;
-                };
-                matvec2_acc(a_in, [&delta[o..], &delta[o + 1..]], n_out, [r0, r1]);
-                o += 2;
-            }
-            if let Some(row) = dw_rows.next() {
-                matvec_acc(a_in, &delta[o..], n_out, row);
-            }
+            // dW (n_out, n_in) += δᵀ (n_out, rows) · a (rows, n_in), δ read as its transpose.
+            matmul_acc(Lhs::Transposed(delta), a_in, rows, &mut grads.dw[l]);
             if l > 0 {
-                // δ_prev[s] = (Wᵀ δ[s]) ⊙ f'(a[s])
+                // δ_prev[s] = (Wᵀ δ[s]) ⊙ f'(a[s]): (rows, n_out) · W (n_out, n_in)
                 let delta_prev = &mut lower[l - 1][..rows * n_in];
                 delta_prev.fill(0.0);
-                let pairs = delta.chunks_exact(2 * n_out).zip(delta_prev.chunks_exact_mut(2 * n_in));
-                for (d, dp) in pairs {
-                    let (dp0, dp1) = dp.split_at_mut(n_in);
-                    matvec2_acc(&layer.weights, [&d[..n_out], &d[n_out..]], 1, [dp0, dp1]);
-                }
-                if rows % 2 == 1 {
-                    let d = &delta[(rows - 1) * n_out..];
-                    matvec_acc(&layer.weights, d, 1, &mut delta_prev[(rows - 1) * n_in..]);
-                }
+                matmul_acc(Lhs::Rows(delta), &layer.weights, n_out, delta_prev);
                 let act = self.layers[l - 1].activation;
                 let len = rows * n_in;
                 if act.needs_input() {

@@ -186,6 +186,9 @@ pub struct Model {
     pub csv_info: Option<CsvInfo>,
     pub picture: Picture,
     /// The last PCA points (`importer::projected_points`).
+    /// What the pointer is on in the diagram and where, with the tooltip shown for it,
+    /// so a new snapshot refreshes a weight's or bias's value under the pointer.
+    pub pointing: Option<(Target, f64, f64, String)>,
     pub pca_points: Vec<f32>,
     /// When the PCA points were last asked for (ms).
     pub pca_requested: f64,
@@ -328,6 +331,7 @@ impl Model {
             csv_info: None,
             picture: Picture::Plane,
             pca_points: Vec::new(),
+            pointing: None,
             pca_requested: f64::NEG_INFINITY,
             notices: Notices::default(),
             import: ImportModel::default(),
@@ -745,6 +749,7 @@ impl Model {
             let expected: Vec<u32> = self.config.layer_sizes().iter().map(|&n| n as u32).collect();
             if s.header.run == self.run && s.header.sizes == expected {
                 self.last = Some(s);
+                self.refresh_tooltip(fx);
                 if self.shows_pca() && now - self.pca_requested > PCA_REFRESH_MS {
                     self.pca_requested = now;
                     self.post(ToWorker::Projection, fx);
@@ -757,10 +762,24 @@ impl Model {
         }
     }
 
+    /// The tooltip under the pointer again, if the value it reads has changed.
+    fn refresh_tooltip(&mut self, fx: &mut Vec<Effect>) {
+        let Some((t, x, y, shown)) = self.pointing.take() else {
+            return;
+        };
+        let text = tooltip::text(self, t).unwrap_or_default();
+        if text != shown {
+            fx.push(Effect::Tooltip(Some((text.clone(), x, y))));
+        }
+        self.pointing = Some((t, x, y, text));
+    }
+
     fn hover(&mut self, target: Option<Target>, x: f64, y: f64, fx: &mut Vec<Effect>) {
         let Some(t) = target else { return };
+        self.pointing = None;
         if let Some(text) = tooltip::text(self, t) {
-            fx.push(Effect::Tooltip(Some((text, x, y))));
+            fx.push(Effect::Tooltip(Some((text.clone(), x, y))));
+            self.pointing = Some((t, x, y, text));
         }
         let focus = match t {
             Target::Neuron { layer, n } => Focus::Neuron(
@@ -780,6 +799,7 @@ impl Model {
     }
 
     fn leave(&mut self, fx: &mut Vec<Effect>) {
+        self.pointing = None;
         fx.push(Effect::Tooltip(None));
         if self.focus != Focus::Output {
             self.focus = Focus::Output;
@@ -796,6 +816,7 @@ impl Model {
             Target::Link { .. } | Target::Bias { .. } => {
                 if let (Some(editing), Some(value)) = (Editing::of(t), self.param(t)) {
                     self.editing = Some(editing);
+                    self.pointing = None;
                     fx.push(Effect::Tooltip(None));
                     let label = if matches!(t, Target::Link { .. }) {
                         "Weight"

@@ -154,6 +154,43 @@ fn edits_are_validated_with_the_same_limits_as_links() {
 }
 
 #[test]
+fn the_tooltip_under_the_pointer_follows_the_value_in_each_new_snapshot() {
+    let mut m = drawn();
+    let link = Target::Link {
+        layer: 0,
+        to: 0,
+        from: 1,
+    };
+    let fx = update(
+        &mut m,
+        Msg::Hover {
+            target: Some(link),
+            x: 5.0,
+            y: 6.0,
+        },
+    );
+    assert!(matches!(&fx[0], Effect::Tooltip(Some((t, 5.0, 6.0))) if t.starts_with("Weight 1.000 ")));
+    // The same values again: nothing to redraw.
+    let same = snapshot(&m, m.run, 2.0);
+    update(&mut m, Msg::Snapshot(same.clone()));
+    let fx = update(&mut m, Msg::Frame { now: 16.0 });
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Tooltip(_))));
+    // The weight was edited: the tooltip reads the new value where the pointer is.
+    let mut edited = same;
+    edited.params[1] = 2.5;
+    update(&mut m, Msg::Snapshot(edited));
+    let fx = update(&mut m, Msg::Frame { now: 32.0 });
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::Tooltip(Some((t, 5.0, 6.0))) if t.starts_with("Weight 2.500 "))));
+    update(&mut m, Msg::Leave);
+    let later = snapshot(&m, m.run, 3.0);
+    update(&mut m, Msg::Snapshot(later));
+    let fx = update(&mut m, Msg::Frame { now: 48.0 });
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Tooltip(_))));
+}
+
+#[test]
 fn snapshots_of_an_older_run_are_acknowledged_but_not_drawn() {
     let mut m = ready();
     let old = snapshot(&m, m.run, 3.0);

@@ -48,13 +48,22 @@ pub fn argmax(v: &[f32]) -> usize {
         .fold(0, |best, (k, &x)| if x > v[best] { k } else { best })
 }
 
-/// row, split, target, prediction, and for classes every class's probability
-/// ("p(class)" columns, in the classes' order).
-pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &str) -> String {
+/// Each row's identifier: the column's name and (file row, identifier), sorted by file row.
+pub type RowIds = (String, Vec<(usize, String)>);
+
+/// row (or the file's identifier column), split, target, prediction, and for classes
+/// every class's probability ("p(class)" columns, in the classes' order).
+pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &str, ids: Option<&RowIds>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let classes = p.task == Problem::Classification;
+    let id = |row: usize| match ids {
+        Some((_, all)) => all
+            .binary_search_by_key(&row, |e| e.0)
+            .map_or_else(|_| row.to_string(), |k| all[k].1.clone()),
+        None => row.to_string(),
+    };
     let mut header = vec![
-        "row".to_string(),
+        ids.map_or("row".to_string(), |(name, _)| name.clone()),
         "split".into(),
         target_name.into(),
         "prediction".into(),
@@ -69,7 +78,7 @@ pub fn predictions_csv(p: &Prepared, net: &Network, head: &Head, target_name: &s
     for (name, s) in splits(p) {
         for (k, row) in s.x.chunks_exact(n).enumerate() {
             let out = net.forward_prepared(row, &mut ws);
-            let mut rec = vec![s.rows[k].to_string(), name.to_string(), target_text(p, s.y[k])];
+            let mut rec = vec![id(s.rows[k]), name.to_string(), target_text(p, s.y[k])];
             if !classes {
                 rec.push(p.target_scaling.invert(out[0]).to_string());
                 let _ = w.write_record(&rec);
@@ -151,7 +160,7 @@ mod tests {
         net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
         net.layers[0].biases[0] = 0.0;
         let head = crate::head::Task::Regression.head(None, None);
-        let text = predictions_csv(&p, &net, &head, "y");
+        let text = predictions_csv(&p, &net, &head, "y", None);
         let mean = p.target_scaling.offset;
         for line in text.lines().skip(1) {
             let pred: f32 = line.rsplit(',').next().unwrap().parse().unwrap();
@@ -175,7 +184,7 @@ mod tests {
         net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
         net.layers[0].biases[0] = 2.0;
         let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::BinaryCrossEntropy), None);
-        let text = predictions_csv(&p, &net, &head, "label");
+        let text = predictions_csv(&p, &net, &head, "label", None);
         assert!(text.starts_with("row,split,label,prediction,p(p),p(q)\n"), "{text}");
         for line in text.lines().skip(1) {
             assert!(line.ends_with(",q,0.1192,0.8808"), "{line}");
@@ -191,7 +200,7 @@ mod tests {
         net.layers[0].weights.iter_mut().for_each(|w| *w = 0.0);
         net.layers[0].biases = vec![0.0, 4f32.ln()];
         let head = crate::head::Task::Classes(2).head(Some(crate::loss::Loss::CategoricalCrossEntropy), None);
-        let text = predictions_csv(&p, &net, &head, "label");
+        let text = predictions_csv(&p, &net, &head, "label", None);
         for line in text.lines().skip(1) {
             assert!(line.ends_with(",q,0.2000,0.8000"), "{line}");
         }

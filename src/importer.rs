@@ -272,6 +272,21 @@ impl Importer {
             .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
     }
 
+    /// The identifier column of the table read last, if it has `columns` and one:
+    /// its name and each row's identifier by file row (sorted), to name rows in downloads.
+    pub fn row_ids(&self, columns: &[String]) -> Option<(String, Vec<(usize, String)>)> {
+        let t = self
+            .table
+            .as_ref()
+            .filter(|_| self.columns().as_deref() == Some(columns))?;
+        let c = &t.columns[crate::propose::identifier(t)?];
+        let text = |r: usize| match c.kind {
+            ColumnKind::Numeric => c.values[r].to_string(),
+            _ => c.levels.get(c.codes[r] as usize).cloned().unwrap_or_default(),
+        };
+        Some((c.name.clone(), (0..t.rows).map(|r| (t.file_row(r), text(r))).collect()))
+    }
+
     /// The file packed for a link, if it is small enough to travel in one.
     pub fn embeddable(&self) -> Option<String> {
         let t = self.table.as_ref()?;
@@ -422,5 +437,35 @@ mod tests {
         imp.inspect(b"a,b\n1,2\n3,4\n", ReadOptions::default()).unwrap();
         assert!(imp.inspect(b"a,b\n1,2\n3\n", ReadOptions::default()).is_err());
         assert!(imp.check(&request(vec![0], 1, Problem::Regression)).is_ok());
+    }
+
+    #[test]
+    fn rows_are_named_by_the_identifier_column_when_the_file_has_one() {
+        let mut csv = String::from("id,x,label\n");
+        for r in 0..12 {
+            csv.push_str(&format!("{},{},{}\n", 101 + r, r % 3, r % 2));
+        }
+        let mut imp = Importer::default();
+        imp.inspect(csv.as_bytes(), ReadOptions::default()).unwrap();
+        let columns = imp.columns().unwrap();
+        let (name, ids) = imp.row_ids(&columns).unwrap();
+        assert_eq!(name, "id");
+        assert_eq!(ids[0], (2, "101".to_string()));
+        assert_eq!(ids[11], (13, "112".to_string()));
+        // Another file's columns: no names for its rows.
+        assert!(imp.row_ids(&["a".to_string()]).is_none());
+        let p = imp.prepare(&request(vec![1], 2, Problem::Classification)).unwrap();
+        let net = crate::network::Network::new(
+            &[1, 1],
+            crate::activation::Activation::Linear,
+            crate::activation::Activation::Tanh,
+            crate::network::Init::PlaygroundUniform,
+            1,
+        );
+        let head = crate::head::Task::Classes(2).head(None, None);
+        let text = crate::export::predictions_csv(&p, &net, &head, "label", Some(&(name, ids)));
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some("id,split,label,prediction,p(0),p(1)"));
+        assert!(lines.all(|l| l.starts_with("1")), "{text}");
     }
 }

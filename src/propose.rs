@@ -67,7 +67,10 @@ fn is_identifier(c: &Column, rows: usize) -> bool {
             let mut v = c.values.iter().filter(|v| v.is_finite());
             let mut last = f32::NEG_INFINITY;
             let increasing = whole_numbers(c) && v.all(|&x| std::mem::replace(&mut last, x) < x);
-            increasing || (named && c.summary().distinct >= present.min(crate::table::DISTINCT_CAP))
+            // A count up (1001, 1002, …, gaps allowed), not a sorted measurement.
+            let s = c.summary();
+            let counting = f64::from(s.max - s.min) < 2.0 * present as f64;
+            (increasing && counting) || (named && s.distinct >= present.min(crate::table::DISTINCT_CAP))
         }
         ColumnKind::Categorical => c.levels.len() == present,
         ColumnKind::Empty => false,
@@ -87,6 +90,11 @@ fn left_out(c: &Column, rows: usize) -> Option<String> {
     }
     (c.kind == ColumnKind::Categorical && c.levels.len() > ONE_HOT_MAX)
         .then(|| format!("{} values, more than one-hot encoding's {ONE_HOT_MAX}", c.levels.len()))
+}
+
+/// The table's identifier column, if it has one (the first): what names a row in downloads.
+pub fn identifier(t: &Table) -> Option<usize> {
+    t.columns.iter().position(|c| is_identifier(c, t.rows))
 }
 
 pub fn propose(t: &Table) -> Proposal {
@@ -189,6 +197,16 @@ mod tests {
             (p.target, p.why.as_str()),
             (2, "the last numeric column: a number to predict")
         );
+    }
+
+    #[test]
+    fn a_sorted_measurement_is_not_an_identifier() {
+        let mut csv = String::from("n,price,y\n");
+        for r in 0..40 {
+            csv.push_str(&format!("{},{},{}\n", 101 + 2 * r, 20_000 + 297 * r, r % 2));
+        }
+        let p = propose(&table(&csv));
+        assert_eq!(p.left_out.iter().map(|l| l.0).collect::<Vec<_>>(), [0]);
     }
 
     #[test]

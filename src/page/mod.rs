@@ -384,6 +384,37 @@ impl Model {
         }
     }
 
+    /// The side of the square image the inputs form, when they are pixels: imported
+    /// data with k × k inputs (k ≥ 4), all numbers (no one-hot columns).
+    pub fn image_side(&self) -> Option<usize> {
+        let names = self.csv_names()?;
+        let n = names.len();
+        let side = (1..=16).find(|k| k * k >= n)?;
+        (side >= 4 && side * side == n && !names.iter().any(|f| f.contains('='))).then_some(side)
+    }
+
+    /// A first-layer neuron's input weights as a picture of the input image
+    /// (side × side, row-major as the columns), scaled so the largest weight is ±1,
+    /// with its caption: what the neuron "looks for".
+    pub fn receptive_field(&self) -> Option<(Vec<f32>, usize, String)> {
+        let side = self.image_side()?;
+        let (layer, n) = self.focused_neuron()?;
+        if layer != 0 {
+            return None;
+        }
+        let s = self.last.as_ref()?;
+        let sizes: Vec<usize> = s.header.sizes.iter().map(|&k| k as usize).collect();
+        let layout = crate::params::Layout::new(&sizes);
+        let first = layout.weight(0, n, 0)?;
+        let w = s.params.get(first..first + side * side)?;
+        let peak = w.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(f32::MIN_POSITIVE);
+        let caption = format!(
+            "Neuron 1.{}: its weights from the {side} × {side} pixels, what it looks for (blue: ink raises it, orange: ink lowers it)",
+            n + 1
+        );
+        Some((w.iter().map(|v| v / peak).collect(), side, caption))
+    }
+
     /// What guessing without the inputs would score on the test rows of imported data.
     pub fn baseline_text(&self) -> Option<String> {
         let info = self.csv_info.as_ref().filter(|_| self.config.csv.is_some())?;
@@ -795,6 +826,9 @@ impl Model {
             self.focus = focus;
             fx.push(Effect::Render(Part::Focus));
             fx.push(Effect::Draw);
+            if self.image_side().is_some() {
+                fx.push(Effect::DrawPoints);
+            }
         }
     }
 
@@ -805,6 +839,9 @@ impl Model {
             self.focus = Focus::Output;
             fx.push(Effect::Render(Part::Focus));
             fx.push(Effect::Draw);
+            if self.image_side().is_some() {
+                fx.push(Effect::DrawPoints);
+            }
         }
     }
 

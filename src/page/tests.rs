@@ -576,3 +576,69 @@ fn controls_a_link_hides_cannot_be_used() {
     update(&mut m, Msg::Edit(Edit::LearningRate(0.1)));
     assert_eq!(m.config.learning_rate, 0.1, "what the link shows still works");
 }
+
+/// A page training on imported data with `inputs` numeric columns and one hidden layer of 3.
+fn imported(inputs: usize) -> Model {
+    let mut m = ready();
+    let names: Vec<String> = (0..inputs).map(|k| format!("pixel_{k}")).collect();
+    let mut columns = names.clone();
+    columns.push("label".into());
+    m.config.hidden = vec![3];
+    m.config.csv = Some(crate::config::CsvSetup {
+        columns,
+        mapping: crate::importer::MappingRequest {
+            features: (0..inputs as u32).collect(),
+            target: inputs as u32,
+            task: crate::dataset::Problem::Classification,
+            missing: crate::prep::Missing::Mean,
+            scaling: crate::prep::Scaling::Standard,
+            train_percent: 50,
+            seed: 1,
+            clip_sigma: 0.0,
+            validation_percent: 0,
+            strays: Default::default(),
+            kinds: Vec::new(),
+        },
+        inputs,
+        outputs: 1,
+        axes: (0, 1),
+        hold_row: None,
+        data: None,
+    });
+    m.csv_info = Some(crate::importer::CsvInfo {
+        feature_names: names,
+        classes: vec!["a".into(), "b".into()],
+        axes: (0, 1),
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.0),
+        points: vec![0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0],
+    });
+    let s = snapshot(&m, m.run, 1.0);
+    m.last = Some(s);
+    m
+}
+
+#[test]
+fn a_first_layer_neuron_over_pixel_inputs_shows_its_weights_as_an_image() {
+    let mut m = imported(16);
+    assert_eq!(m.image_side(), Some(4));
+    m.focus = Focus::Neuron(1);
+    // Parameters are 0, 1, 2, …: neuron 1's weights are 16 … 31, scaled by the largest.
+    let (w, side, caption) = m.receptive_field().unwrap();
+    assert_eq!(side, 4);
+    assert_eq!(w.len(), 16);
+    assert_eq!((w[0], w[15]), (16.0 / 31.0, 1.0));
+    assert!(
+        caption.starts_with("Neuron 1.2: its weights from the 4 × 4 pixels"),
+        "{caption}"
+    );
+    // Not pixels: 15 inputs, or a neuron of a later layer.
+    assert_eq!(imported(15).image_side(), None);
+    m.focus = Focus::Output;
+    assert!(m.receptive_field().is_none());
+    // The baseline: one training row of each class, the test row is class b.
+    assert_eq!(
+        m.baseline_text().unwrap(),
+        "Baseline: always guessing the most frequent class, ‘a’, is right for 0.0% of the test rows."
+    );
+}

@@ -369,7 +369,13 @@ impl Trainer {
                         let (name, text) = if predictions {
                             (
                                 "predictions.csv",
-                                crate::export::predictions_csv(p, &self.net, &self.config.head(), &target),
+                                crate::export::predictions_csv(
+                                    p,
+                                    &self.net,
+                                    &self.config.head(),
+                                    &target,
+                                    self.importer.row_ids(&setup.columns).as_ref(),
+                                ),
                             )
                         } else {
                             ("cleaned-data.csv", crate::export::dataset_csv(p, &target))

@@ -61,6 +61,17 @@ impl Boundary {
         self.blit(n);
     }
 
+    /// An n × n image drawn as sharp pixels (a neuron's weights over image inputs).
+    pub fn draw_pixels(&mut self, values: &[f32], n: usize) {
+        if values.len() < n * n {
+            return;
+        }
+        self.rgba.resize(n * n * 4, 0);
+        heatmap::paint(&values[..n * n], false, &mut self.rgba);
+        self.ctx.set_image_smoothing_enabled(false);
+        self.blit(n);
+    }
+
     /// Puts `self.rgba` (n × n) on an offscreen canvas of that size and scales it onto the picture.
     fn blit(&mut self, n: usize) {
         let idx = match self.offscreen.iter().position(|(s, _, _)| *s == n) {

@@ -4,6 +4,7 @@
 // diagram; sixteen classes with sixteen colours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { suite, epoch, epochAbove, stepOnce } from './helpers.mjs';
 
 const ctx = suite();
@@ -80,6 +81,11 @@ test('a messy customer file imports with the defaults a data person would choose
   assert.ok(await page.locator('#noise').isDisabled());
   assert.ok(await page.getByRole('button', { name: 'Regenerate' }).isDisabled());
   assert.match(await page.locator('#regenerate').getAttribute('title'), /built-in datasets only/);
+  // The predictions name each row by the file's identifier and give every class's probability.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download predictions' }).click()]);
+  const preds = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.match(preds[0], /^customer_id,split,churned,prediction,p\((yes|no)\),p\((yes|no)\)$/i);
+  assert.match(preds[1], /^1\d{3},(train|test),/);
   // Five inputs: the picture starts on the principal components.
   assert.equal(await page.getByLabel('Picture').inputValue(), 'pca-class');
   assert.deepEqual(problems, []);
@@ -160,6 +166,11 @@ test('a ten-class digits-like file trains as ten classes to at least 95 % test a
   await page.getByRole('button', { name: 'Pause' }).click();
   const accuracy = Number(await page.locator('#test-accuracy').getAttribute('data-value'));
   assert.ok(accuracy >= 0.95, `test accuracy ${accuracy}`);
+  // A first-layer neuron over pixel inputs shows what it looks for: its weights as an 8 × 8 image.
+  await page.getByTestId('sheet-1').hover({ position: { x: 3, y: 3 } });
+  await page.waitForFunction(() =>
+    document.querySelector('#boundary-caption').textContent.startsWith('Neuron 1.1: its weights from the 8 × 8 pixels'),
+  );
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -16,7 +16,9 @@ await page.waitForFunction(() => document.querySelector('[data-testid=train-loss
 if (Number(play) > 0) {
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForTimeout(Number(play));
-  await page.getByRole('button', { name: 'Pause' }).click();
+  // (A stopping rule may have paused it already.)
+  const pause = page.getByRole('button', { name: 'Pause' });
+  if (await pause.isVisible()) await pause.click();
   await page.waitForTimeout(300);
 }
 await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });

@@ -37,14 +37,18 @@ impl View {
                 self.boundary.draw_classes(&s.output, DENSITY, c.picture_channels())
             }
             Focus::Output => self.boundary.draw_grid(&s.output, DENSITY, disc),
-            Focus::Neuron(k) => {
-                let sizes: Vec<usize> = h.sizes.iter().map(|&n| n as usize).collect();
-                let thumb = DENSITY / crate::compact::thumb_step(&sizes);
-                let area = thumb * thumb;
-                if let Some(v) = s.neurons.get(k * area..(k + 1) * area) {
-                    self.boundary.draw_grid(v, thumb, false);
+            // Pixel inputs: a first-layer neuron shows what it looks for, its input weights as an image.
+            Focus::Neuron(k) => match m.receptive_field() {
+                Some((weights, side, _)) => self.boundary.draw_pixels(&weights, side),
+                None => {
+                    let sizes: Vec<usize> = h.sizes.iter().map(|&n| n as usize).collect();
+                    let thumb = DENSITY / crate::compact::thumb_step(&sizes);
+                    let area = thumb * thumb;
+                    if let Some(v) = s.neurons.get(k * area..(k + 1) * area) {
+                        self.boundary.draw_grid(v, thumb, false);
+                    }
                 }
-            }
+            },
             Focus::Feature(f) => self.boundary.draw_grid(&network_view::feature_grid(f), THUMB, false),
         }
         self.network.update_pictures(&s.neurons, &s.output, disc);
@@ -64,6 +68,10 @@ impl View {
     /// principal components when imported data is shown that way.
     pub(super) fn draw_points(&self, m: &Model) {
         let classes = m.config.classes();
+        if m.receptive_field().is_some() {
+            // A neuron's weights over the pixels: no data plane to put points on.
+            return self.boundary.draw_points(&[], &[], false, None, classes);
+        }
         if m.shows_pca() {
             let shown = m.pca_points_shown();
             let axes = Some(("principal component 1", "principal component 2"));

@@ -205,7 +205,10 @@ impl View {
                 let highlighted = match m.focus {
                     page::Focus::Output => None,
                     page::Focus::Neuron(_) => m.focused_neuron().map(|(layer, n)| {
-                        set_text(&caption, &format!("Neuron {}.{}", layer + 1, n + 1));
+                        let text = m
+                            .receptive_field()
+                            .map_or_else(|| format!("Neuron {}.{}", layer + 1, n + 1), |(_, _, caption)| caption);
+                        set_text(&caption, &text);
                         page::Target::Neuron { layer, n }
                     }),
                     page::Focus::Feature(f) => {

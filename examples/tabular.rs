@@ -33,19 +33,13 @@ fn main() {
         .filter(|&k| !info.left_out.iter().any(|l| l.0 as usize == k))
         .map(|k| k as u32)
         .collect();
-    let request = MappingRequest {
+    let mut request = MappingRequest::new(
         features,
-        target: target as u32,
-        task: info.columns[target].suggested_task,
-        missing: nnplay::prep::Missing::Mean,
-        scaling: nnplay::prep::Scaling::Standard,
-        train_percent: config.train_ratio,
-        seed: config.seed,
-        clip_sigma: 0.0,
-        validation_percent: 0,
-        strays: Default::default(),
-        kinds: Vec::new(),
-    };
+        target as u32,
+        info.columns[target].suggested_task,
+        config.seed,
+    );
+    request.train_percent = config.train_ratio;
     let (out, _) = t.handle(ToWorker::UseCsv {
         request: request.clone(),
         axes: (0, 1),

@@ -85,6 +85,26 @@ pub struct MappingReport {
     pub strays: Vec<StrayValues>,
 }
 
+impl MappingRequest {
+    /// `task` of column `target` from `features` with the panel's defaults
+    /// (mean for missing values, z-scores, half the rows for training).
+    pub fn new(features: Vec<u32>, target: u32, task: Problem, seed: u32) -> Self {
+        Self {
+            features,
+            target,
+            task,
+            missing: Missing::ALL[0],
+            scaling: Scaling::ALL[0],
+            train_percent: 50,
+            seed,
+            clip_sigma: 0.0,
+            validation_percent: 0,
+            strays: Strays::default(),
+            kinds: Vec::new(),
+        }
+    }
+}
+
 /// What the page needs to draw imported data in training: its feature names,
 /// the plane's ranges and every point's place on the plane.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -389,19 +409,7 @@ mod tests {
     use super::*;
 
     fn request(features: Vec<u32>, target: u32, task: Problem) -> MappingRequest {
-        MappingRequest {
-            features,
-            target,
-            task,
-            missing: Missing::Mean,
-            scaling: Scaling::Standard,
-            train_percent: 50,
-            seed: 3,
-            clip_sigma: 0.0,
-            validation_percent: 0,
-            strays: Strays::Missing,
-            kinds: Vec::new(),
-        }
+        MappingRequest::new(features, target, task, 3)
     }
 
     #[test]

@@ -586,19 +586,12 @@ fn imported(inputs: usize) -> Model {
     m.config.hidden = vec![3];
     m.config.csv = Some(crate::config::CsvSetup {
         columns,
-        mapping: crate::importer::MappingRequest {
-            features: (0..inputs as u32).collect(),
-            target: inputs as u32,
-            task: crate::dataset::Problem::Classification,
-            missing: crate::prep::Missing::Mean,
-            scaling: crate::prep::Scaling::Standard,
-            train_percent: 50,
-            seed: 1,
-            clip_sigma: 0.0,
-            validation_percent: 0,
-            strays: Default::default(),
-            kinds: Vec::new(),
-        },
+        mapping: crate::importer::MappingRequest::new(
+            (0..inputs as u32).collect(),
+            inputs as u32,
+            crate::dataset::Problem::Classification,
+            1,
+        ),
         inputs,
         outputs: 1,
         axes: (0, 1),

@@ -6,19 +6,7 @@ use crate::table::ReadOptions;
 
 /// Classification of column `target` from `features`, standardised, half for training.
 fn classes_of(features: Vec<u32>, target: u32) -> crate::importer::MappingRequest {
-    crate::importer::MappingRequest {
-        features,
-        target,
-        task: crate::dataset::Problem::Classification,
-        missing: crate::prep::Missing::Mean,
-        scaling: crate::prep::Scaling::Standard,
-        train_percent: 50,
-        seed: 1,
-        clip_sigma: 0.0,
-        validation_percent: 0,
-        strays: Default::default(),
-        kinds: Vec::new(),
-    }
+    crate::importer::MappingRequest::new(features, target, crate::dataset::Problem::Classification, 1)
 }
 
 fn configure(c: &Config) -> ToWorker {

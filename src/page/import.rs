@@ -12,6 +12,10 @@ use crate::prep::{Missing, Scaling, Strays};
 use crate::protocol::ToWorker;
 use crate::table::{ColumnKind, ReadOptions, MAX_BYTES};
 
+/// Files with at least this many rows get `PROPOSED_VALIDATION` percent of them held out for validation.
+pub const VALIDATION_FROM_ROWS: usize = 500;
+pub const PROPOSED_VALIDATION: u32 = 10;
+
 /// What a read of the same bytes with other choices is called in the status line.
 const SAME_DATA: &str = "the same data";
 
@@ -329,7 +333,19 @@ impl Model {
             } else {
                 ""
             };
-            format!("Training on this data: {} inputs. Press Play.{picture}", shape.inputs)
+            let stopping = if shape.mapping.validation_percent > 0 && self.config.stopping.patience == 0 {
+                format!(
+                    " {}% of the rows are held out for validation: early stopping (Training options) can watch them \
+                     and keep the best weights.",
+                    shape.mapping.validation_percent
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "Training on this data: {} inputs. Press Play.{picture}{stopping}",
+                shape.inputs
+            )
         } else if let Some(setup) = &self.import.expected {
             format!("Waiting for the link's file (columns: {}).", setup.columns.join(", "))
         } else {
@@ -400,6 +416,12 @@ impl Model {
             .map(|(k, c)| k != target && c.kind != ColumnKind::Empty && !left_out(k))
             .collect();
         im.kinds.clear();
+        // Enough rows to spare some: a validation share for early stopping to watch.
+        im.validation = if info.rows as usize >= VALIDATION_FROM_ROWS {
+            PROPOSED_VALIDATION
+        } else {
+            0
+        };
         im.target = target;
         if let Some(c) = info.columns.get(target) {
             im.task = c.suggested_task;

@@ -635,3 +635,33 @@ fn a_first_layer_neuron_over_pixel_inputs_shows_its_weights_as_an_image() {
         "Baseline: always guessing the most frequent class, ‘a’, is right for 0.0% of the test rows."
     );
 }
+
+#[test]
+fn a_file_with_rows_to_spare_gets_a_validation_share_proposed_and_brought_into_view() {
+    let mut m = ready();
+    update(
+        &mut m,
+        Msg::Import(ImportMsg::FileChosen {
+            name: "d.csv".into(),
+            size: 40,
+        }),
+    );
+    update(
+        &mut m,
+        Msg::Import(ImportMsg::FileRead {
+            name: "d.csv".into(),
+            bytes: b"a,b\n".to_vec(),
+        }),
+    );
+    let mut info = table_info();
+    let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: info.clone() }));
+    assert_eq!(m.import.validation, 0, "4 rows: none to spare");
+    assert!(fx.contains(&Effect::RevealImport), "a new file's panel comes into view");
+    info.rows = crate::page::import::VALIDATION_FROM_ROWS as u32;
+    let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info }));
+    assert_eq!(m.import.validation, crate::page::import::PROPOSED_VALIDATION);
+    assert!(
+        !fx.contains(&Effect::RevealImport),
+        "read again: the panel is where it was"
+    );
+}

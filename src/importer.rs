@@ -115,6 +115,11 @@ pub struct CsvInfo {
     pub axes: (u32, u32),
     pub x_range: (f32, f32),
     pub y_range: (f32, f32),
+    /// The same ends in the axis features' own units (before scaling), for tick values.
+    #[serde(default)]
+    pub x_units: (f32, f32),
+    #[serde(default)]
+    pub y_units: (f32, f32),
     /// (points, 4): x, y, label (±1 or the scaled target), 1 for test points.
     /// Read it through `plane_points`.
     pub points: Vec<f32>,

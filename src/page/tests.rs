@@ -604,6 +604,8 @@ fn imported(inputs: usize) -> Model {
         axes: (0, 1),
         x_range: (0.0, 1.0),
         y_range: (0.0, 1.0),
+        x_units: (1.0, 2.0),
+        y_units: (3.0, 4.0),
         points: vec![0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0],
     });
     let s = snapshot(&m, m.run, 1.0);

@@ -134,6 +134,8 @@ fn from_worker_all() -> Vec<FromWorker> {
                 axes: (0, 0),
                 x_range: (-1.0, 1.0),
                 y_range: (0.0, 2.0),
+                x_units: (1.0, 2.0),
+                y_units: (3.0, 4.0),
                 points: vec![1.0; 8],
             },
             hash: "#data=csv".into(),

@@ -157,12 +157,18 @@ impl Trainer {
                 points.extend_from_slice(&[row[plane.axes.0], row[plane.axes.1], shown(y), test]);
             }
         }
+        let units = |k: usize, (lo, hi): (f32, f32)| match p.feature_scaling.get(k) {
+            Some(a) => (a.invert(lo), a.invert(hi)),
+            None => (lo, hi),
+        };
         Some(CsvInfo {
             feature_names: p.feature_names.clone(),
             classes: p.classes.clone(),
             axes: (plane.axes.0 as u32, plane.axes.1 as u32),
             x_range: plane.x_range,
             y_range: plane.y_range,
+            x_units: units(plane.axes.0, plane.x_range),
+            y_units: units(plane.axes.1, plane.y_range),
             points,
         })
     }

@@ -4,6 +4,7 @@
 
 use crate::dataset::{Point, DOMAIN};
 use crate::heatmap;
+use crate::page::fmt_plain;
 use crate::web::dom::{by_id, create, device_pixel_ratio};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -107,17 +108,18 @@ impl Boundary {
     }
 
     /// Training points filled with a white rim; test points (when shown) with a dark outline.
-    /// `axis_names`: the features on the axes of imported data (their values are
-    /// scaled, so names say more than numbers); None shows the −6…6 ticks.
+    /// `axes`: the names on the axes of imported data, with their ends in the features'
+    /// own units when the picture is a plane of two features; None shows the −6…6 ticks.
     /// With `classes` > 2 a point's label is its class index, drawn in that class's colour.
     pub fn draw_points(
         &self,
         train: &[Point],
         test: &[Point],
         show_test: bool,
-        axis_names: Option<(&str, &str)>,
+        axes: Option<Axes<'_>>,
         classes: usize,
     ) {
+        let axis_names = axes.as_ref().map(|a| (a.x, a.y));
         let size = f64::from(self.points.width());
         let ctx = &self.points_ctx;
         ctx.clear_rect(0.0, 0.0, size, size);
@@ -160,6 +162,20 @@ impl Boundary {
             let _ = ctx.rotate(-std::f64::consts::FRAC_PI_2);
             let _ = ctx.fill_text(&format!("{y_name} →"), 0.0, 0.0);
             ctx.restore();
+            // The plane's ends in the features' units: x under the corners, y beside them.
+            if let Some(((x_lo, x_hi), (y_lo, y_hi))) = axes.and_then(|a| a.ends) {
+                let pad = 3.0 * dpr;
+                let (bottom, top) = (size - 18.0 * dpr, 14.0 * dpr);
+                for (text, align, x, y) in [
+                    (fmt_plain(x_lo), "left", pad, size - 4.0 * dpr),
+                    (fmt_plain(x_hi), "right", size - pad, size - 4.0 * dpr),
+                    (fmt_plain(y_lo), "left", 18.0 * dpr, bottom),
+                    (fmt_plain(y_hi), "left", 18.0 * dpr, top),
+                ] {
+                    ctx.set_text_align(align);
+                    let _ = ctx.fill_text(&text, x, y);
+                }
+            }
             return;
         }
         // Axis ticks at −6, 0 and 6.
@@ -169,6 +185,13 @@ impl Boundary {
             let _ = ctx.fill_text(&v.to_string(), x.clamp(3.0 * dpr, size - 3.0 * dpr), size - 4.0 * dpr);
         }
     }
+}
+
+/// The axes of imported data: the names, and the plane's ends in the features' units.
+pub struct Axes<'a> {
+    pub x: &'a str,
+    pub y: &'a str,
+    pub ends: Option<((f32, f32), (f32, f32))>,
 }
 
 impl Default for Boundary {

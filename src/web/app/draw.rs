@@ -6,6 +6,7 @@ use super::View;
 use crate::grid::{DENSITY, THUMB};
 use crate::page::{Focus, Model};
 use crate::protocol::RunState;
+use crate::web::boundary::Axes;
 use crate::web::dom::{self, by_id, fmt_number, set_text};
 use crate::web::{chart, metrics_view, network_view};
 use web_sys::Element;
@@ -70,16 +71,29 @@ impl View {
         let classes = m.config.classes();
         if m.receptive_field().is_some() {
             // A neuron's weights over the pixels: no data plane to put points on.
-            return self.boundary.draw_points(&[], &[], false, None, classes);
+            let pixels = Axes {
+                x: "pixel column",
+                y: "pixel row (from the bottom)",
+                ends: None,
+            };
+            return self.boundary.draw_points(&[], &[], false, Some(pixels), classes);
         }
         if m.shows_pca() {
             let shown = m.pca_points_shown();
-            let axes = Some(("principal component 1", "principal component 2"));
+            let axes = Some(Axes {
+                x: "principal component 1",
+                y: "principal component 2",
+                ends: None,
+            });
             return self.boundary.draw_points(&shown, &[], false, axes, classes);
         }
         let names = m.csv_info.as_ref().filter(|_| m.config.csv.is_some()).map(|i| {
             let name = |k: u32| i.feature_names.get(k as usize).map_or("", |s| s.as_str());
-            (name(i.axes.0), name(i.axes.1))
+            Axes {
+                x: name(i.axes.0),
+                y: name(i.axes.1),
+                ends: Some((i.x_units, i.y_units)),
+            }
         });
         self.boundary
             .draw_points(&m.train, &m.test, m.config.show_test_data, names, classes);

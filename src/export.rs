@@ -22,7 +22,8 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// row, split, every prepared feature (scaled as the network sees it), target.
+/// row, split, every prepared feature in the file's units (missing values filled
+/// in, outliers clipped, categories one-hot; the scaling the network sees undone), target.
 pub fn dataset_csv(p: &Prepared, target_name: &str) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header = vec!["row".to_string(), "split".to_string()];
@@ -33,7 +34,11 @@ pub fn dataset_csv(p: &Prepared, target_name: &str) -> String {
     for (name, s) in splits(p) {
         for (k, row) in s.x.chunks_exact(n).enumerate() {
             let mut rec = vec![s.rows[k].to_string(), name.to_string()];
-            rec.extend(row.iter().map(|v| v.to_string()));
+            rec.extend(
+                row.iter()
+                    .zip(&p.feature_scaling)
+                    .map(|(&v, a)| a.invert(v).to_string()),
+            );
             rec.push(target_text(p, s.y[k]));
             let _ = w.write_record(&rec);
         }
@@ -144,6 +149,18 @@ mod tests {
         rows.sort_unstable();
         assert_eq!(rows, ["2", "3", "4", "5"]);
         assert!(lines.iter().all(|l| l.ends_with(",p") || l.ends_with(",q")));
+        // x in its own units (1 to 4), not in z-scores; the one-hot columns 0 or 1.
+        let mut xs: Vec<f32> = lines
+            .iter()
+            .map(|l| l.split(',').nth(2).unwrap().parse().unwrap())
+            .collect();
+        xs.sort_by(f32::total_cmp);
+        assert!(
+            xs.iter()
+                .zip([1.0, 2.0, 3.0, 4.0])
+                .all(|(x, want)| (x - want).abs() < 1e-5),
+            "{xs:?}"
+        );
     }
 
     #[test]

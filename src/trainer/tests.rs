@@ -226,8 +226,15 @@ fn imported_data_trains_and_a_bad_mapping_changes_nothing() {
     };
     // The plane's ends in the file's units (x and y were drawn from −3…3), not in z-scores.
     let (lo, hi) = info.x_units;
-    assert!((-4.0..-2.5).contains(&lo) && (2.5..4.0).contains(&hi), "{:?}", info.x_units);
-    assert!(info.x_range.1 - info.x_range.0 < hi - lo, "z-scores span less than the units here");
+    assert!(
+        (-4.0..-2.5).contains(&lo) && (2.5..4.0).contains(&hi),
+        "{:?}",
+        info.x_units
+    );
+    assert!(
+        info.x_range.1 - info.x_range.0 < hi - lo,
+        "z-scores span less than the units here"
+    );
     // Small files travel in the link: a fresh worker loads the same data from it alone.
     let linked = url::decode(hash).config;
     assert!(linked.csv.as_ref().is_some_and(|s| s.data.is_some() && s.inputs == 4));

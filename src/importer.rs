@@ -39,6 +39,9 @@ pub struct TableInfo {
     /// The proposed target (`propose`) and why, in one line.
     pub suggested_target: u32,
     pub target_why: String,
+    /// The column that identifies rows (`propose::identifier`), proposed to name them in downloads.
+    #[serde(default)]
+    pub identifier: Option<u32>,
     /// Columns left out of the features by default, with the reason.
     pub left_out: Vec<(u32, String)>,
     /// Leading lines left out before the table.
@@ -67,6 +70,9 @@ pub struct MappingRequest {
     /// Columns read as another type than detected: (column, kind).
     #[serde(default)]
     pub kinds: Vec<(u32, ColumnKind)>,
+    /// The column whose values name the rows in the predictions (None: the row number).
+    #[serde(default)]
+    pub row_names: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,6 +107,7 @@ impl MappingRequest {
             validation_percent: 0,
             strays: Strays::default(),
             kinds: Vec::new(),
+            row_names: None,
         }
     }
 }
@@ -297,17 +304,18 @@ impl Importer {
             .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
     }
 
-    /// The identifier column of the table read last, if it has `columns` and one:
-    /// its name and each row's identifier by file row (sorted), to name rows in downloads.
-    pub fn row_ids(&self, columns: &[String]) -> Option<(String, Vec<(usize, String)>)> {
+    /// Column `column` of the table read last (if that table has `columns`) as row
+    /// names: its name and each row's value by file row (sorted), for downloads.
+    pub fn row_ids(&self, columns: &[String], column: usize) -> Option<(String, Vec<(usize, String)>)> {
         let t = self
             .table
             .as_ref()
             .filter(|_| self.columns().as_deref() == Some(columns))?;
-        let c = &t.columns[crate::propose::identifier(t)?];
+        let c = t.columns.get(column)?;
         let text = |r: usize| match c.kind {
             ColumnKind::Numeric => c.values[r].to_string(),
-            _ => c.levels.get(c.codes[r] as usize).cloned().unwrap_or_default(),
+            ColumnKind::Categorical => c.levels.get(c.codes[r] as usize).cloned().unwrap_or_default(),
+            ColumnKind::Empty => String::new(),
         };
         Some((c.name.clone(), (0..t.rows).map(|r| (t.file_row(r), text(r))).collect()))
     }
@@ -404,6 +412,7 @@ pub fn describe(t: &Table) -> TableInfo {
         preview: t.preview.clone(),
         suggested_target: proposal.target as u32,
         target_why: proposal.why,
+        identifier: crate::propose::identifier(t).map(|k| k as u32),
         left_out: proposal.left_out.into_iter().map(|(k, why)| (k as u32, why)).collect(),
         skipped: t.skipped as u32,
     }
@@ -461,12 +470,13 @@ mod tests {
         let mut imp = Importer::default();
         imp.inspect(csv.as_bytes(), ReadOptions::default()).unwrap();
         let columns = imp.columns().unwrap();
-        let (name, ids) = imp.row_ids(&columns).unwrap();
+        assert_eq!(describe(imp.table.as_ref().unwrap()).identifier, Some(0));
+        let (name, ids) = imp.row_ids(&columns, 0).unwrap();
         assert_eq!(name, "id");
         assert_eq!(ids[0], (2, "101".to_string()));
         assert_eq!(ids[11], (13, "112".to_string()));
         // Another file's columns: no names for its rows.
-        assert!(imp.row_ids(&["a".to_string()]).is_none());
+        assert!(imp.row_ids(&["a".to_string()], 0).is_none());
         let p = imp.prepare(&request(vec![1], 2, Problem::Classification)).unwrap();
         let net = crate::network::Network::new(
             &[1, 1],

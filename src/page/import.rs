@@ -61,6 +61,8 @@ pub struct ImportModel {
     pub strays: Strays,
     /// Columns read as another type than detected.
     pub kinds: Vec<(usize, ColumnKind)>,
+    /// The column naming rows in the predictions (None: the row number).
+    pub row_names: Option<usize>,
     pub scaling: Scaling,
     /// Outlier clipping in standard deviations (0: off).
     pub clip_sigma: f32,
@@ -92,6 +94,7 @@ impl Default for ImportModel {
             missing: Missing::ALL[0],
             strays: Strays::default(),
             kinds: Vec::new(),
+            row_names: None,
             scaling: Scaling::ALL[0],
             clip_sigma: 0.0,
             validation: 0,
@@ -133,6 +136,8 @@ pub enum ImportMsg {
     Strays(Strays),
     /// Column k read as this type (its detected type: the switch is undone).
     Kind(usize, ColumnKind),
+    /// "Name rows by": a column, or None for the row number.
+    RowNames(Option<usize>),
     Scaling(Scaling),
     Clip(f32),
     Validation(u32),
@@ -172,6 +177,7 @@ impl ImportModel {
             validation_percent: self.validation,
             strays: self.strays,
             kinds: self.kinds.iter().map(|&(k, kind)| (k as u32, kind)).collect(),
+            row_names: self.row_names.map(|k| k as u32),
         })
     }
 
@@ -218,6 +224,7 @@ impl ImportModel {
         self.missing = m.missing;
         self.strays = m.strays;
         self.kinds = m.kinds.iter().map(|&(k, kind)| (k as usize, kind)).collect();
+        self.row_names = m.row_names.map(|k| k as usize);
         self.scaling = m.scaling;
         self.clip_sigma = m.clip_sigma;
         self.validation = m.validation_percent;
@@ -416,6 +423,8 @@ impl Model {
             .map(|(k, c)| k != target && c.kind != ColumnKind::Empty && !left_out(k))
             .collect();
         im.kinds.clear();
+        // Rows are named by the file's identifier in the predictions, when it has one.
+        im.row_names = info.identifier.map(|k| k as usize);
         // Enough rows to spare some: a validation share for early stopping to watch.
         im.validation = if info.rows as usize >= VALIDATION_FROM_ROWS {
             PROPOSED_VALIDATION
@@ -562,6 +571,10 @@ impl Model {
                     };
                 }
                 fx.push(Effect::Render(Part::ImportTable));
+                true
+            }
+            ImportMsg::RowNames(k) => {
+                self.import.row_names = k;
                 true
             }
             ImportMsg::Scaling(s) => {

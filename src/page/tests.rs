@@ -667,3 +667,24 @@ fn a_file_with_rows_to_spare_gets_a_validation_share_proposed_and_brought_into_v
         "read again: the panel is where it was"
     );
 }
+
+#[test]
+fn rows_are_named_by_the_detected_identifier_unless_the_user_chooses_otherwise() {
+    let mut m = ready();
+    let mut info = table_info();
+    assert_eq!(
+        info.identifier, None,
+        "four rows: too few to call a column an identifier"
+    );
+    update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: info.clone() }));
+    assert_eq!(m.import.row_names, None);
+    info.identifier = Some(0);
+    update(&mut m, Msg::FromWorker(FromWorker::TableRead { info }));
+    assert_eq!(m.import.row_names, Some(0));
+    let fx = update(&mut m, Msg::Import(ImportMsg::RowNames(None)));
+    let request = m.import.request(50, 1).unwrap();
+    assert_eq!(request.row_names, None);
+    assert!(posts(&fx).iter().any(|p| matches!(p, ToWorker::CheckMapping { .. })));
+    update(&mut m, Msg::Import(ImportMsg::RowNames(Some(1))));
+    assert_eq!(m.import.request(50, 1).unwrap().row_names, Some(1));
+}

@@ -19,6 +19,7 @@ fn request() -> MappingRequest {
         validation_percent: 10,
         strays: crate::prep::Strays::Stop,
         kinds: vec![(1, crate::table::ColumnKind::Categorical)],
+        row_names: Some(0),
     }
 }
 
@@ -96,6 +97,7 @@ fn from_worker_all() -> Vec<FromWorker> {
                 preview: vec![vec!["1".into(), "".into()]],
                 suggested_target: 0,
                 target_why: "named like a label".into(),
+                identifier: Some(1),
                 left_out: vec![(1, "an identifier".into())],
             },
         },

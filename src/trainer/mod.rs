@@ -374,7 +374,11 @@ impl Trainer {
                                     &self.net,
                                     &self.config.head(),
                                     &target,
-                                    self.importer.row_ids(&setup.columns).as_ref(),
+                                    setup
+                                        .mapping
+                                        .row_names
+                                        .and_then(|k| self.importer.row_ids(&setup.columns, k as usize))
+                                        .as_ref(),
                                 ),
                             )
                         } else {

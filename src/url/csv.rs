@@ -4,7 +4,8 @@
 //! `data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification`
 //! `&csvmissing=mean&csvscale=standard&csvclip=0&csvval=0&csvin=2&axes=0,1`
 //! plus `csvstray=stop` (stray values stop the import; default: missing),
-//! `csvtype=3:number,5:category` (columns read as another type), `csvrow=N` (the row other features are held at), `csvout=K` (classes) and
+//! `csvtype=3:number,5:category` (columns read as another type), `csvid=K` (the column
+//! naming rows in the predictions), `csvrow=N` (the row other features are held at), `csvout=K` (classes) and
 //! `csvdata=…` (the file, deflated and base64url-encoded).
 
 use super::{fmt_f32, parse_f32, parse_ranged, Warnings};
@@ -43,6 +44,9 @@ pub(super) fn encode(c: &Config, s: &mut String) {
         let kinds: Vec<String> = m.kinds.iter().map(|(k, kind)| format!("{k}:{}", kind.key())).collect();
         s.push_str(&format!("&csvtype={}", kinds.join(",")));
     }
+    if let Some(k) = m.row_names {
+        s.push_str(&format!("&csvid={k}"));
+    }
     if let Some(r) = csv.hold_row {
         s.push_str(&format!("&csvrow={r}"));
     }
@@ -69,6 +73,7 @@ pub(super) struct Keys {
     validation: u32,
     strays: Strays,
     kinds: Vec<(u32, ColumnKind)>,
+    row_names: Option<u32>,
     hold_row: Option<usize>,
     outputs: usize,
     data: Option<String>,
@@ -90,6 +95,7 @@ impl Default for Keys {
             validation: 0,
             strays: Strays::default(),
             kinds: Vec::new(),
+            row_names: None,
             hold_row: None,
             outputs: 1,
             data: None,
@@ -127,6 +133,10 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
         "csvmissing" if Missing::from_key(v).is_some() => keys.missing = Missing::from_key(v).expect("checked"),
         "csvscale" if Scaling::from_key(v).is_some() => keys.scaling = Scaling::from_key(v).expect("checked"),
         "csvstray" if Strays::from_key(v).is_some() => keys.strays = Strays::from_key(v).expect("checked"),
+        "csvid" => match v.trim().parse::<u32>() {
+            Ok(k) => keys.row_names = Some(k),
+            Err(_) => w.push(k, v, "expected a column number; rows are named by number"),
+        },
         "csvtype" => match v
             .split(',')
             .map(|item| {
@@ -190,6 +200,7 @@ pub(super) fn finish(mut keys: Keys, c: &mut Config, w: &mut Warnings) -> Option
                 validation_percent: keys.validation,
                 strays: keys.strays,
                 kinds: keys.kinds.into_iter().filter(|&(k, _)| k < n_cols).collect(),
+                row_names: keys.row_names.filter(|&k| k < n_cols),
             };
             c.csv = Some(CsvSetup {
                 columns: keys.columns,

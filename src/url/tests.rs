@@ -84,8 +84,9 @@ fn csv_setup(c: &Config) -> CsvSetup {
             seed: c.seed,
             clip_sigma: 3.0,
             validation_percent: 10,
-            strays: Default::default(),
-            kinds: Vec::new(),
+            strays: crate::prep::Strays::Stop,
+            kinds: vec![(1, crate::table::ColumnKind::Categorical)],
+            row_names: Some(2),
         },
         inputs: 12,
         axes: (3, 7),
@@ -104,7 +105,7 @@ fn the_mapping_of_imported_data_round_trips() {
     assert!(h.starts_with("data=csv&problem=regression&"), "{h}");
     let tail = "&csvcol=area+m%C2%B2&csvcol=rooms%2C+total&csvcol=a%26b%3Dc&csvcol=price&csvfeat=0,1,2\
                 &csvtarget=3&csvtask=regression&csvmissing=median&csvscale=minmax&csvclip=3&csvval=10\
-                &csvin=12&axes=3,7&csvrow=41";
+                &csvin=12&axes=3,7&csvstray=stop&csvtype=1:category&csvid=2&csvrow=41";
     assert!(h.ends_with(tail), "{h}");
     let d = decode(&h);
     assert_eq!(d.config, c);

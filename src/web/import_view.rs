@@ -118,6 +118,10 @@ pub fn init(d: Dispatch) {
     on_change("csv-validation", "change", move |v| {
         send(ImportMsg::Validation(v.parse().unwrap_or(0)))
     });
+    on_change("csv-row-names", "change", move |v| {
+        // "row": the row number; a number: that column.
+        send(ImportMsg::RowNames(v.parse().ok()))
+    });
     on_click("csv-use", move || send(ImportMsg::Use));
     on_click("download-data", move || d.send(Msg::Export { predictions: false }));
     on_click("download-predictions", move || {
@@ -261,6 +265,11 @@ pub fn render_table(im: &ImportModel) {
     let ts = select("target-column");
     fill_select(&ts, &options);
     set_value(&ts, &im.target.to_string());
+    let mut names = vec![("row".to_string(), "Row number".to_string())];
+    names.extend(options.iter().cloned());
+    let rn = select("csv-row-names");
+    fill_select(&rn, &names);
+    set_value(&rn, &im.row_names.map_or("row".to_string(), |k| k.to_string()));
     crate::web::import_preview::render(im);
 }
 

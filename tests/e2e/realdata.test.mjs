@@ -63,11 +63,14 @@ test('a messy customer file imports with the defaults a data person would choose
   assert.match(text, /1 stray value in 'age' treated as missing \(row 18: ‘forty’\)/);
   assert.match(text, /2 classes in training: (yes|no) \(\d+\), (yes|no) \(\d+\)/i);
   assert.equal(await page.getByLabel('Stray values').inputValue(), 'missing');
+  // The identifier names the rows of the predictions (a choice, 'Row number' among them).
+  assert.equal(await page.getByLabel('Name rows by').locator('option:checked').textContent(), 'customer_id');
   // Choosing the target (the proposed one) and training: one step.
   await page.getByLabel('Target column').selectOption({ label: 'churned' });
   await ready(page);
   await page.getByRole('button', { name: 'Train on this data' }).click();
   await page.waitForFunction(() => location.hash.includes('data=csv'));
+  assert.match(page.url(), /&csvid=0/);
   assert.ok(await page.getByTestId('import-error').isHidden());
   await stepOnce(page);
   assert.equal(await epoch(page), 1);

@@ -10,7 +10,7 @@
 use nnplay::importer::MappingRequest;
 use nnplay::metrics::Metrics;
 use nnplay::protocol::{FromWorker, ToWorker};
-use nnplay::table::{ColumnKind, ReadOptions};
+use nnplay::table::ReadOptions;
 use nnplay::trainer::Trainer;
 
 fn main() {
@@ -27,10 +27,9 @@ fn main() {
         FromWorker::TableRead { info } => info,
         other => panic!("{file}: {other:?}"),
     };
-    let target = info.suggested_target as usize;
+    let target = info.proposed_target();
     let features = (0..info.columns.len())
-        .filter(|&k| k != target && info.columns[k].kind != ColumnKind::Empty)
-        .filter(|&k| !info.left_out.iter().any(|l| l.0 as usize == k))
+        .filter(|&k| info.proposed_feature(k))
         .map(|k| k as u32)
         .collect();
     let mut request = MappingRequest::new(

@@ -48,6 +48,21 @@ pub struct TableInfo {
     pub skipped: u32,
 }
 
+impl TableInfo {
+    /// The proposed target, within the columns.
+    pub fn proposed_target(&self) -> usize {
+        (self.suggested_target as usize).min(self.columns.len().saturating_sub(1))
+    }
+
+    /// Whether column k is a feature of the proposed mapping: not the target, not
+    /// empty and not left out (`left_out`).
+    pub fn proposed_feature(&self, k: usize) -> bool {
+        k != self.proposed_target()
+            && self.columns.get(k).is_some_and(|c| c.kind != ColumnKind::Empty)
+            && !self.left_out.iter().any(|l| l.0 as usize == k)
+    }
+}
+
 /// A mapping as the page sends it (column numbers as u32 for the wire).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MappingRequest {

@@ -414,14 +414,8 @@ impl Model {
         let im = &mut self.import;
         let reveal = im.reading.take().is_some_and(|r| r.fresh) && im.expected.is_none();
         im.error = None;
-        let target = (info.suggested_target as usize).min(info.columns.len().saturating_sub(1));
-        let left_out = |k: usize| info.left_out.iter().any(|l| l.0 as usize == k);
-        im.features = info
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(k, c)| k != target && c.kind != ColumnKind::Empty && !left_out(k))
-            .collect();
+        let target = info.proposed_target();
+        im.features = (0..info.columns.len()).map(|k| info.proposed_feature(k)).collect();
         im.kinds.clear();
         // Rows are named by the file's identifier in the predictions, when it has one.
         im.row_names = info.identifier.map(|k| k as usize);

@@ -822,6 +822,11 @@ impl Model {
             Target::Feature(f) => Focus::Feature(f),
             _ => Focus::Output,
         };
+        self.set_focus(focus, fx);
+    }
+
+    /// Shows `focus` in the big picture (the points go while a pixel image shows).
+    fn set_focus(&mut self, focus: Focus, fx: &mut Vec<Effect>) {
         if focus != self.focus {
             self.focus = focus;
             fx.push(Effect::Render(Part::Focus));
@@ -835,14 +840,7 @@ impl Model {
     fn leave(&mut self, fx: &mut Vec<Effect>) {
         self.pointing = None;
         fx.push(Effect::Tooltip(None));
-        if self.focus != Focus::Output {
-            self.focus = Focus::Output;
-            fx.push(Effect::Render(Part::Focus));
-            fx.push(Effect::Draw);
-            if self.image_side().is_some() {
-                fx.push(Effect::DrawPoints);
-            }
-        }
+        self.set_focus(Focus::Output, fx);
     }
 
     fn click(&mut self, t: Target, x: f64, y: f64, fx: &mut Vec<Effect>) {

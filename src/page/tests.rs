@@ -344,24 +344,27 @@ fn table_info() -> crate::importer::TableInfo {
         .unwrap()
 }
 
+/// "d.csv" chosen in the file input, then its bytes read by the browser.
+fn choose_file() -> Msg {
+    Msg::Import(ImportMsg::FileChosen {
+        name: "d.csv".into(),
+        size: 40,
+    })
+}
+
+fn read_file() -> Msg {
+    Msg::Import(ImportMsg::FileRead {
+        name: "d.csv".into(),
+        bytes: b"a,b\n".to_vec(),
+    })
+}
+
 #[test]
 fn a_file_is_read_by_the_worker_and_its_mapping_checked() {
     let mut m = ready();
-    update(
-        &mut m,
-        Msg::Import(ImportMsg::FileChosen {
-            name: "d.csv".into(),
-            size: 40,
-        }),
-    );
+    update(&mut m, choose_file());
     assert!(m.import.reading.is_some());
-    let fx = update(
-        &mut m,
-        Msg::Import(ImportMsg::FileRead {
-            name: "d.csv".into(),
-            bytes: b"a,b\n".to_vec(),
-        }),
-    );
+    let fx = update(&mut m, read_file());
     assert!(fx
         .iter()
         .any(|e| matches!(e, Effect::Inspect { bytes, .. } if bytes == b"a,b\n")));
@@ -641,20 +644,8 @@ fn a_first_layer_neuron_over_pixel_inputs_shows_its_weights_as_an_image() {
 #[test]
 fn a_file_with_rows_to_spare_gets_a_validation_share_proposed_and_brought_into_view() {
     let mut m = ready();
-    update(
-        &mut m,
-        Msg::Import(ImportMsg::FileChosen {
-            name: "d.csv".into(),
-            size: 40,
-        }),
-    );
-    update(
-        &mut m,
-        Msg::Import(ImportMsg::FileRead {
-            name: "d.csv".into(),
-            bytes: b"a,b\n".to_vec(),
-        }),
-    );
+    update(&mut m, choose_file());
+    update(&mut m, read_file());
     let mut info = table_info();
     let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: info.clone() }));
     assert_eq!(m.import.validation, 0, "4 rows: none to spare");

@@ -53,23 +53,22 @@ impl Boundary {
 
     /// Draws an n × n grid of values in [−1, 1] over the whole canvas.
     pub fn draw_grid(&mut self, values: &[f32], n: usize, discretize: bool) {
+        self.paint_grid(values, n, discretize, !discretize);
+    }
+
+    /// An n × n image drawn as sharp pixels (a neuron's weights over image inputs).
+    pub fn draw_pixels(&mut self, values: &[f32], n: usize) {
+        self.paint_grid(values, n, false, false);
+    }
+
+    /// The heatmap colours of n × n values, scaled up smoothly or as sharp cells.
+    fn paint_grid(&mut self, values: &[f32], n: usize, discretize: bool, smooth: bool) {
         if values.len() < n * n {
             return;
         }
         self.rgba.resize(n * n * 4, 0);
         heatmap::paint(&values[..n * n], discretize, &mut self.rgba);
-        self.ctx.set_image_smoothing_enabled(!discretize);
-        self.blit(n);
-    }
-
-    /// An n × n image drawn as sharp pixels (a neuron's weights over image inputs).
-    pub fn draw_pixels(&mut self, values: &[f32], n: usize) {
-        if values.len() < n * n {
-            return;
-        }
-        self.rgba.resize(n * n * 4, 0);
-        heatmap::paint(&values[..n * n], false, &mut self.rgba);
-        self.ctx.set_image_smoothing_enabled(false);
+        self.ctx.set_image_smoothing_enabled(smooth);
         self.blit(n);
     }
 

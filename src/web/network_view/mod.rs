@@ -230,11 +230,7 @@ impl NetworkView {
             }
             let mut here = Vec::new();
             for k in 0..n {
-                let y = if is_out && n == 1 {
-                    TOP + 2.0 * PITCH
-                } else {
-                    TOP + k as f64 * PITCH
-                };
+                let y = if is_out { output_y(k, n) } else { TOP + k as f64 * PITCH };
                 if is_out {
                     self.output_node(l, k, n, x, y);
                 } else {
@@ -424,6 +420,15 @@ impl NetworkView {
         if let Ok(Some(el)) = document().query_selector(&sel) {
             let _ = el.class_list().add_1("hover");
         }
+    }
+}
+
+/// The top of output node k of n (a single output sits level with the middle of the inputs).
+fn output_y(k: usize, n: usize) -> f64 {
+    if n == 1 {
+        TOP + 2.0 * PITCH
+    } else {
+        TOP + k as f64 * PITCH
     }
 }
 

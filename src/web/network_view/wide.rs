@@ -43,12 +43,7 @@ impl NetworkView {
             let x = col_x(l + 1);
             let (right, col_bottom) = if l == c.hidden.len() {
                 for k in 0..n {
-                    let y = if n == 1 {
-                        TOP + 2.0 * super::PITCH
-                    } else {
-                        TOP + k as f64 * super::PITCH
-                    };
-                    self.output_node(l, k, n, x, y);
+                    self.output_node(l, k, n, x, super::output_y(k, n));
                 }
                 let last = self.neurons.last().map_or(TOP, |node| node.y);
                 (x + NODE, last + NODE)

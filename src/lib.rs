@@ -46,6 +46,7 @@ pub mod protocol;
 pub mod regularization;
 pub mod rng;
 pub mod schedule;
+pub mod search;
 pub mod stopping;
 pub mod table;
 pub mod tanh;

@@ -15,6 +15,8 @@ pub enum Stream {
     EpochOrder = 4,
     /// Dropout masks.
     Dropout = 5,
+    /// The draws of a search's trial k: `Rng::for_epoch(search_seed, k, Stream::Search)`.
+    Search = 6,
 }
 
 pub struct Rng(Pcg32);

@@ -28,6 +28,17 @@ pub struct Observation {
     pub objective: f64,
 }
 
+impl Observation {
+    /// The objective as it ranks: failed and diverged trials (non-finite) rank last.
+    pub(super) fn rank_key(&self) -> f64 {
+        if self.objective.is_finite() {
+            self.objective
+        } else {
+            f64::INFINITY
+        }
+    }
+}
+
 impl Domain {
     fn log(&self) -> bool {
         matches!(self, Self::Real { log: true, .. } | Self::Int { log: true, .. })

@@ -2,7 +2,11 @@
 //! search or by TPE, and which searched dimension mattered.
 
 mod domain;
+mod normal;
+mod parzen;
 #[cfg(test)]
 mod tests;
+mod tpe;
 
 pub use domain::{random, Domain, Observation};
+pub use tpe::{visible, Tpe, LAG};

@@ -2,6 +2,7 @@
 //! search or by TPE, and which searched dimension mattered.
 
 mod domain;
+mod importance;
 mod normal;
 mod parzen;
 #[cfg(test)]
@@ -9,4 +10,5 @@ mod tests;
 mod tpe;
 
 pub use domain::{random, Domain, Observation};
+pub use importance::importance;
 pub use tpe::{visible, Tpe, LAG};

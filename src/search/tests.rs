@@ -298,3 +298,76 @@ fn tpe_beats_random_search_on_a_mixed_space_in_at_least_14_of_20_seeds() {
         "TPE beats random search in only {wins} of 20 seeds: {bests:?}"
     );
 }
+
+#[test]
+fn importance_is_each_dimensions_share_of_the_variance_on_a_grid() {
+    // y = 1 + 2a + b on the grid a, b in {0, 1}: ȳ = 2.5, Σ (y − ȳ)² = 5; the means
+    // by a are 1.5 and 3.5 (between 4), by b 2 and 3 (between 1).
+    let domains = [
+        Domain::Int {
+            lo: 0,
+            hi: 1,
+            log: false,
+        },
+        Domain::Choice { n: 2 },
+    ];
+    let seen: Vec<Observation> = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]
+        .into_iter()
+        .map(|(a, b)| Observation {
+            values: vec![a, b],
+            objective: 1.0 + 2.0 * a + b,
+        })
+        .collect();
+    assert_eq!(importance(&domains, &seen), vec![0.8, 0.2]);
+    // A failed trial changes nothing.
+    let mut with_failure = seen.clone();
+    with_failure.push(Observation {
+        values: vec![0.0, 0.0],
+        objective: f64::NAN,
+    });
+    assert_eq!(importance(&domains, &with_failure), vec![0.8, 0.2]);
+}
+
+#[test]
+fn importance_bins_a_dimension_with_many_values_into_quartiles() {
+    // x = 0 ..= 15, y = x: bins of 4 with means 1.5, 5.5, 9.5, 13.5 around 7.5:
+    // between 4 (36 + 4 + 4 + 36) = 320, total Σ (x − 7.5)² = 340, η² = 16/17.
+    // The choice x mod 2 has the means 7 (even) and 8 (odd): between 16 · ½² = 4, η² = 4/340.
+    let domains = [
+        Domain::Real {
+            lo: 0.0,
+            hi: 15.0,
+            log: false,
+        },
+        Domain::Choice { n: 2 },
+    ];
+    let seen: Vec<Observation> = (0..16)
+        .map(|i| Observation {
+            values: vec![f64::from(i), f64::from(i % 2)],
+            objective: f64::from(i),
+        })
+        .collect();
+    let got = importance(&domains, &seen);
+    assert!(
+        (got[0] - 16.0 / 17.0).abs() < 1e-12 && (got[1] - 4.0 / 340.0).abs() < 1e-12,
+        "{got:?}"
+    );
+}
+
+#[test]
+fn importance_is_zero_without_two_finite_objectives_or_without_variance() {
+    let domains = [Domain::Choice { n: 2 }];
+    let one = [Observation {
+        values: vec![0.0],
+        objective: 1.0,
+    }];
+    assert_eq!(importance(&domains, &one), vec![0.0]);
+    let flat = [
+        one[0].clone(),
+        Observation {
+            values: vec![1.0],
+            objective: 1.0,
+        },
+    ];
+    assert_eq!(importance(&domains, &flat), vec![0.0]);
+}

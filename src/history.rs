@@ -117,6 +117,13 @@ impl LossHistory {
     pub fn clear(&mut self) {
         *self = Self::default();
     }
+
+    /// Records only every `stride`-th epoch from now on (a search trial keeps a short curve).
+    pub fn set_stride(&mut self, stride: u64) {
+        self.stride = stride.max(1);
+        let s = self.stride;
+        self.points.retain(|q| q.epoch % s == 0);
+    }
 }
 
 #[cfg(test)]

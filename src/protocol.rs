@@ -8,7 +8,7 @@ use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 5;
+pub const PROTOCOL_VERSION: u32 = 6;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -67,6 +67,10 @@ pub enum ToWorker {
     },
     /// The imported points on their first two principal components, with predictions.
     Projection,
+    /// Runs one trial of a search (a search worker's only work), answered with `TrialDone`.
+    Trial {
+        job: crate::search::trial::TrialJob,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +153,10 @@ pub enum FromWorker {
     Download {
         name: String,
         text: String,
+    },
+    /// A search trial's outcome (`ToWorker::Trial`).
+    TrialDone {
+        outcome: crate::search::trial::TrialOutcome,
     },
     CsvInUse {
         info: CsvInfo,

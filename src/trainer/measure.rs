@@ -30,6 +30,39 @@ impl Trainer {
         self.metrics = (train.metrics.in_units(scale), test.metrics.in_units(scale));
     }
 
+    /// The losses (the validation loss too) and the test metrics of the current
+    /// weights: what a search trial's objective is read from.
+    pub fn scores(&mut self) -> crate::search::Scores {
+        self.measure();
+        let validation_loss = if self.val_x.is_empty() {
+            f32::NAN
+        } else {
+            self.evaluate_on(Data::Validation).loss
+        };
+        crate::search::Scores {
+            train_loss: self.losses.0,
+            test_loss: self.losses.1,
+            validation_loss,
+            test: self.metrics.1.clone(),
+        }
+    }
+
+    /// Starts a fresh run of `config` (its data from its seed, new weights) that
+    /// records its history every `stride` epochs: a search trial.
+    pub fn restart(&mut self, config: crate::config::Config, stride: u64) -> Result<(), String> {
+        if let Some(setup) = &config.csv {
+            self.ensure_csv(setup)?;
+        }
+        self.config = config;
+        self.regenerate();
+        self.history.set_stride(stride);
+        Ok(())
+    }
+
+    pub fn history(&self) -> &crate::history::LossHistory {
+        &self.history
+    }
+
     /// A saturated output that keeps the run stuck (`health::Fault::Saturated`), checked
     /// from epoch 16 on at powers of two and every 256 epochs (a forward pass over the
     /// training points each time). Only for a squashing output trained with a loss whose

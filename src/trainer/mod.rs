@@ -354,6 +354,11 @@ impl Trainer {
                 }
                 true
             }
+            ToWorker::Trial { job } => {
+                let outcome = crate::search::trial::run(self, &job);
+                out.push(FromWorker::TrialDone { outcome });
+                false
+            }
             ToWorker::Projection => {
                 out.extend(self.projection().map(|points| FromWorker::Projection { points }));
                 false

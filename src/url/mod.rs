@@ -34,6 +34,8 @@ pub struct Decoded {
     pub more_warnings: usize,
     /// Whether the link named a seed (if not, the page picks one and writes it back).
     pub has_seed: bool,
+    /// The link's search (`search::SearchSpec`), if it has one.
+    pub search: Option<crate::search::SearchSpec>,
 }
 
 fn fmt_f32(v: f32) -> String {
@@ -103,16 +105,21 @@ impl Warnings {
     }
 
     /// The decoded setup, checked against the limits like every other source of a setup.
-    fn finish(mut self, c: Config, has_seed: bool) -> Decoded {
+    fn finish(mut self, c: Config, has_seed: bool, search: &[(String, String)]) -> Decoded {
         let (config, adjusted) = c.validate();
         for warning in adjusted {
             self.add(warning);
+        }
+        let (search, bad) = crate::search::SearchSpec::decode(search);
+        for (k, reason) in bad {
+            self.push(&k, "", reason);
         }
         Decoded {
             config,
             warnings: self.list,
             more_warnings: self.more,
             has_seed,
+            search,
         }
     }
 }
@@ -157,6 +164,7 @@ pub fn decode(hash: &str) -> Decoded {
     let mut csv_keys = csv::Keys::default();
     let mut optimizer_params: Vec<(String, String)> = Vec::new();
     let mut deferred = training::Deferred::default();
+    let mut search: Vec<(String, String)> = Vec::new();
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -179,6 +187,12 @@ pub fn decode(hash: &str) -> Decoded {
                 (Some(control), Some(hide)) => c.set_hidden(control, hide),
                 (None, _) => w.push(k, v, "no such control to hide; ignored"),
                 (_, None) => w.push(k, v, "expected 1 or 0; ignored"),
+            }
+            continue;
+        }
+        if k == "search" || k.starts_with("s_") {
+            if search.len() < 64 {
+                search.push((k.to_string(), v.to_string()));
             }
             continue;
         }
@@ -291,7 +305,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     if csv::finish(csv_keys, &mut c, &mut w) == Some(true) {
         training::finish(&mut c, deferred, &mut w);
-        return w.finish(c, has_seed);
+        return w.finish(c, has_seed, &search);
     }
     if let Some((p, raw)) = problem_given {
         if p != c.dataset.problem() {
@@ -308,7 +322,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     c.problem = c.dataset.problem();
     training::finish(&mut c, deferred, &mut w);
-    w.finish(c, has_seed)
+    w.finish(c, has_seed, &search)
 }
 
 /// "4,2" -> [4, 2]; "" -> no hidden layer. Sizes are clamped to 1 ..= MAX_NEURONS

@@ -17,11 +17,23 @@ pub fn document() -> Document {
 /// The element with this id, as type T. The ids live in index.html; a missing
 /// one is a bug in the page, not a user error.
 pub fn by_id<T: JsCast>(id: &str) -> T {
+    match element(id).dyn_into::<T>() {
+        Ok(el) => el,
+        Err(_) => wrong_type(id),
+    }
+}
+
+/// The element with this id (one copy of the lookup, not one per element type and call).
+#[inline(never)]
+fn element(id: &str) -> Element {
     document()
         .get_element_by_id(id)
         .unwrap_or_else(|| panic!("index.html has no #{id}"))
-        .dyn_into::<T>()
-        .unwrap_or_else(|_| panic!("#{id} has an unexpected element type"))
+}
+
+#[inline(never)]
+fn wrong_type(id: &str) -> ! {
+    panic!("#{id} has an unexpected element type")
 }
 
 pub fn create<T: JsCast>(tag: &str) -> T {

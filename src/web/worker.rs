@@ -101,7 +101,13 @@ fn receive(data: JsValue) {
         if msg == ToWorker::Ack {
             sh.awaiting_ack = false;
         }
-        let (replies, changed) = sh.trainer.handle(msg);
+        let started = js_sys::Date::now();
+        let (mut replies, changed) = sh.trainer.handle(msg);
+        for r in &mut replies {
+            if let FromWorker::TrialDone { outcome } = r {
+                outcome.wall_ms = js_sys::Date::now() - started;
+            }
+        }
         for r in &replies {
             post(&sh.scope, r);
         }

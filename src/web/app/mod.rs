@@ -11,7 +11,7 @@ use crate::web::dispatch::Dispatch;
 use crate::web::dom::{self, by_id, set_hidden, set_text};
 use crate::web::network_view::NetworkView;
 use crate::web::wire;
-use crate::web::{controls, import_view, location, share, training_controls};
+use crate::web::{controls, import_view, location, search_view, share, training_controls};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Worker};
@@ -19,6 +19,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, Worker};
 mod diagram;
 mod draw;
 mod page_events;
+mod search_pool;
 mod worker_link;
 
 /// The DOM parts of the page and the worker: what effects act on.
@@ -79,6 +80,7 @@ pub fn start() {
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
     import_view::init(DISPATCH);
+    search_view::init(DISPATCH);
     diagram::wire(DISPATCH);
     page_events::wire(DISPATCH);
     let view = View {
@@ -170,6 +172,26 @@ impl page::Runner for View {
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::OpenHideDialog => share::open_dialog(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
+            Effect::SpawnSearchWorker(w) => search_pool::spawn(w),
+            Effect::PostSearch { w, message } => search_pool::post(w, &message),
+            Effect::SearchInspect { w, bytes, options } => search_pool::inspect(w, &bytes, options),
+            Effect::EndSearchWorkers => search_pool::end_all(),
+            Effect::SaveSearch { key, value } => {
+                // A full or blocked storage only loses the copy: the results stay on the page.
+                if let Ok(Some(storage)) = dom::window().local_storage() {
+                    let _ = storage.set_item(&key, &value);
+                }
+            }
+            Effect::LoadSearch { key } => {
+                let saved = dom::window()
+                    .local_storage()
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.get_item(&key).ok().flatten());
+                if let Some(saved) = saved {
+                    dispatch(Msg::Search(page::SearchMsg::Restore(saved)));
+                }
+            }
         }
     }
 }
@@ -221,6 +243,7 @@ impl View {
             }
             Part::Import => import_view::render(m),
             Part::ImportTable => import_view::render_table(&m.import),
+            Part::Search => search_view::render(m),
         }
     }
 }

@@ -38,6 +38,11 @@ extern "C" {
 /// same glue and instantiates the compiled module it is handed, so nothing is
 /// downloaded or compiled twice.
 pub(super) fn spawn_worker() -> Worker {
+    spawn_with(receive, report_crash)
+}
+
+/// A worker of this module whose messages go to `on_data` and whose errors to `on_crash`.
+pub(crate) fn spawn_with(on_data: impl Fn(&JsValue) + 'static, on_crash: impl Fn(&str) + 'static) -> Worker {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     // Relative URL: the built site works from any folder of any static host.
@@ -47,12 +52,12 @@ pub(super) fn spawn_worker() -> Worker {
     js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).expect("Reflect.set");
     js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module()).expect("Reflect.set");
     worker.post_message(&boot).expect("postMessage boot");
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(&e.data()));
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| on_data(&e.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
         e.prevent_default();
-        report_crash(&e.message());
+        on_crash(&e.message());
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();

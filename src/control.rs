@@ -52,6 +52,8 @@ pub enum Control {
     Charts,
     /// "Copy link" and "Hide controls…".
     Share,
+    /// The Search button (and so the search panel).
+    Search,
 }
 
 /// The hide dialog's groups, in its order.
@@ -154,6 +156,7 @@ impl Preset {
                     Options,
                     Metrics,
                     Regenerate,
+                    Search,
                 ])
                 .collect(),
         };
@@ -163,7 +166,7 @@ impl Preset {
 }
 
 impl Control {
-    pub const ALL: [Control; 37] = [
+    pub const ALL: [Control; 38] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -201,6 +204,7 @@ impl Control {
         Self::Metrics,
         Self::Charts,
         Self::Share,
+        Self::Search,
     ];
 
     /// URL key; the hide key is `<key>_hide`.
@@ -243,6 +247,7 @@ impl Control {
             Self::Metrics => "metrics",
             Self::Charts => "charts",
             Self::Share => "share",
+            Self::Search => "search",
         }
     }
 
@@ -285,6 +290,7 @@ impl Control {
             Self::Metrics => "Metric tables",
             Self::Charts => "Charts under the playground",
             Self::Share => "Copy link and Hide controls",
+            Self::Search => "Search (many runs)",
         }
     }
 
@@ -292,7 +298,7 @@ impl Control {
         use Control::*;
         match self {
             Play | Step | Reset | Speed | LearningRate | Optimizer | Activation | Regularization
-            | RegularizationRate | Problem => Group::Toolbar,
+            | RegularizationRate | Problem | Search => Group::Toolbar,
             Options | Loss | OutputActivation | Init | Schedule | Clip | Shuffle | EarlyStopping | StopRules => {
                 Group::TrainingOptions
             }

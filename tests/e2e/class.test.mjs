@@ -111,6 +111,7 @@ const HIDE = [
   ['metrics', (p) => p.locator('#class-metrics')],
   ['charts', (p) => p.getByTestId('metric-chart')],
   ['share', (p) => p.getByRole('button', { name: 'Copy link' })],
+  ['search', (p) => p.getByRole('button', { name: 'Search', exact: true })],
 ];
 
 test('each hide key hides its control, and only with the key', async () => {

@@ -21,12 +21,10 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 
 mod import;
-mod search;
 mod supervisor;
 mod target;
 mod tooltip;
 pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
-pub use search::{Column, SearchModel, SearchMsg, Slot};
 pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
 pub use target::Target;
 
@@ -196,7 +194,6 @@ pub struct Model {
     pub pca_requested: f64,
     pub notices: Notices,
     pub import: ImportModel,
-    pub search: SearchModel,
 }
 
 /// Parts of the page to bring in step with the model.
@@ -213,8 +210,6 @@ pub enum Part {
     Import,
     /// The import panel's preview table (rebuilt only when the table or the choice of columns changes).
     ImportTable,
-    /// The search panel: form, progress, results and charts.
-    Search,
 }
 
 /// What the glue does after an update.
@@ -258,28 +253,6 @@ pub enum Effect {
     OpenHideDialog,
     /// Scrolls the import panel into view (a file has been read).
     RevealImport,
-    /// Starts search worker `w` (ending the one in its place, if any).
-    SpawnSearchWorker(usize),
-    PostSearch {
-        w: usize,
-        message: ToWorker,
-    },
-    /// Hands the imported file's bytes to search worker `w`.
-    SearchInspect {
-        w: usize,
-        bytes: Vec<u8>,
-        options: crate::table::ReadOptions,
-    },
-    EndSearchWorkers,
-    /// Keeps a search's finished trials in the browser (localStorage).
-    SaveSearch {
-        key: String,
-        value: String,
-    },
-    /// Reads a search's kept trials; the glue answers with `SearchMsg::Restore`.
-    LoadSearch {
-        key: String,
-    },
 }
 
 /// Everything that can happen on the page.
@@ -338,7 +311,6 @@ pub enum Msg {
     CopyLink,
     /// "Hide controls…": the teacher's dialog for a link with hidden controls.
     OpenHideDialog,
-    Search(SearchMsg),
 }
 
 impl Model {
@@ -363,7 +335,6 @@ impl Model {
             pca_requested: f64::NEG_INFINITY,
             notices: Notices::default(),
             import: ImportModel::default(),
-            search: SearchModel::default(),
         }
     }
 
@@ -503,7 +474,7 @@ impl Model {
         let reshaped = first || self.config.layer_sizes() != new.layer_sizes() || self.config.features != new.features;
         self.config = new;
         let hash = url::encode(&self.config);
-        fx.push(Effect::WriteHash(self.link()));
+        fx.push(Effect::WriteHash(hash.clone()));
         if self.config.csv.is_none() {
             self.csv_info = None;
         }
@@ -584,9 +555,7 @@ impl Model {
         self.notices.settings =
             (!lines.is_empty()).then(|| ("Some settings in this link were not used.".to_string(), lines));
         fx.push(Effect::Render(Part::Notices));
-        let search = decoded.search.take();
         self.apply(decoded.config, true, fx);
-        self.open_search_link(search, fx);
     }
 
     /// The worker trains on imported data now (or moved its picture plane).
@@ -953,10 +922,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Snapshot(s) => m.snapshot(s, &mut fx),
         Msg::WorkerCrashed { reason, now } => m.worker_crashed(&reason, now, &mut fx),
         Msg::Tick { now } => {
-            if m.search.running {
-                m.search.now = now;
-                fx.push(Effect::Render(Part::Search));
-            }
             if m.worker.ready {
                 match m.worker.supervisor.tick() {
                     Tick::Nothing => {}
@@ -1000,7 +965,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::OpenHideDialog => fx.push(Effect::OpenHideDialog),
-        Msg::Search(s) => m.search_msg(s, &mut fx),
     }
     fx
 }

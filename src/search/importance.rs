@@ -59,8 +59,7 @@ pub fn importance(domains: &[Domain], seen: &[Observation]) -> Vec<f64> {
 /// or there are at most `MAX_DISTINCT` of them, else its quantile bin
 /// (the number of cut points c_j = x_(⌊j n / 4⌋), j = 1, 2, 3, at or below it).
 fn groups(domain: &Domain, xs: &[f64]) -> Vec<usize> {
-    let mut sorted = xs.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    let sorted = super::order::sorted(xs.iter().copied());
     let mut distinct = sorted.clone();
     distinct.dedup();
     if matches!(domain, Domain::Choice { .. }) || distinct.len() <= MAX_DISTINCT {

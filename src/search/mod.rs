@@ -9,6 +9,7 @@ mod importance;
 mod normal;
 pub mod objective;
 pub mod order;
+pub mod panel;
 mod parzen;
 pub mod pruner;
 pub mod run;

@@ -108,8 +108,7 @@ impl<'a> Parzen<'a> {
 /// The Gaussians' widths σ for the observations at `mus` in [lo, hi] (see the module's doc).
 fn widths(mus: &[f64], lo: f64, hi: f64) -> Vec<f64> {
     let n = mus.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| mus[i].total_cmp(&mus[j]));
+    let order: Vec<usize> = super::order::argsort(mus.iter().copied());
     let sorted: Vec<f64> = [lo]
         .into_iter()
         .chain(order.iter().map(|&i| mus[i]))

@@ -114,14 +114,20 @@ fn a_search_travels_in_a_link_and_comes_back_the_same() {
         "&search=bayes&s_trials=40&s_epochs=300&s_repeats=3&s_obj=acc&s_prune=median&s_seed=7\
          &s_lr=0.003%2C0.01%2C0.03%2C0.1&s_batch=1%2C10%2C30&s_net=4%7C8%2C8&s_drop=0%2C0.1%2C0.3"
     ));
-    let decoded = crate::url::decode(&hash);
-    assert_eq!(decoded.warnings, vec![]);
-    let back = decoded.search.unwrap();
+    // The playground's decoder leaves the search's keys to the panel.
+    assert_eq!(crate::url::decode(&hash).warnings, vec![]);
+    let (back, bad) = SearchSpec::decode(&super::panel::search_pairs(&hash));
+    assert_eq!(bad, vec![]);
+    let back = back.unwrap();
     assert_eq!(back.check(&spiral()), spec.check(&spiral()));
     assert_eq!(back.settings.len(), 4);
     assert_eq!(back.text(Setting::Shape), Some("4 | 8, 8"));
     // A link without a search has none.
-    assert_eq!(crate::url::decode(&crate::url::encode(&spiral())).search, None);
+    let plain = crate::url::encode(&spiral());
+    assert_eq!(SearchSpec::decode(&super::panel::search_pairs(&plain)).0, None);
+    // The search's part comes off and goes back on as written.
+    assert_eq!(super::panel::setup_part(&hash), plain);
+    assert_eq!(format!("{plain}{}", super::panel::search_part(&hash)), hash);
 }
 
 #[test]

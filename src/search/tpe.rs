@@ -105,8 +105,7 @@ fn good_count(n: usize) -> usize {
 /// earlier trial, never a failed trial) and of the bad group (the rest), each
 /// in trial order.
 fn split(seen: &[Observation]) -> (Vec<&[f64]>, Vec<&[f64]>) {
-    let mut ranked: Vec<usize> = (0..seen.len()).collect();
-    ranked.sort_by(|&i, &j| seen[i].rank_key().total_cmp(&seen[j].rank_key()));
+    let ranked = super::order::argsort(seen.iter().map(Observation::rank_key));
     let finite = seen.iter().filter(|o| o.objective.is_finite()).count();
     let mut good = vec![false; seen.len()];
     for &i in &ranked[..good_count(seen.len()).min(finite)] {

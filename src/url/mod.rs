@@ -34,8 +34,6 @@ pub struct Decoded {
     pub more_warnings: usize,
     /// Whether the link named a seed (if not, the page picks one and writes it back).
     pub has_seed: bool,
-    /// The link's search (`search::SearchSpec`), if it has one.
-    pub search: Option<crate::search::SearchSpec>,
 }
 
 fn fmt_f32(v: f32) -> String {
@@ -105,21 +103,16 @@ impl Warnings {
     }
 
     /// The decoded setup, checked against the limits like every other source of a setup.
-    fn finish(mut self, c: Config, has_seed: bool, search: &[(String, String)]) -> Decoded {
+    fn finish(mut self, c: Config, has_seed: bool) -> Decoded {
         let (config, adjusted) = c.validate();
         for warning in adjusted {
             self.add(warning);
-        }
-        let (search, bad) = crate::search::SearchSpec::decode(search);
-        for (k, reason) in bad {
-            self.push(&k, "", reason);
         }
         Decoded {
             config,
             warnings: self.list,
             more_warnings: self.more,
             has_seed,
-            search,
         }
     }
 }
@@ -164,7 +157,6 @@ pub fn decode(hash: &str) -> Decoded {
     let mut csv_keys = csv::Keys::default();
     let mut optimizer_params: Vec<(String, String)> = Vec::new();
     let mut deferred = training::Deferred::default();
-    let mut search: Vec<(String, String)> = Vec::new();
 
     let mut hash = hash.strip_prefix('#').unwrap_or(hash);
     if hash.len() > MAX_HASH_BYTES {
@@ -191,10 +183,7 @@ pub fn decode(hash: &str) -> Decoded {
             continue;
         }
         if k == "search" || k.starts_with("s_") {
-            if search.len() < 64 {
-                search.push((k.to_string(), v.to_string()));
-            }
-            continue;
+            continue; // the search panel's part of the link (`search::panel`)
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)
@@ -305,7 +294,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     if csv::finish(csv_keys, &mut c, &mut w) == Some(true) {
         training::finish(&mut c, deferred, &mut w);
-        return w.finish(c, has_seed, &search);
+        return w.finish(c, has_seed);
     }
     if let Some((p, raw)) = problem_given {
         if p != c.dataset.problem() {
@@ -322,7 +311,7 @@ pub fn decode(hash: &str) -> Decoded {
     }
     c.problem = c.dataset.problem();
     training::finish(&mut c, deferred, &mut w);
-    w.finish(c, has_seed, &search)
+    w.finish(c, has_seed)
 }
 
 /// "4,2" -> [4, 2]; "" -> no hidden layer. Sizes are clamped to 1 ..= MAX_NEURONS

@@ -6,9 +6,10 @@ pub fn read_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-/// Replaces the hash without adding a history entry.
+/// Replaces the hash without adding a history entry. The search panel's part
+/// of the link (written by its own module) stays after the setup's.
 pub fn write_hash(hash: &str) {
-    let url = format!("#{hash}");
+    let url = format!("#{hash}{}", crate::search::panel::search_part(&read_hash()));
     if read_hash() != url {
         let _ = window()
             .history()

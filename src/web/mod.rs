@@ -14,7 +14,7 @@ pub mod location;
 pub mod metrics_view;
 pub mod network_view;
 pub mod param_boxes;
-pub mod search_view;
+pub mod search;
 pub mod share;
 pub mod training_controls;
 pub mod wire;

@@ -11,7 +11,7 @@ use crate::web::dispatch::Dispatch;
 use crate::web::dom::{self, by_id, set_hidden, set_text};
 use crate::web::network_view::NetworkView;
 use crate::web::wire;
-use crate::web::{controls, import_view, location, search_view, share, training_controls};
+use crate::web::{controls, import_view, location, share, training_controls};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use web_sys::{Element, HtmlElement, HtmlInputElement, Worker};
@@ -19,8 +19,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, Worker};
 mod diagram;
 mod draw;
 mod page_events;
-mod search_pool;
-mod worker_link;
+pub(crate) mod worker_link;
 
 /// The DOM parts of the page and the worker: what effects act on.
 struct View {
@@ -80,7 +79,6 @@ pub fn start() {
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
     import_view::init(DISPATCH);
-    search_view::init(DISPATCH);
     diagram::wire(DISPATCH);
     page_events::wire(DISPATCH);
     let view = View {
@@ -99,6 +97,60 @@ pub fn start() {
         hash: location::read_hash(),
     });
     worker_link::start_heartbeat();
+    dom::on_click("search-toggle", load_search);
+    if crate::search::panel::search_part(&location::read_hash()).contains("&search=") {
+        load_search();
+    }
+}
+
+/// Loads the search panel's module (`src/bin/search`, by `www/search_loader.js`)
+/// the first time Search is opened or a link with a search is: the page's first
+/// download stays small. The panel gets this module (its trial workers run it)
+/// and a way to read the imported file in training (`nnplaySearchBoot`).
+fn load_search() {
+    thread_local! {
+        static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LOADED.with(|l| l.replace(true)) {
+        return; // the panel's module handles the button from now on
+    }
+    let (glue, module) = worker_link::own_module();
+    let boot = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&boot, &wasm_bindgen::JsValue::from_str(k), v).expect("Reflect.set")
+    };
+    set("glue", &glue);
+    set("module", &module);
+    let csv = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(csv_message);
+    set("csv", csv.as_ref());
+    csv.forget();
+    js_sys::Reflect::set(&js_sys::global(), &"nnplaySearchBoot".into(), &boot).expect("Reflect.set");
+    let script: Element = dom::create("script");
+    dom::set_attr(&script, "type", "module");
+    dom::set_attr(&script, "src", "./search_loader.js");
+    dom::document()
+        .body()
+        .expect("body")
+        .append_child(&script)
+        .expect("append");
+}
+
+/// The imported file in training as a worker's Inspect message, [message,
+/// transfer list] (a fresh copy each time: posting transfers the bytes), or null.
+fn csv_message() -> wasm_bindgen::JsValue {
+    let source = PAGE.with(|page| {
+        let app = page.app.try_borrow().ok()?;
+        let m = &app.as_ref()?.model;
+        m.config.csv.as_ref()?;
+        m.import.in_training.as_ref().map(|s| (s.bytes.clone(), s.options))
+    });
+    match source {
+        Some((bytes, options)) => {
+            let (msg, transfer) = wire::inspect_to_js(&js_sys::Uint8Array::from(bytes.as_slice()), options);
+            js_sys::Array::of2(&msg, &transfer).into()
+        }
+        None => wasm_bindgen::JsValue::NULL,
+    }
 }
 
 impl page::Runner for View {
@@ -172,26 +224,6 @@ impl page::Runner for View {
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::OpenHideDialog => share::open_dialog(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
-            Effect::SpawnSearchWorker(w) => search_pool::spawn(w),
-            Effect::PostSearch { w, message } => search_pool::post(w, &message),
-            Effect::SearchInspect { w, bytes, options } => search_pool::inspect(w, &bytes, options),
-            Effect::EndSearchWorkers => search_pool::end_all(),
-            Effect::SaveSearch { key, value } => {
-                // A full or blocked storage only loses the copy: the results stay on the page.
-                if let Ok(Some(storage)) = dom::window().local_storage() {
-                    let _ = storage.set_item(&key, &value);
-                }
-            }
-            Effect::LoadSearch { key } => {
-                let saved = dom::window()
-                    .local_storage()
-                    .ok()
-                    .flatten()
-                    .and_then(|s| s.get_item(&key).ok().flatten());
-                if let Some(saved) = saved {
-                    dispatch(Msg::Search(page::SearchMsg::Restore(saved)));
-                }
-            }
         }
     }
 }
@@ -243,7 +275,6 @@ impl View {
             }
             Part::Import => import_view::render(m),
             Part::ImportTable => import_view::render_table(&m.import),
-            Part::Search => search_view::render(m),
         }
     }
 }

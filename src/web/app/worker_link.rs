@@ -38,19 +38,30 @@ extern "C" {
 /// same glue and instantiates the compiled module it is handed, so nothing is
 /// downloaded or compiled twice.
 pub(super) fn spawn_worker() -> Worker {
-    spawn_with(receive, report_crash)
+    let (glue, module) = own_module();
+    spawn_with(&glue, &module, receive, report_crash)
 }
 
-/// A worker of this module whose messages go to `on_data` and whose errors to `on_crash`.
-pub(crate) fn spawn_with(on_data: impl Fn(&JsValue) + 'static, on_crash: impl Fn(&str) + 'static) -> Worker {
+/// This module as a worker needs it: its glue's URL and its compiled module.
+pub(crate) fn own_module() -> (JsValue, JsValue) {
+    (GLUE_URL.with(|url| JsValue::from_str(url)), wasm_bindgen::module())
+}
+
+/// A worker running the module of `glue` and `module`, whose messages go to
+/// `on_data` and whose errors to `on_crash`.
+pub(crate) fn spawn_with(
+    glue: &JsValue,
+    module: &JsValue,
+    on_data: impl Fn(&JsValue) + 'static,
+    on_crash: impl Fn(&str) + 'static,
+) -> Worker {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     // Relative URL: the built site works from any folder of any static host.
     let worker = Worker::new_with_options("./worker_loader.js", &options).expect("new Worker");
     let boot = js_sys::Object::new();
-    let glue = GLUE_URL.with(|url| JsValue::from_str(url));
-    js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), &glue).expect("Reflect.set");
-    js_sys::Reflect::set(&boot, &JsValue::from_str("module"), &wasm_bindgen::module()).expect("Reflect.set");
+    js_sys::Reflect::set(&boot, &JsValue::from_str("glue"), glue).expect("Reflect.set");
+    js_sys::Reflect::set(&boot, &JsValue::from_str("module"), module).expect("Reflect.set");
     worker.post_message(&boot).expect("postMessage boot");
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| on_data(&e.data()));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

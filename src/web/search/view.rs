@@ -3,13 +3,14 @@
 //! with the toolbar's controls of the same name), progress, the results table
 //! and the charts (SVG from `search::charts`).
 
-use crate::page::{Column, Model, Msg, SearchMsg};
+use super::dispatch;
+use crate::config::Config;
 use crate::search::charts;
 use crate::search::objective::Objective;
+use crate::search::panel::{SearchModel, SearchMsg};
 use crate::search::pruner::Pruner;
 use crate::search::setting::Setting;
 use crate::search::spec::{Field, Strategy};
-use crate::web::dispatch::Dispatch;
 use crate::web::dom::{self, by_id, create, fill_select, on, on_change, on_click, set_attr, set_hidden, set_text};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -31,9 +32,9 @@ const NUMBERS: [(&str, NumberMsg); 5] = [
     ("search-workers", SearchMsg::Workers),
 ];
 
-pub fn init(d: Dispatch) {
-    let send = move |m: SearchMsg| d.send(Msg::Search(m));
-    on_click("search-toggle", move || send(SearchMsg::Toggle));
+pub fn init() {
+    let send = dispatch;
+    on_click("search-toggle", move || send(SearchMsg::Toggle)); // (the page loaded this module on its first click)
     on_click("search-close", move || send(SearchMsg::Toggle));
     fill_select(
         &dom::select("search-strategy"),
@@ -58,7 +59,7 @@ pub fn init(d: Dispatch) {
     for (id, msg) in NUMBERS {
         on_change(id, "input", move |v| send(msg(v.trim().parse().unwrap_or(f64::NAN))));
     }
-    on_click("search-start", move || send(SearchMsg::Start { now: dom::now_ms() }));
+    on_click("search-start", move || send(SearchMsg::Begin { now: dom::now_ms() }));
     on_click("search-stop", move || send(SearchMsg::Stop));
     on_click("search-apply", move || send(SearchMsg::ApplyBest));
     on_click("search-csv", move || send(SearchMsg::Download { json: false }));
@@ -97,31 +98,15 @@ pub fn init(d: Dispatch) {
         } else if let Some(k) = el.get_attribute("data-show").and_then(|k| k.parse().ok()) {
             send(SearchMsg::Show(k));
         } else if let Some(c) = el.closest("[data-col]").ok().flatten() {
-            if let Some(col) = c.get_attribute("data-col").as_deref().and_then(column) {
+            if let Some(col) = c
+                .get_attribute("data-col")
+                .as_deref()
+                .and_then(crate::search::panel::column_of)
+            {
                 send(SearchMsg::Sort(col));
             }
         }
     });
-    let cores = dom::window().navigator().hardware_concurrency();
-    send(SearchMsg::Cores(if cores.is_finite() && cores >= 1.0 {
-        cores as u32
-    } else {
-        2
-    }));
-}
-
-fn column(s: &str) -> Option<Column> {
-    Some(match s {
-        "trial" => Column::Trial,
-        "objective" => Column::Objective,
-        "train" => Column::TrainLoss,
-        "test" => Column::TestLoss,
-        "metric" => Column::Metric,
-        "epochs" => Column::Epochs,
-        "time" => Column::Time,
-        "state" => Column::State,
-        _ => Column::Setting(s.strip_prefix("s")?.parse().ok()?),
-    })
 }
 
 /// Sets an input's value unless the user is typing in it.
@@ -133,15 +118,14 @@ fn set_input(id: &str, v: &str) {
     }
 }
 
-fn problem(m: &Model, field: Field, id: &str) {
+fn problem(s: &SearchModel, base: &Config, field: Field, id: &str) {
     let el: Element = by_id(id);
-    let p = m.search_problem(field);
+    let p = s.problem(base, field);
     set_text(&el, p.as_deref().unwrap_or(""));
     set_hidden(&el, p.is_none());
 }
 
-pub fn render(m: &Model) {
-    let s = &m.search;
+pub fn render(s: &SearchModel, base: &Config) {
     let panel: HtmlElement = by_id("search-panel");
     let toggle: Element = by_id("search-toggle");
     set_attr(&toggle, "aria-expanded", if s.open { "true" } else { "false" });
@@ -171,13 +155,13 @@ pub fn render(m: &Model) {
     set_attr(&by_id::<Element>("search-workers"), "max", &s.cores.to_string());
     let grid = spec.strategy == Strategy::Grid;
     by_id::<HtmlInputElement>("search-trials").set_disabled(grid);
-    problem(m, Field::Strategy, "search-strategy-error");
-    problem(m, Field::Trials, "search-trials-error");
-    problem(m, Field::Epochs, "search-epochs-error");
-    problem(m, Field::Repeats, "search-repeats-error");
-    problem(m, Field::Objective, "search-objective-error");
-    render_settings(m, &settings);
-    let checked = m.search_checked();
+    problem(s, base, Field::Strategy, "search-strategy-error");
+    problem(s, base, Field::Trials, "search-trials-error");
+    problem(s, base, Field::Epochs, "search-epochs-error");
+    problem(s, base, Field::Repeats, "search-repeats-error");
+    problem(s, base, Field::Objective, "search-objective-error");
+    render_settings(s, base, &settings);
+    let checked = s.checked(base);
     let count: Element = by_id("search-count");
     set_text(
         &count,
@@ -243,12 +227,12 @@ pub fn render(m: &Model) {
     by_id::<Element>("search-slices").set_inner_html(&charts::slices(r));
     by_id::<Element>("search-importance").set_inner_html(&charts::importance_bars(r));
     by_id::<Element>("search-curves").set_inner_html(&charts::curves(r, &s.shown));
-    render_table(m);
+    render_table(s);
 }
 
 /// One row per ticked or tickable setting: a checkbox named as the toolbar's control, its values and its problem.
-fn render_settings(m: &Model, box_: &Element) {
-    let spec = m.search.form();
+fn render_settings(s: &SearchModel, base: &Config, box_: &Element) {
+    let spec = s.form();
     if box_.child_element_count() == 0 {
         for setting in Setting::ALL {
             let row: Element = create("div");
@@ -291,141 +275,15 @@ fn render_settings(m: &Model, box_: &Element) {
         values.set_disabled(text.is_none());
         set_input(&format!("{id}-values"), text.unwrap_or(setting.default_text()));
         let error: Element = by_id(&format!("{id}-error"));
-        let p = m.search_problem(Field::Setting(setting));
+        let p = s.problem(base, Field::Setting(setting));
         set_text(&error, p.as_deref().unwrap_or(""));
         set_hidden(&error, p.is_none());
         set_attr(&values, "aria-invalid", if p.is_some() { "true" } else { "false" });
     }
 }
 
-fn cell(row: &Element, text: &str) {
-    let td: Element = create("td");
-    td.set_text_content(Some(text));
-    row.append_child(&td).expect("append");
-}
-
-fn render_table(m: &Model) {
-    let s = &m.search;
-    let Some(r) = &s.run else { return };
-    let head: Element = by_id("search-head");
-    head.set_text_content(None);
-    let metric = if r.base.classes() > 0 {
-        "Test accuracy"
-    } else {
-        "Test R²"
-    };
-    let mut cols: Vec<(String, String)> = vec![("trial".into(), "Trial".into())];
-    cols.extend(
-        r.space
-            .dims
-            .iter()
-            .enumerate()
-            .map(|(i, (setting, _))| (format!("s{i}"), setting.label().to_string())),
-    );
-    for (k, l) in [
-        ("objective", "Objective"),
-        ("train", "Train loss"),
-        ("test", "Test loss"),
-        ("metric", metric),
-        ("epochs", "Epochs"),
-        ("time", "Time (ms)"),
-        ("state", "State"),
-    ] {
-        cols.push((k.into(), l.into()));
-    }
-    for (key, label) in &cols {
-        let th: Element = create("th");
-        set_attr(&th, "scope", "col");
-        let sorted = column(key) == Some(s.sort.0);
-        set_attr(
-            &th,
-            "aria-sort",
-            match (sorted, s.sort.1) {
-                (false, _) => "none",
-                (true, false) => "ascending",
-                (true, true) => "descending",
-            },
-        );
-        let b: Element = create("button");
-        b.set_class_name("sort");
-        set_attr(&b, "type", "button");
-        set_attr(&b, "data-col", key);
-        b.set_text_content(Some(label));
-        th.append_child(&b).expect("append");
-        head.append_child(&th).expect("append");
-    }
-    let th: Element = create("th");
-    th.set_text_content(Some("Open"));
-    head.append_child(&th).expect("append");
-    let body: Element = by_id("search-rows");
-    body.set_text_content(None);
-    let best = r.best();
-    for k in s.sorted() {
-        let t = &r.trials[k];
-        let tr: Element = create("tr");
-        set_attr(&tr, "data-testid", &format!("trial-{k}"));
-        if best == Some(k) {
-            tr.set_class_name("best");
-        }
-        let td: Element = create("td");
-        let show: HtmlInputElement = create("input");
-        show.set_type("checkbox");
-        set_attr(&show, "data-show", &k.to_string());
-        set_attr(&show, "aria-label", &format!("Show the curves of trial {k}"));
-        show.set_checked(s.shown.contains(&(k as u32)));
-        td.append_child(&show).expect("append");
-        td.append_child(&dom::document().create_text_node(&format!(" {k}")))
-            .expect("append");
-        tr.append_child(&td).expect("append");
-        for v in &t.values {
-            cell(&tr, &v.text());
-        }
-        let num = |v: f64| {
-            if v.is_finite() {
-                crate::page::fmt_number(v as f32, 4)
-            } else {
-                "–".into()
-            }
-        };
-        match &t.outcome {
-            Some(o) => {
-                let objective = if o.spread > 0.0 {
-                    format!("{} ± {}", num(o.objective), num(o.spread))
-                } else {
-                    num(o.objective)
-                };
-                cell(&tr, &objective);
-                cell(&tr, &num(f64::from(o.train_loss)));
-                cell(&tr, &num(f64::from(o.test_loss)));
-                cell(&tr, &num(f64::from(o.test_metric)));
-                cell(&tr, &o.epochs.to_string());
-                cell(&tr, &format!("{:.0}", o.wall_ms));
-                let td: Element = create("td");
-                td.set_text_content(Some(o.state.label()));
-                if !o.message.is_empty() {
-                    set_attr(&td, "title", &o.message);
-                    td.set_text_content(Some(&format!("{}: {}", o.state.label(), o.message)));
-                    td.set_class_name("state-message");
-                }
-                tr.append_child(&td).expect("append");
-            }
-            None => {
-                for _ in 0..6 {
-                    cell(&tr, "");
-                }
-                cell(&tr, "running");
-            }
-        }
-        let td: Element = create("td");
-        let open: Element = create("button");
-        set_attr(&open, "type", "button");
-        set_attr(&open, "data-open", &k.to_string());
-        // (Not "… in the playground": a name with "play" in it would compete with Play.)
-        set_attr(&open, "aria-label", &format!("Open trial {k}"));
-        open.set_class_name("secondary small-button");
-        open.set_text_content(Some("Open"));
-        td.append_child(&open).expect("append");
-        tr.append_child(&td).expect("append");
-        body.append_child(&tr).expect("append");
-    }
+fn render_table(s: &SearchModel) {
+    let (head, body) = s.table_html();
+    by_id::<Element>("search-head").set_inner_html(&head);
+    by_id::<Element>("search-rows").set_inner_html(&body);
 }

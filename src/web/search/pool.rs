@@ -1,12 +1,11 @@
-//! The search's workers: each runs this very module (no second download or
-//! compile) and one trial at a time. Which trial goes where is decided by the
+//! The search's workers: each runs the page's own module, already compiled
+//! (nothing is downloaded or compiled again), one trial at a time. Which trial goes where is decided by the
 //! page model (`page::search`); this only starts, feeds and ends them.
 
 use super::dispatch;
-use super::worker_link::spawn_with;
-use crate::page::{Msg, SearchMsg};
 use crate::protocol::ToWorker;
-use crate::table::ReadOptions;
+use crate::search::panel::SearchMsg;
+use crate::web::app::worker_link::spawn_with;
 use crate::web::wire::{self, Incoming};
 use std::cell::RefCell;
 use web_sys::Worker;
@@ -16,17 +15,19 @@ thread_local! {
 }
 
 fn crashed(w: usize, reason: &str) {
-    dispatch(Msg::Search(SearchMsg::Crashed {
+    dispatch(SearchMsg::Crashed {
         w,
         reason: reason.to_string(),
-    }));
+    });
 }
 
 /// Starts worker `w`, ending the one in its place.
-pub(super) fn spawn(w: usize) {
+pub(super) fn spawn(w: usize, glue: &wasm_bindgen::JsValue, module: &wasm_bindgen::JsValue) {
     let worker = spawn_with(
+        glue,
+        module,
         move |data| match wire::incoming_from_js(data) {
-            Ok(Incoming::Message(message)) => dispatch(Msg::Search(SearchMsg::Worker { w, message })),
+            Ok(Incoming::Message(message)) => dispatch(SearchMsg::Worker { w, message }),
             Ok(Incoming::Snapshot(_)) => {}
             Err(e) => web_sys::console::error_1(&e.into()),
         },
@@ -60,10 +61,9 @@ pub(super) fn post(w: usize, message: &ToWorker) {
     with(w, |worker| worker.post_message_with_transfer(&message, &transfer));
 }
 
-pub(super) fn inspect(w: usize, bytes: &[u8], options: ReadOptions) {
-    let bytes = js_sys::Uint8Array::from(bytes);
-    let (msg, transfer) = wire::inspect_to_js(&bytes, options);
-    with(w, |worker| worker.post_message_with_transfer(&msg, &transfer));
+/// Posts a message made elsewhere (the page's Inspect of its imported file).
+pub(super) fn post_raw(w: usize, message: &wasm_bindgen::JsValue, transfer: &js_sys::Array) {
+    with(w, |worker| worker.post_message_with_transfer(message, transfer));
 }
 
 /// Ends every search worker.

@@ -12,6 +12,7 @@
 # Prints both figures and their ratio; writes target/search/{peer,nnplay}.json.
 #   scripts/bench-search.sh                 the whole benchmark
 #   scripts/bench-search.sh --variants pool extra options for the peer
+#   SEARCH_ROUNDS=5 scripts/bench-search.sh  nnplay's pair of runs 5 times (3 by default; medians)
 # Not part of scripts/test.sh: timings on a shared machine are noisy, and
 # nothing here asserts one.
 set -euo pipefail
@@ -59,10 +60,12 @@ if [[ ! -d node_modules/playwright-core ]]; then
   echo "nnplay: no node_modules/playwright-core (scripts/setup.sh installs it): the nnplay side is left out"
   exit 0
 fi
-node bench/search/run.mjs --dist dist --peer "$out/peer.json" --out "$out/nnplay.json" >/dev/null
+node bench/search/run.mjs --dist dist --peer "$out/peer.json" --out "$out/nnplay.json" \
+  --rounds "${SEARCH_ROUNDS:-3}" >/dev/null
 node -e '
 const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-for (const r of d.runs) console.log(`nnplay, ${r.workers} worker(s): ${r.trials_per_second} trials/s (${r.seconds} s)`);
+for (const r of d.runs) console.log(`nnplay, round ${r.round}, ${r.workers} worker(s): ${r.trials_per_second} trials/s (${r.seconds} s)`);
+console.log(`nnplay, median of ${d.rounds}: 1 worker ${d.one_worker_trials_per_second} trials/s, ${d.n_workers} workers ${d.n_workers_trials_per_second} trials/s`);
 console.log(`nnplay scaling: ${d.scaling} (N-worker trials/s over N x 1-worker trials/s, N = ${d.n_workers})`);
 if (d.ratio_to_peer !== undefined) console.log(`nnplay / peer: ${d.ratio_to_peer}x with all cores` +
   (d.ratio_to_peer_one_worker !== undefined ? `, ${d.ratio_to_peer_one_worker}x with one` : ""));

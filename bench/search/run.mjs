@@ -12,7 +12,10 @@
 // bench/search/peer_sklearn.py) the ratio to the Python peer's figure.
 //
 //   node bench/search/run.mjs [--dist dist] [--out FILE] [--peer FILE]
-//                             [--workers N] [--timeout SECONDS]
+//                             [--workers N] [--rounds R] [--timeout SECONDS]
+//
+// --rounds R runs the pair (1 worker, N workers) R times, alternating, and
+// reports the median of each (timings on a shared machine are noisy).
 //
 // scripts/bench-search.sh runs it after the Python peer. No timing is asserted.
 
@@ -50,6 +53,7 @@ const DIST = path.resolve(root, args.dist || 'dist');
 const OUT = args.out ? path.resolve(args.out) : null;
 const PEER = args.peer ? path.resolve(args.peer) : null;
 const TIMEOUT_MS = Number(args.timeout || 3600) * 1000;
+const ROUNDS = Math.max(1, Number(args.rounds || 1));
 const log = (...m) => console.error('nnplay search bench:', ...m);
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -183,19 +187,27 @@ try {
   const n = args.workers ? Number(args.workers) : cores;
   const counts = n > 1 ? [1, n] : [1];
   const runs = [];
-  for (const w of counts) {
-    log(`${TRIALS} trials with ${w} worker${w === 1 ? '' : 's'} ...`);
-    const r = await runOnce(browser, server.url, w);
-    log(`${w} worker${w === 1 ? '' : 's'}: ${r.seconds} s, ${r.trials_per_second} trials/s`);
-    runs.push(r);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const w of counts) {
+      log(`round ${round}/${ROUNDS}: ${TRIALS} trials with ${w} worker${w === 1 ? '' : 's'} ...`);
+      const r = await runOnce(browser, server.url, w);
+      log(`${w} worker${w === 1 ? '' : 's'}: ${r.seconds} s, ${r.trials_per_second} trials/s`);
+      runs.push({ round, ...r });
+    }
   }
-  const one = runs[0];
-  const many = runs[runs.length - 1];
+  const median = (w) => {
+    const v = runs.filter((r) => r.workers === w).map((r) => r.trials_per_second).sort((a, b) => a - b);
+    const m = v.length >> 1;
+    return { workers: w, trials_per_second: v.length % 2 ? v[m] : Number(((v[m - 1] + v[m]) / 2).toFixed(4)) };
+  };
+  const one = median(1);
+  const many = median(counts[counts.length - 1]);
   out = {
     side: 'nnplay (headless Chromium)',
     browser: browser.version(),
     hardware_concurrency: cores,
     link: `#${HASH}`,
+    rounds: ROUNDS,
     runs,
     one_worker_trials_per_second: one.trials_per_second,
     n_workers: many.workers,

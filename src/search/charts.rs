@@ -428,12 +428,11 @@ pub fn curves(r: &Run, shown: &[u32]) -> String {
             }
             let _ = write!(out, "<path d=\"{d}\" fill=\"none\" stroke=\"{color}\"{dash}/>");
         }
-        text(
-            &mut out,
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\" fill=\"{color}\">trial {k}</text>",
             W - right,
-            24.0 + 12.0 * i as f64,
-            "end",
-            &format!("trial {k}"),
+            24.0 + 12.0 * i as f64
         );
     }
     out.push_str("</svg>");

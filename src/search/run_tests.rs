@@ -260,3 +260,40 @@ fn bayesian_search_beats_random_search_over_4_settings_of_the_spiral_in_at_least
     );
     assert!(wins >= 14, "{wins} of 20");
 }
+
+#[test]
+fn the_charts_draw_every_finished_trial_and_escape_their_text() {
+    let spec = SearchSpec {
+        strategy: Strategy::Grid,
+        epochs: 10,
+        settings: vec![
+            (Setting::LearningRate, "0.01, 0.1".into()),
+            (Setting::Activation, "tanh, relu".into()),
+        ],
+        ..SearchSpec::default()
+    };
+    let base = spiral();
+    let checked = spec.check(&base);
+    let mut r = Run::new(spec, checked.space.unwrap(), base, checked.objective, checked.total);
+    let mut trainer = Trainer::new(Config::default());
+    while let Some(job) = r.next_job() {
+        r.finish(run(&mut trainer, &job));
+    }
+    let history = super::charts::history(&r);
+    assert!(history.starts_with("<svg") && history.ends_with("</svg>"));
+    assert_eq!(history.matches("<circle").count(), 4);
+    assert_eq!(super::charts::parallel(&r).matches("stroke-opacity").count(), 4);
+    assert_eq!(super::charts::slices(&r).matches("<circle").count(), 8);
+    let bars = super::charts::importance_bars(&r);
+    assert!(bars.contains(">learning rate<") && bars.contains(">activation<"));
+    assert!(super::charts::curves(&r, &[]).contains("Tick trials"));
+    assert_eq!(
+        super::charts::curves(&r, &[0, 3]).matches("<path").count(),
+        1 + 2 * 2,
+        "the frame and each trial's two curves"
+    );
+    assert_eq!(
+        super::charts::escape("<a href=\"x\">&</a>"),
+        "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    );
+}

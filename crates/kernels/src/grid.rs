@@ -5,10 +5,12 @@
 //! Cell (i, j) is column i from the left, row j from the top; its centre is
 //! x1 = −6 + 12 (i + ½) / n, x2 = 6 − 12 (j + ½) / n.
 
-use crate::dataset::DOMAIN;
 use crate::features::{compute_into, Feature};
 use crate::network::{Network, Workspace};
 
+/// Both coordinates of the plane lie in [−DOMAIN, DOMAIN]: the built-in
+/// datasets' points and the pictures' grid (the Playground's ±6).
+pub const DOMAIN: f32 = 6.0;
 pub const DENSITY: usize = 100;
 pub const THUMB_STEP: usize = 2;
 pub const THUMB: usize = DENSITY / THUMB_STEP;

@@ -19,7 +19,6 @@ pub mod evaluate;
 pub mod export;
 pub mod head;
 pub mod health;
-pub mod heatmap;
 pub mod history;
 pub mod import_error;
 pub mod importer;
@@ -38,11 +37,11 @@ pub mod table;
 pub mod trainer;
 pub mod url;
 
-// The training core and the pictures' grid, in a crate of their own
+// The training core and the pictures, in a crate of their own
 // (crates/kernels) that keeps opt-level 3 while this one is built for size.
 pub use nnplay_kernels::{
-    activation, blockwise, dropout, epoch, features, grid, init, loss, matmul, network, optimizer, regularization, rng,
-    tanh,
+    activation, blockwise, dropout, epoch, features, grid, heatmap, init, loss, matmul, network, optimizer,
+    regularization, rng, tanh,
 };
 
 #[cfg(target_arch = "wasm32")]

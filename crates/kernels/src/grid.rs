@@ -21,6 +21,9 @@ pub fn coord(i: usize, n: usize) -> f32 {
 }
 
 /// Feature values of every grid point: (DENSITY², n_features), row-major from the top-left.
+// Not inlined, here and in `evaluate`: their one caller is in nnplay, which is
+// built for size, and a loop inlined there would be compiled for size too.
+#[inline(never)]
 pub fn inputs(features: &[Feature]) -> Vec<f32> {
     let nf = features.len();
     let mut out = vec![0.0; DENSITY * DENSITY * nf];
@@ -38,6 +41,7 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
 /// Fills `output` ((DENSITY², n_outputs)) with the network's outputs (through the
 /// pictures' `fast_tanh`) and `neurons` ((hidden neurons, t²), layer by layer,
 /// t = DENSITY / `step`) with each hidden neuron's output on every `step`-th point.
+#[inline(never)]
 pub fn evaluate(
     net: &Network,
     inputs: &[f32],

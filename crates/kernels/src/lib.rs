@@ -1,6 +1,6 @@
 //! nnplay's training core: the dense network's forward and backward passes
 //! (one register-tiled kernel, `matmul`), the activations, losses, optimizers
-//! and the epoch loop, and the pictures' grid (`grid`, `features`). Plain Rust with no browser types; `nnplay` re-exports
+//! and the epoch loop, and the pictures (`grid`, `features`, `heatmap`). Plain Rust with no browser types; `nnplay` re-exports
 //! every module under its own name (`nnplay::network`, `nnplay::epoch`, ...).
 //!
 //! A crate of its own so that it keeps opt-level 3 in the release build while
@@ -13,6 +13,7 @@ pub mod dropout;
 pub mod epoch;
 pub mod features;
 pub mod grid;
+pub mod heatmap;
 pub mod init;
 pub mod loss;
 pub mod matmul;

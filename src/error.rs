@@ -15,8 +15,6 @@ pub enum Error {
     NotFinite { what: &'static str },
     /// A weight outside ±limit.
     OutOfRange { value: f32, limit: f32 },
-    /// A parameter vector of the wrong length.
-    ParamCount { got: usize, expected: usize },
 }
 
 impl fmt::Display for Error {
@@ -31,9 +29,6 @@ impl fmt::Display for Error {
             }
             Self::NotFinite { what } => write!(f, "{what} must be a finite number"),
             Self::OutOfRange { value, limit } => write!(f, "{value} is outside the allowed range ±{limit:e}"),
-            Self::ParamCount { got, expected } => {
-                write!(f, "got {got} parameters, but this network has {expected}")
-            }
         }
     }
 }

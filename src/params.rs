@@ -1,9 +1,7 @@
 //! A network's parameters as one flat vector: all weights then biases, layer
 //! by layer (weights (n_out, n_in) row-major). This is the layout snapshots
-//! carry to the page and `Resume` brings back after a worker restart.
-
-use crate::error::Error;
-use crate::network::Network;
+//! carry to the page and `Resume` brings back after a worker restart
+//! (`Network::params`, `Network::set_params`).
 
 /// Where each weight and bias sits in the flat vector of a network with
 /// these layer sizes [inputs, hidden..., outputs]. The one place that knows the layout.
@@ -55,40 +53,6 @@ impl Layout {
             let w = o..o + n_in * n_out;
             (w.clone(), w.end..w.end + n_out)
         })
-    }
-}
-
-impl Network {
-    pub fn params(&self) -> Vec<f32> {
-        self.layers
-            .iter()
-            .flat_map(|l| l.weights.iter().chain(&l.biases))
-            .copied()
-            .collect()
-    }
-
-    pub fn set_params(&mut self, p: &[f32]) -> Result<(), Error> {
-        let expected = self.param_count();
-        if p.len() != expected {
-            return Err(Error::ParamCount { got: p.len(), expected });
-        }
-        let mut k = 0;
-        for l in &mut self.layers {
-            for v in l.weights.iter_mut().chain(l.biases.iter_mut()) {
-                *v = p[k];
-                k += 1;
-            }
-        }
-        Ok(())
-    }
-
-    /// Copies another network's parameters without allocating; shapes must match.
-    pub fn copy_params_from(&mut self, other: &Network) {
-        debug_assert_eq!(self.sizes(), other.sizes());
-        for (a, b) in self.layers.iter_mut().zip(&other.layers) {
-            a.weights.copy_from_slice(&b.weights);
-            a.biases.copy_from_slice(&b.biases);
-        }
     }
 }
 

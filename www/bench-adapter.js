@@ -5,7 +5,7 @@ export const info = {
   name: 'nnplay',
   version: '0.1.0',
   precision: 'f32',
-  notes: 'Rust core (src/network.rs, epoch.rs, optimizer.rs) in the playground wasm, SIMD128, one thread',
+  notes: 'Rust core (crates/kernels: network.rs, epoch.rs, optimizer.rs) in the playground wasm, SIMD128, one thread',
 };
 
 // The glue's file name carries Trunk's content hash: scripts/bench-glue.mjs

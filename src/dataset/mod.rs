@@ -12,7 +12,7 @@ mod tests;
 use crate::rng::{Rng, Stream};
 use serde::{Deserialize, Serialize};
 
-pub const DOMAIN: f32 = 6.0;
+pub use crate::grid::DOMAIN;
 pub const NUM_SAMPLES_CLASSIFY: usize = 500;
 pub const NUM_SAMPLES_REGRESS: usize = 1200;
 /// Smallest and largest number of classes K of a multi-class set.

@@ -250,6 +250,59 @@ impl Network {
     }
 }
 
+/// All parameters as one flat vector: all weights then biases, layer by layer
+/// (weights (n_out, n_in) row-major), the layout snapshots carry to the page
+/// and `Resume` brings back after a worker restart (`nnplay::params::Layout`
+/// says where each one sits).
+impl Network {
+    pub fn params(&self) -> Vec<f32> {
+        self.layers
+            .iter()
+            .flat_map(|l| l.weights.iter().chain(&l.biases))
+            .copied()
+            .collect()
+    }
+
+    pub fn set_params(&mut self, p: &[f32]) -> Result<(), ParamCount> {
+        let expected = self.param_count();
+        if p.len() != expected {
+            return Err(ParamCount { got: p.len(), expected });
+        }
+        let mut k = 0;
+        for l in &mut self.layers {
+            for v in l.weights.iter_mut().chain(l.biases.iter_mut()) {
+                *v = p[k];
+                k += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Copies another network's parameters without allocating; shapes must match.
+    pub fn copy_params_from(&mut self, other: &Network) {
+        debug_assert_eq!(self.sizes(), other.sizes());
+        for (a, b) in self.layers.iter_mut().zip(&other.layers) {
+            a.weights.copy_from_slice(&b.weights);
+            a.biases.copy_from_slice(&b.biases);
+        }
+    }
+}
+
+/// `Network::set_params` was given a parameter vector of the wrong length.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamCount {
+    pub got: usize,
+    pub expected: usize,
+}
+
+impl std::fmt::Display for ParamCount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "got {} parameters, but this network has {}", self.got, self.expected)
+    }
+}
+
+impl std::error::Error for ParamCount {}
+
 /// Rows per block in `predict_first`.
 const ROWS: usize = 64;
 

@@ -5,10 +5,12 @@
 //! Cell (i, j) is column i from the left, row j from the top; its centre is
 //! x1 = −6 + 12 (i + ½) / n, x2 = 6 − 12 (j + ½) / n.
 
-use crate::dataset::DOMAIN;
 use crate::features::{compute_into, Feature};
 use crate::network::{Network, Workspace};
 
+/// Both coordinates of the plane lie in [−DOMAIN, DOMAIN]: the built-in
+/// datasets' points and the pictures' grid (the Playground's ±6).
+pub const DOMAIN: f32 = 6.0;
 pub const DENSITY: usize = 100;
 pub const THUMB_STEP: usize = 2;
 pub const THUMB: usize = DENSITY / THUMB_STEP;
@@ -19,6 +21,9 @@ pub fn coord(i: usize, n: usize) -> f32 {
 }
 
 /// Feature values of every grid point: (DENSITY², n_features), row-major from the top-left.
+// Not inlined, here and in `evaluate`: their one caller is in nnplay, which is
+// built for size, and a loop inlined there would be compiled for size too.
+#[inline(never)]
 pub fn inputs(features: &[Feature]) -> Vec<f32> {
     let nf = features.len();
     let mut out = vec![0.0; DENSITY * DENSITY * nf];
@@ -36,6 +41,7 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
 /// Fills `output` ((DENSITY², n_outputs)) with the network's outputs (through the
 /// pictures' `fast_tanh`) and `neurons` ((hidden neurons, t²), layer by layer,
 /// t = DENSITY / `step`) with each hidden neuron's output on every `step`-th point.
+#[inline(never)]
 pub fn evaluate(
     net: &Network,
     inputs: &[f32],

@@ -1,6 +1,10 @@
 //! Colour maps, computed as pixels in pure Rust (the page only blits them).
 //! The Playground's look: orange (#f59322) for −1, light grey (#e8eaeb) for 0,
 //! blue (#0877bd) for +1, clamped outside [−1, 1].
+//!
+//! The painters run on every frame over every picture's pixels: they are not
+//! inlined, so that their loops stay at this crate's opt-level 3 while their
+//! callers in the page are built for size.
 
 pub const NEGATIVE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const NEUTRAL: [u8; 3] = [0xe8, 0xea, 0xeb];
@@ -35,6 +39,7 @@ pub fn class_css(k: usize) -> String {
 
 /// Pixels of class probabilities (cells × k, row-major): the most likely class's
 /// colour, its intensity the confidence (from 1/k, a guess, to 1, certain).
+#[inline(never)]
 pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
     let k = k.max(2);
     for (px, p) in rgba.chunks_exact_mut(4).zip(probs.chunks_exact(k)) {
@@ -54,6 +59,7 @@ pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
 }
 
 /// One class's probability (0 … 1) from neutral to that class's colour.
+#[inline(never)]
 pub fn paint_class_probability(probs: &[f32], class: usize, rgba: &mut [u8]) {
     let end = CLASS_COLORS[class % CLASS_COLORS.len()];
     for (px, &p) in rgba.chunks_exact_mut(4).zip(probs) {
@@ -87,6 +93,7 @@ pub fn css(v: f32) -> String {
 
 /// Writes RGBA pixels (4 bytes per value, opaque). With `discretize`, values
 /// are shown as their sign, as the Playground's "Discretize output".
+#[inline(never)]
 pub fn paint(values: &[f32], discretize: bool, rgba: &mut [u8]) {
     for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
         let v = if discretize {

@@ -5,13 +5,13 @@
 //!
 //!   cargo bench --bench core            # or: cargo bench --bench core -- 3 (seconds per workload)
 
-use nnplay::activation::Activation;
-use nnplay::epoch::{mean_loss, train_epoch, Buffers};
-use nnplay::grid;
-use nnplay::loss::Loss;
-use nnplay::network::{Init, Network, Workspace};
-use nnplay::optimizer::{Optimizer, StepSettings};
-use nnplay::regularization::Regularization;
+use nnplay_kernels::activation::Activation;
+use nnplay_kernels::epoch::{mean_loss, train_epoch, Buffers};
+use nnplay_kernels::grid;
+use nnplay_kernels::loss::Loss;
+use nnplay_kernels::network::{Init, Network, Workspace};
+use nnplay_kernels::optimizer::{Optimizer, StepSettings};
+use nnplay_kernels::regularization::Regularization;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -255,7 +255,10 @@ fn r1(net: &Network) {
         ms,
         7.86e6 / (ms * 1e6)
     );
-    let inputs = grid::inputs(&[nnplay::features::Feature::X1, nnplay::features::Feature::X2]);
+    let inputs = grid::inputs(&[
+        nnplay_kernels::features::Feature::X1,
+        nnplay_kernels::features::Feature::X2,
+    ]);
     let hidden: usize = net.sizes()[1..net.layers.len()].iter().sum();
     let mut neurons = vec![0.0; hidden * grid::THUMB * grid::THUMB];
     let ms = time(&mut || {

@@ -19,7 +19,12 @@ use web_sys::{Element, Event, HtmlButtonElement, HtmlElement, HtmlInputElement, 
 thread_local! {
     /// What the table and charts were last drawn from, so a tick only moves the progress.
     static DRAWN: RefCell<String> = const { RefCell::new(String::new()) };
+    /// When the table and charts were last drawn (ms).
+    static DRAWN_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
 }
+
+/// The shortest time between two drawings of the table and charts while a search runs (ms).
+const REDRAW_MS: f64 = 400.0;
 
 /// A number field's message.
 type NumberMsg = fn(f64) -> SearchMsg;
@@ -217,11 +222,19 @@ pub fn render(s: &SearchModel, base: &Config) {
         DRAWN.with(|d| d.borrow_mut().clear());
         return;
     };
-    let key = format!("{}:{done}:{:?}:{:?}:{}", r.trials.len(), s.sort, s.shown, r.spec.seed);
-    if DRAWN.with(|d| *d.borrow() == key) {
+    // What the drawing shows (a click changes it) and the trials it is drawn from.
+    let view = format!("{:?}:{:?}:{}", s.sort, s.shown, r.spec.seed);
+    let key = format!("{view}|{}:{done}", r.trials.len());
+    // While trials come back, the table and charts are redrawn at most every
+    // `REDRAW_MS` (the 500 ms clock catches up): the page's thread stays free
+    // for the workers on a machine with few cores. A click redraws at once.
+    let now = dom::now_ms();
+    let same_view = DRAWN.with(|d| d.borrow().split('|').next() == Some(view.as_str()));
+    if DRAWN.with(|d| *d.borrow() == key) || (s.running && same_view && now - DRAWN_AT.with(|t| t.get()) < REDRAW_MS) {
         return;
     }
     DRAWN.with(|d| *d.borrow_mut() = key);
+    DRAWN_AT.with(|t| t.set(now));
     by_id::<Element>("search-history").set_inner_html(&charts::history(r));
     by_id::<Element>("search-parallel").set_inner_html(&charts::parallel(r));
     by_id::<Element>("search-slices").set_inner_html(&charts::slices(r));

@@ -15,14 +15,11 @@ pub mod control;
 pub mod dataset;
 pub mod embed;
 pub mod error;
-pub mod evaluate;
 pub mod export;
-pub mod head;
 pub mod health;
 pub mod history;
 pub mod import_error;
 pub mod importer;
-pub mod metrics;
 pub mod pace;
 pub mod page;
 pub mod params;
@@ -41,8 +38,8 @@ pub mod url;
 // The training core and the pictures, in a crate of their own
 // (crates/kernels) that keeps opt-level 3 while this one is built for size.
 pub use nnplay_kernels::{
-    activation, blockwise, dropout, epoch, features, grid, heatmap, init, loss, matmul, network, optimizer,
-    regularization, rng, tanh,
+    activation, blockwise, dropout, epoch, evaluate, features, grid, head, heatmap, init, loss, matmul, metrics,
+    network, optimizer, regularization, rng, tanh,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -26,6 +26,9 @@ use wasm_bindgen::JsCast;
 /// playground on its own page (`<body data-nnplay>`). Anywhere else, such as
 /// the benchmark runner's page that loads the module for `BenchModel`,
 /// nothing starts.
+// Not inlined: its one caller, crates/app's main, is built at opt-level 3, and
+// the page's start-up inlined there would be too (1.8 kB more wasm, gzip).
+#[inline(never)]
 pub fn start() {
     let global = js_sys::global();
     if let Ok(scope) = global.dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {

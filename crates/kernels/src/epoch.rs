@@ -50,6 +50,8 @@ pub struct EpochPlan<'a> {
 }
 
 /// A permutation of 0..n drawn from `rng` (Fisher–Yates).
+// Not inlined into its one caller, the trainer in nnplay, which is built for size.
+#[inline(never)]
 pub fn shuffled_order(n: usize, rng: &mut Rng) -> Vec<u32> {
     let mut order: Vec<u32> = (0..n as u32).collect();
     rng.shuffle(&mut order);

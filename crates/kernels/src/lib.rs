@@ -1,7 +1,9 @@
 //! nnplay's training core: the dense network's forward and backward passes
-//! (one register-tiled kernel, `matmul`), the activations, losses, optimizers
-//! and the epoch loop, and the pictures (`grid`, `features`, `heatmap`). Plain Rust with no browser types; `nnplay` re-exports
-//! every module under its own name (`nnplay::network`, `nnplay::epoch`, ...).
+//! (one register-tiled kernel, `matmul`), the activations, losses, optimizers,
+//! the epoch loop, the loss and metrics of a dataset in one pass (`evaluate`,
+//! with the output layer's coding, `head`, and `metrics`), and the pictures
+//! (`grid`, `features`, `heatmap`). Plain Rust with no browser types; `nnplay`
+//! re-exports every module under its own name (`nnplay::network`, ...).
 //!
 //! A crate of its own so that it keeps opt-level 3 in the release build while
 //! the rest of the playground (page, importer, links) is built for size: see
@@ -11,12 +13,15 @@ pub mod activation;
 pub mod blockwise;
 pub mod dropout;
 pub mod epoch;
+pub mod evaluate;
 pub mod features;
 pub mod grid;
+pub mod head;
 pub mod heatmap;
 pub mod init;
 pub mod loss;
 pub mod matmul;
+pub mod metrics;
 pub mod network;
 pub mod optimizer;
 pub mod regularization;

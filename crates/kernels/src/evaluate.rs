@@ -15,6 +15,9 @@ pub struct Evaluation {
 }
 
 /// x: (n, n_inputs), y: (n, n_outputs) coded for `head`.
+// Not inlined: its callers are in nnplay, which is built for size, and the
+// per-row loop inlined there would be compiled for size too.
+#[inline(never)]
 pub fn evaluate(net: &Network, ws: &mut Workspace, x: &[f32], y: &[f32], head: &Head) -> Evaluation {
     let (ni, no) = (net.n_inputs(), net.n_outputs());
     let n = x.len() / ni.max(1);

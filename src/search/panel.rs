@@ -147,6 +147,9 @@ pub struct SearchModel {
     pub shown: Vec<u32>,
     /// A line under the progress bar (restored trials, a stop).
     pub note: String,
+    /// Trials came back since the browser's copy was last written (it is
+    /// written on the clock, not per trial: the page's thread stays free).
+    unsaved: bool,
 }
 
 impl Default for SearchModel {
@@ -166,6 +169,7 @@ impl Default for SearchModel {
             sort: (Column::Trial, false),
             shown: Vec::new(),
             note: String::new(),
+            unsaved: false,
         }
     }
 }
@@ -502,7 +506,15 @@ pub fn update(s: &mut SearchModel, msg: SearchMsg, base: &Config) -> Vec<Effect>
         }
         SearchMsg::Worker { w, message } => worker_said(s, base, w, message, &mut fx),
         SearchMsg::Crashed { w, reason } => crashed(s, w, &reason, &mut fx),
-        SearchMsg::Clock { now } => s.now = now,
+        SearchMsg::Clock { now } => {
+            s.now = now;
+            if let (true, Some(r)) = (std::mem::take(&mut s.unsaved), &s.run) {
+                fx.push(Effect::Save {
+                    key: SearchModel::storage_key(r),
+                    value: SearchModel::saved(r),
+                });
+            }
+        }
         SearchMsg::Sort(c) => {
             s.sort = if s.sort.0 == c { (c, !s.sort.1) } else { (c, false) };
         }
@@ -576,6 +588,7 @@ fn stop(s: &mut SearchModel, fx: &mut Vec<Effect>) {
     s.running = false;
     s.slots.clear();
     s.retry.clear();
+    s.unsaved = false;
     if let Some(r) = &mut s.run {
         // Trials handed out but not finished are dropped; a later Start runs them again.
         while r.trials.last().is_some_and(|t| t.outcome.is_none()) {
@@ -605,10 +618,7 @@ fn worker_said(s: &mut SearchModel, base: &Config, w: usize, message: FromWorker
             s.slots[w] = Slot::Idle;
             if let Some(r) = &mut s.run {
                 r.finish(outcome);
-                fx.push(Effect::Save {
-                    key: SearchModel::storage_key(r),
-                    value: SearchModel::saved(r),
-                });
+                s.unsaved = true;
             }
         }
         _ => return,

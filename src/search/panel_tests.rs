@@ -94,8 +94,16 @@ fn start_fills_every_worker_and_the_search_ends_when_every_trial_is_back() {
     while let Some((w, job)) = pending.pop() {
         let fx = done(&mut s, w, &job);
         finished += 1;
-        assert!(fx.iter().any(|e| matches!(e, Effect::Save { .. })));
         pending.extend(jobs(&fx));
+        if finished == 3 {
+            // The browser's copy is written on the clock, not per trial.
+            assert!(!fx.iter().any(|e| matches!(e, Effect::Save { .. })));
+            let tick = send(&mut s, SearchMsg::Clock { now: 1500.0 });
+            assert!(tick.iter().any(|e| matches!(e, Effect::Save { .. })));
+            assert!(!send(&mut s, SearchMsg::Clock { now: 2000.0 })
+                .iter()
+                .any(|e| matches!(e, Effect::Save { .. })));
+        }
         if finished == 6 {
             assert!(fx.contains(&Effect::EndWorkers));
         }

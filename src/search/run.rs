@@ -18,6 +18,20 @@ use super::trial::{TrialJob, TrialOutcome, TrialState};
 use crate::config::Config;
 use crate::rng::{Rng, Stream};
 
+/// A trial's work per epoch and training row, in multiply-adds: three passes
+/// over the weights (forward, backward, gradients), an optimizer update of
+/// every parameter per step, and a fixed cost per step. An estimate to order
+/// a grid by, never a measurement.
+pub fn work(space: &Space, base: &Config, x: &[f64]) -> f64 {
+    let Ok(c) = space.config(base, &space.values(x)) else {
+        return 0.0;
+    };
+    let sizes = c.layer_sizes();
+    let params: usize = sizes.windows(2).map(|w| (w[0] + 1) * w[1]).sum();
+    let batch = f64::from(c.batch_size.max(1));
+    params as f64 * (3.0 + 2.0 / batch) + 200.0 / batch
+}
+
 /// One trial: its point in the domains, its settings, and its outcome once back.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trial {
@@ -48,7 +62,16 @@ impl Run {
         let order = if spec.strategy == Strategy::Grid {
             let mut o: Vec<u64> = (0..u64::from(total)).collect();
             Rng::for_epoch(spec.seed, u64::MAX, Stream::Search).shuffle(&mut o);
-            o
+            // The costliest combinations first (ties in the shuffled order): the
+            // last trials to come back are short ones, so no worker waits long
+            // at the end for another (longest-processing-time-first scheduling).
+            let mut by_cost: Vec<(f64, u32)> = o
+                .iter()
+                .enumerate()
+                .map(|(i, &g)| (-work(&space, &base, &space.grid_point(g)), i as u32))
+                .collect();
+            super::order::sort(&mut by_cost);
+            by_cost.into_iter().map(|(_, i)| o[i as usize]).collect()
         } else {
             Vec::new()
         };

@@ -297,3 +297,28 @@ fn the_charts_draw_every_finished_trial_and_escape_their_text() {
         "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
     );
 }
+
+#[test]
+fn a_grid_runs_its_costliest_combinations_first_so_no_worker_waits_long_at_the_end() {
+    let spec = SearchSpec {
+        settings: vec![
+            (Setting::BatchSize, "1, 10, 30".into()),
+            (Setting::Shape, "4 | 8,8 | 8,8,8".into()),
+        ],
+        ..SearchSpec::default()
+    };
+    let base = spiral();
+    let checked = spec.check(&base);
+    let space = checked.space.clone().unwrap();
+    let mut r = Run::new(spec, space.clone(), base.clone(), checked.objective, checked.total);
+    let mut work = Vec::new();
+    while let Some(job) = r.next_job() {
+        work.push(super::run::work(&space, &base, &r.trials[job.k as usize].x));
+        r.finish(crate::search::trial::TrialOutcome::failed(job.k, String::new()));
+    }
+    assert_eq!(work.len(), 9);
+    assert!(work.windows(2).all(|w| w[0] >= w[1]), "{work:?}");
+    // Batch size 1 with three layers of 8 is the costliest, 30 with one layer of 4 the cheapest.
+    assert_eq!(r.trials[0].values[0], Value::Number(1.0));
+    assert_eq!(r.trials[8].values[0], Value::Number(30.0));
+}

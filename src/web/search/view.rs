@@ -10,7 +10,7 @@ use crate::search::objective::Objective;
 use crate::search::panel::{SearchModel, SearchMsg};
 use crate::search::pruner::Pruner;
 use crate::search::setting::Setting;
-use crate::search::spec::{Field, Strategy};
+use crate::search::spec::{Checked, Field, Strategy};
 use crate::web::dom::{self, by_id, create, fill_select, on, on_change, on_click, set_attr, set_hidden, set_text};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -123,10 +123,19 @@ fn set_input(id: &str, v: &str) {
     }
 }
 
-fn problem(s: &SearchModel, base: &Config, field: Field, id: &str) {
+/// The first problem of `field` (`Checked::problems`).
+fn first(checked: &Checked, field: Field) -> Option<&str> {
+    checked
+        .problems
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+}
+
+fn problem(checked: &Checked, field: Field, id: &str) {
     let el: Element = by_id(id);
-    let p = s.problem(base, field);
-    set_text(&el, p.as_deref().unwrap_or(""));
+    let p = first(checked, field);
+    set_text(&el, p.unwrap_or(""));
     set_hidden(&el, p.is_none());
 }
 
@@ -160,13 +169,13 @@ pub fn render(s: &SearchModel, base: &Config) {
     set_attr(&by_id::<Element>("search-workers"), "max", &s.cores.to_string());
     let grid = spec.strategy == Strategy::Grid;
     by_id::<HtmlInputElement>("search-trials").set_disabled(grid);
-    problem(s, base, Field::Strategy, "search-strategy-error");
-    problem(s, base, Field::Trials, "search-trials-error");
-    problem(s, base, Field::Epochs, "search-epochs-error");
-    problem(s, base, Field::Repeats, "search-repeats-error");
-    problem(s, base, Field::Objective, "search-objective-error");
-    render_settings(s, base, &settings);
     let checked = s.checked(base);
+    problem(&checked, Field::Strategy, "search-strategy-error");
+    problem(&checked, Field::Trials, "search-trials-error");
+    problem(&checked, Field::Epochs, "search-epochs-error");
+    problem(&checked, Field::Repeats, "search-repeats-error");
+    problem(&checked, Field::Objective, "search-objective-error");
+    render_settings(s, &checked, &settings);
     let count: Element = by_id("search-count");
     set_text(
         &count,
@@ -244,7 +253,7 @@ pub fn render(s: &SearchModel, base: &Config) {
 }
 
 /// One row per ticked or tickable setting: a checkbox named as the toolbar's control, its values and its problem.
-fn render_settings(s: &SearchModel, base: &Config, box_: &Element) {
+fn render_settings(s: &SearchModel, checked: &Checked, box_: &Element) {
     let spec = s.form();
     if box_.child_element_count() == 0 {
         for setting in Setting::ALL {
@@ -288,8 +297,8 @@ fn render_settings(s: &SearchModel, base: &Config, box_: &Element) {
         values.set_disabled(text.is_none());
         set_input(&format!("{id}-values"), text.unwrap_or(setting.default_text()));
         let error: Element = by_id(&format!("{id}-error"));
-        let p = s.problem(base, Field::Setting(setting));
-        set_text(&error, p.as_deref().unwrap_or(""));
+        let p = first(checked, Field::Setting(setting));
+        set_text(&error, p.unwrap_or(""));
         set_hidden(&error, p.is_none());
         set_attr(&values, "aria-invalid", if p.is_some() { "true" } else { "false" });
     }

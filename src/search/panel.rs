@@ -8,7 +8,7 @@
 use super::objective::Objective;
 use super::pruner::Pruner;
 use super::setting::Setting;
-use super::spec::{Checked, Field, SearchSpec, Strategy};
+use super::spec::{Checked, SearchSpec, Strategy};
 use super::trial::TrialOutcome;
 use super::Run;
 use crate::config::Config;
@@ -398,51 +398,50 @@ pub fn link_part(spec: Option<&SearchSpec>) -> String {
     s
 }
 
+/// Whether a link's key belongs to the search (`search`, `s_*`): the
+/// playground's decoder leaves these to the panel.
+pub fn is_search_key(k: &str) -> bool {
+    k == "search" || k.starts_with("s_")
+}
+
 /// The `search` and `s_*` pairs of a link.
 pub fn search_pairs(hash: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(hash.trim_start_matches('#').as_bytes())
-        .filter(|(k, _)| k == "search" || k.starts_with("s_"))
+        .filter(|(k, _)| is_search_key(k))
         .take(64)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
 
+/// A link as written, split into the setup's part and the search's part
+/// (`&search=…&s_…`, empty without a search).
+fn split_link(hash: &str) -> (String, String) {
+    let (mut setup, mut search) = (Vec::new(), String::new());
+    for pair in hash.trim_start_matches('#').split('&') {
+        if is_search_key(pair.split('=').next().unwrap_or("")) {
+            search.push('&');
+            search.push_str(pair);
+        } else {
+            setup.push(pair);
+        }
+    }
+    (setup.join("&"), search)
+}
+
 /// The search's part of a link as written there (`&search=…&s_…`, empty without).
 pub fn search_part(hash: &str) -> String {
-    hash.trim_start_matches('#')
-        .split('&')
-        .filter(|p| {
-            let k = p.split('=').next().unwrap_or("");
-            k == "search" || k.starts_with("s_")
-        })
-        .fold(String::new(), |s, p| s + "&" + p)
+    split_link(hash).1
 }
 
 /// A link without its search part.
 pub fn setup_part(hash: &str) -> String {
-    let hash = hash.trim_start_matches('#');
-    hash.split('&')
-        .filter(|p| {
-            let k = p.split('=').next().unwrap_or("");
-            k != "search" && !k.starts_with("s_")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    split_link(hash).0
 }
 
 impl SearchModel {
     /// The form's spec checked against the playground's setup.
     pub fn checked(&self, base: &Config) -> Checked {
         self.form().check(base)
-    }
-
-    /// The problem shown beside a field of the form.
-    pub fn problem(&self, base: &Config, field: Field) -> Option<String> {
-        self.checked(base)
-            .problems
-            .into_iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m)
     }
 }
 

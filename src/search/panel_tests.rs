@@ -1,8 +1,11 @@
 //! The search panel's loop without a browser: workers that say Ready, finish
 //! trials, crash; Stop; the link; and trials kept in the browser.
 
-use super::*;
-use crate::protocol::PROTOCOL_VERSION;
+use super::{link_part, update, Column, Effect, SearchModel, SearchMsg};
+use crate::config::Config;
+use crate::protocol::{FromWorker, ToWorker, PROTOCOL_VERSION};
+use crate::search::setting::Setting;
+use crate::search::spec::Field;
 use crate::search::trial::{run, TrialJob, TrialState};
 use crate::trainer::Trainer;
 
@@ -202,7 +205,7 @@ fn start_waits_while_a_field_has_a_problem_and_the_problem_is_named() {
     let fx = send(&mut s, SearchMsg::Text(Setting::LearningRate, "0.1 .. 0.01".into()));
     assert!(fx.contains(&Effect::WriteLink(link_part(s.spec.as_ref()))));
     assert_eq!(
-        s.problem(&base(LINK), Field::Setting(Setting::LearningRate)).as_deref(),
+        s.checked(&base(LINK)).problem(Field::Setting(Setting::LearningRate)),
         Some("the minimum 0.1 is not below the maximum 0.01")
     );
     let fx = send(&mut s, SearchMsg::Begin { now: 0.0 });

@@ -210,20 +210,4 @@ impl Run {
     pub fn trial_config(&self, k: usize) -> Option<Config> {
         self.space.config(&self.base, &self.trials.get(k)?.values).ok()
     }
-
-    /// The best cost after each finished trial, in trial order (the optimisation history).
-    pub fn history(&self) -> Vec<(usize, f64, f64)> {
-        let mut best = f64::INFINITY;
-        let mut out = Vec::new();
-        for (k, t) in self.trials.iter().enumerate() {
-            if let Some(o) = &t.outcome {
-                let c = self.cost(o);
-                if o.state == TrialState::Done {
-                    best = best.min(c);
-                }
-                out.push((k, c, best));
-            }
-        }
-        out
-    }
 }

@@ -245,7 +245,9 @@ fn spiral_best(strategy: Strategy, seed: u32) -> f64 {
     while let Some(job) = r.next_job() {
         r.finish(run(&mut trainer, &job));
     }
-    r.history().last().map_or(f64::INFINITY, |h| h.2)
+    r.best()
+        .and_then(|k| r.trials[k].outcome.as_ref())
+        .map_or(f64::INFINITY, |o| r.cost(o))
 }
 
 #[test]

@@ -100,6 +100,13 @@ pub struct Checked {
     pub problems: Vec<(Field, String)>,
 }
 
+impl Checked {
+    /// The first problem of `field`, shown beside it.
+    pub fn problem(&self, field: Field) -> Option<&str> {
+        self.problems.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+}
+
 impl SearchSpec {
     pub fn text(&self, s: Setting) -> Option<&str> {
         self.settings.iter().find(|(t, _)| *t == s).map(|(_, v)| v.as_str())

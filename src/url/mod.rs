@@ -182,7 +182,7 @@ pub fn decode(hash: &str) -> Decoded {
             }
             continue;
         }
-        if k == "search" || k.starts_with("s_") {
+        if crate::search::panel::is_search_key(k) {
             continue; // the search panel's part of the link (`search::panel`)
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)

@@ -123,18 +123,9 @@ fn set_input(id: &str, v: &str) {
     }
 }
 
-/// The first problem of `field` (`Checked::problems`).
-fn first(checked: &Checked, field: Field) -> Option<&str> {
-    checked
-        .problems
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, m)| m.as_str())
-}
-
 fn problem(checked: &Checked, field: Field, id: &str) {
     let el: Element = by_id(id);
-    let p = first(checked, field);
+    let p = checked.problem(field);
     set_text(&el, p.unwrap_or(""));
     set_hidden(&el, p.is_none());
 }
@@ -297,7 +288,7 @@ fn render_settings(s: &SearchModel, checked: &Checked, box_: &Element) {
         values.set_disabled(text.is_none());
         set_input(&format!("{id}-values"), text.unwrap_or(setting.default_text()));
         let error: Element = by_id(&format!("{id}-error"));
-        let p = first(checked, Field::Setting(setting));
+        let p = checked.problem(Field::Setting(setting));
         set_text(&error, p.unwrap_or(""));
         set_hidden(&error, p.is_none());
         set_attr(&values, "aria-invalid", if p.is_some() { "true" } else { "false" });

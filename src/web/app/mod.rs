@@ -108,11 +108,9 @@ pub fn start() {
 /// download stays small. The panel gets this module (its trial workers run it)
 /// and a way to read the imported file in training (`nnplaySearchBoot`).
 fn load_search() {
-    thread_local! {
-        static LOADED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    }
-    if LOADED.with(|l| l.replace(true)) {
-        return; // the panel's module handles the button from now on
+    let global = js_sys::global();
+    if js_sys::Reflect::has(&global, &"nnplaySearchBoot".into()).unwrap_or(false) {
+        return; // loading or loaded: the panel's module handles the button from then on
     }
     let (glue, module) = worker_link::own_module();
     let boot = js_sys::Object::new();
@@ -124,7 +122,7 @@ fn load_search() {
     let csv = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(csv_message);
     set("csv", csv.as_ref());
     csv.forget();
-    js_sys::Reflect::set(&js_sys::global(), &"nnplaySearchBoot".into(), &boot).expect("Reflect.set");
+    js_sys::Reflect::set(&global, &"nnplaySearchBoot".into(), &boot).expect("Reflect.set");
     let script: Element = dom::create("script");
     dom::set_attr(&script, "type", "module");
     dom::set_attr(&script, "src", "./search_loader.js");

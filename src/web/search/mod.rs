@@ -15,16 +15,25 @@ use std::collections::VecDeque;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The glue's own parts: what effects act on.
+#[derive(Default)]
+struct Glue {
+    pool: pool::Pool,
+    drawn: view::Drawn,
+}
+
+/// The panel: its loop's inbox and its one state. Two cells, so that a message
+/// can be queued while the loop holds the state.
 struct Panel {
     inbox: RefCell<VecDeque<SearchMsg>>,
-    model: RefCell<Option<SearchModel>>,
+    state: RefCell<Option<(SearchModel, Glue)>>,
 }
 
 thread_local! {
     static PANEL: Panel = const {
         Panel {
             inbox: RefCell::new(VecDeque::new()),
-            model: RefCell::new(None),
+            state: RefCell::new(None),
         }
     };
 }
@@ -45,17 +54,17 @@ fn base() -> Config {
 pub fn dispatch(msg: SearchMsg) {
     PANEL.with(|p| {
         p.inbox.borrow_mut().push_back(msg);
-        let Ok(mut guard) = p.model.try_borrow_mut() else {
+        let Ok(mut guard) = p.state.try_borrow_mut() else {
             return;
         };
-        let Some(model) = guard.as_mut() else { return };
+        let Some((model, glue)) = guard.as_mut() else { return };
         loop {
             let Some(msg) = p.inbox.borrow_mut().pop_front() else {
                 break;
             };
             let base = base();
             for effect in panel::update(model, msg, &base) {
-                run(model, &base, effect);
+                run(glue, model, &base, effect);
             }
         }
     });
@@ -63,7 +72,7 @@ pub fn dispatch(msg: SearchMsg) {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    PANEL.with(|p| *p.model.borrow_mut() = Some(SearchModel::default()));
+    PANEL.with(|p| *p.state.borrow_mut() = Some((SearchModel::default(), Glue::default())));
     view::init();
     let cores = dom::window().navigator().hardware_concurrency();
     dispatch(SearchMsg::Cores(if cores.is_finite() && cores >= 1.0 {
@@ -76,7 +85,12 @@ pub fn start() {
     });
     // The clock of the progress line while a search runs.
     let tick = Closure::<dyn FnMut()>::new(|| {
-        let running = PANEL.with(|p| p.model.try_borrow().ok().and_then(|m| m.as_ref().map(|m| m.running)));
+        let running = PANEL.with(|p| {
+            p.state
+                .try_borrow()
+                .ok()
+                .and_then(|s| s.as_ref().map(|(m, _)| m.running))
+        });
         if running == Some(true) {
             dispatch(SearchMsg::Clock { now: dom::now_ms() });
         }
@@ -87,10 +101,10 @@ pub fn start() {
     tick.forget();
 }
 
-fn run(model: &SearchModel, base: &Config, effect: Effect) {
+fn run(glue: &mut Glue, model: &SearchModel, base: &Config, effect: Effect) {
     match effect {
-        Effect::SpawnWorker(w) => pool::spawn(w, &boot("glue"), &boot("module")),
-        Effect::Post { w, message } => pool::post(w, &message),
+        Effect::SpawnWorker(w) => glue.pool.spawn(w, &boot("glue"), &boot("module")),
+        Effect::Post { w, message } => glue.pool.post(w, &message),
         Effect::Inspect(w) => {
             let csv = boot("csv");
             let message = csv
@@ -98,10 +112,10 @@ fn run(model: &SearchModel, base: &Config, effect: Effect) {
                 .and_then(|f| f.call0(&JsValue::NULL).ok())
                 .filter(|m| !m.is_null() && !m.is_undefined());
             if let Some(m) = message.and_then(|m| m.dyn_into::<js_sys::Array>().ok()) {
-                pool::post_raw(w, &m.get(0), &m.get(1).unchecked_into());
+                glue.pool.post_raw(w, &m.get(0), &m.get(1).unchecked_into());
             }
         }
-        Effect::EndWorkers => pool::end_all(),
+        Effect::EndWorkers => glue.pool.end_all(),
         Effect::Save { key, value } => {
             // A full or blocked storage only loses the copy: the results stay on the page.
             if let Ok(Some(storage)) = dom::window().local_storage() {
@@ -133,6 +147,6 @@ fn run(model: &SearchModel, base: &Config, effect: Effect) {
             let _ = dom::window().location().set_hash(&format!("{hash}{part}"));
         }
         Effect::Download { name, text } => crate::web::import_view::download(&name, &text),
-        Effect::Render => view::render(model, base),
+        Effect::Render => view::render(&mut glue.drawn, model, base),
     }
 }

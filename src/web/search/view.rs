@@ -12,15 +12,15 @@ use crate::search::pruner::Pruner;
 use crate::search::setting::Setting;
 use crate::search::spec::{Checked, Field, Strategy};
 use crate::web::dom::{self, by_id, create, fill_select, on, on_change, on_click, set_attr, set_hidden, set_text};
-use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlButtonElement, HtmlElement, HtmlInputElement, HtmlProgressElement};
 
-thread_local! {
-    /// What the table and charts were last drawn from, so a tick only moves the progress.
-    static DRAWN: RefCell<String> = const { RefCell::new(String::new()) };
-    /// When the table and charts were last drawn (ms).
-    static DRAWN_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+/// What the table and charts were last drawn from, and when (ms), so a clock
+/// tick only moves the progress line.
+#[derive(Default)]
+pub(super) struct Drawn {
+    key: String,
+    at: f64,
 }
 
 /// The shortest time between two drawings of the table and charts while a search runs (ms).
@@ -130,7 +130,7 @@ fn problem(checked: &Checked, field: Field, id: &str) {
     set_hidden(&el, p.is_none());
 }
 
-pub fn render(s: &SearchModel, base: &Config) {
+pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
     let panel: HtmlElement = by_id("search-panel");
     let toggle: Element = by_id("search-toggle");
     set_attr(&toggle, "aria-expanded", if s.open { "true" } else { "false" });
@@ -139,7 +139,7 @@ pub fn render(s: &SearchModel, base: &Config) {
     let settings: Element = by_id("search-settings");
     if !s.open {
         settings.set_text_content(None);
-        DRAWN.with(|d| d.borrow_mut().clear());
+        drawn.key.clear();
         return;
     }
     if !was_open {
@@ -219,7 +219,7 @@ pub fn render(s: &SearchModel, base: &Config) {
         }
         by_id::<Element>("search-rows").set_text_content(None);
         by_id::<Element>("search-head").set_text_content(None);
-        DRAWN.with(|d| d.borrow_mut().clear());
+        drawn.key.clear();
         return;
     };
     // What the drawing shows (a click changes it) and the trials it is drawn from.
@@ -229,12 +229,12 @@ pub fn render(s: &SearchModel, base: &Config) {
     // `REDRAW_MS` (the 500 ms clock catches up): the page's thread stays free
     // for the workers on a machine with few cores. A click redraws at once.
     let now = dom::now_ms();
-    let same_view = DRAWN.with(|d| d.borrow().split('|').next() == Some(view.as_str()));
-    if DRAWN.with(|d| *d.borrow() == key) || (s.running && same_view && now - DRAWN_AT.with(|t| t.get()) < REDRAW_MS) {
+    let same_view = drawn.key.split('|').next() == Some(view.as_str());
+    if drawn.key == key || (s.running && same_view && now - drawn.at < REDRAW_MS) {
         return;
     }
-    DRAWN.with(|d| *d.borrow_mut() = key);
-    DRAWN_AT.with(|t| t.set(now));
+    drawn.key = key;
+    drawn.at = now;
     by_id::<Element>("search-history").set_inner_html(&charts::history(r));
     by_id::<Element>("search-parallel").set_inner_html(&charts::parallel(r));
     by_id::<Element>("search-slices").set_inner_html(&charts::slices(r));

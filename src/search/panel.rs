@@ -99,6 +99,8 @@ pub enum SearchMsg {
     Worker {
         w: usize,
         message: FromWorker,
+        /// When it arrived (ms): a search's time ends with its last trial, not at a clock tick.
+        now: f64,
     },
     Crashed {
         w: usize,
@@ -503,7 +505,10 @@ pub fn update(s: &mut SearchModel, msg: SearchMsg, base: &Config) -> Vec<Effect>
                 s.note = format!("Stopped: {} of {} trials finished and kept.", r.done(), r.total);
             }
         }
-        SearchMsg::Worker { w, message } => worker_said(s, base, w, message, &mut fx),
+        SearchMsg::Worker { w, message, now } => {
+            s.now = s.now.max(now);
+            worker_said(s, base, w, message, &mut fx)
+        }
         SearchMsg::Crashed { w, reason } => crashed(s, w, &reason, &mut fx),
         SearchMsg::Clock { now } => {
             s.now = now;

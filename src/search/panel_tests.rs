@@ -49,6 +49,7 @@ fn ready(s: &mut SearchModel, w: usize) -> Vec<Effect> {
             message: FromWorker::Ready {
                 protocol: PROTOCOL_VERSION,
             },
+            now: 0.0,
         },
     )
 }
@@ -60,6 +61,7 @@ fn done(s: &mut SearchModel, w: usize, job: &TrialJob) -> Vec<Effect> {
         SearchMsg::Worker {
             w,
             message: FromWorker::TrialDone { outcome },
+            now: 0.0,
         },
     )
 }

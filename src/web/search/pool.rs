@@ -28,7 +28,11 @@ impl Pool {
             glue,
             module,
             move |data| match wire::incoming_from_js(data) {
-                Ok(Incoming::Message(message)) => dispatch(SearchMsg::Worker { w, message }),
+                Ok(Incoming::Message(message)) => dispatch(SearchMsg::Worker {
+                    w,
+                    message,
+                    now: crate::web::dom::now_ms(),
+                }),
                 Ok(Incoming::Snapshot(_)) => {}
                 Err(e) => web_sys::console::error_1(&e.into()),
             },

@@ -207,6 +207,10 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
             set_text(&by_id::<Element>("search-best-trial"), "");
         }
     }
+    // The charts and the table wait for a search's first results.
+    for id in ["search-charts", "search-table"] {
+        set_hidden(&by_id::<Element>(id), s.run.is_none());
+    }
     let Some(r) = &s.run else {
         for id in [
             "search-history",

@@ -18,6 +18,7 @@ pub mod error;
 pub mod export;
 pub mod health;
 pub mod history;
+pub mod i18n;
 pub mod import_error;
 pub mod importer;
 pub mod pace;

@@ -1,0 +1,5 @@
+# 训练场页面。
+
+## Header
+
+language-label = 语言

@@ -564,6 +564,7 @@ impl Model {
         let worker = url::decode(hash).config;
         let mut c = self.config.clone();
         c.csv = worker.csv;
+        c.drawn = None;
         c.problem = worker.problem;
         c.train_ratio = worker.train_ratio;
         c.seed = worker.seed;
@@ -623,7 +624,7 @@ impl Model {
                 }
             }
             _ => {
-                let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+                let points = c.points();
                 // Validation points are held out: the picture shows training and test points.
                 (self.train, _, self.test) = split3(&points, c.train_ratio, c.validation);
             }

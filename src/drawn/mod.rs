@@ -65,6 +65,16 @@ pub enum Stroke {
     Clear,
 }
 
+/// A message with whole-number arguments: `t!` through one function, so the
+/// argument code exists once in the wasm.
+pub fn say(id: &str, args: &[(&'static str, usize)]) -> String {
+    let mut a = fluent_bundle::FluentArgs::new();
+    for &(k, v) in args {
+        a.set(k, v.to_string());
+    }
+    crate::i18n::tr(id, Some(&a))
+}
+
 /// A coordinate on the frame in hundredths, clamped to the frame.
 pub fn quantise(v: f32) -> i16 {
     let v = if v.is_finite() { v } else { 0.0 };

@@ -190,27 +190,39 @@ fn packed(bytes: &[u8]) -> String {
 fn hostile_values_are_clear_errors() {
     assert_eq!(decode("!!!"), Err(DrawError::Unpack));
     assert_eq!(decode(""), Err(DrawError::Unpack));
-    assert_eq!(decode(&packed(&[1, 2])), Err(DrawError::Length(4, 2)));
-    assert_eq!(decode(&packed(&[9, 2, 0, 0])), Err(DrawError::Version(9)));
-    assert_eq!(decode(&packed(&[1, 1, 0, 0])), Err(DrawError::Classes(1)));
-    assert_eq!(decode(&packed(&[1, 17, 0, 0])), Err(DrawError::Classes(17)));
-    assert_eq!(decode(&packed(&[1, 2, 0xff, 0xff])), Err(DrawError::TooMany(65535)));
-    assert_eq!(decode(&packed(&[1, 2, 1, 0, 0, 0])), Err(DrawError::Length(9, 6)));
+    assert_eq!(decode(&packed(&[1, 2])), Err(DrawError::Format), "too short");
+    assert_eq!(decode(&packed(&[9, 2, 0, 0])), Err(DrawError::Format), "version 9");
+    assert_eq!(decode(&packed(&[1, 1, 0, 0])), Err(DrawError::Format), "one class");
+    assert_eq!(decode(&packed(&[1, 17, 0, 0])), Err(DrawError::Format), "17 classes");
+    assert_eq!(
+        decode(&packed(&[1, 2, 0xff, 0xff])),
+        Err(DrawError::Format),
+        "65535 points"
+    );
+    assert_eq!(decode(&packed(&[1, 2, 1, 0, 0, 0])), Err(DrawError::Format), "cut");
+    assert_eq!(
+        decode(&packed(&[1, 2, 1, 0, 0, 0, 0, 0, 0, 0])),
+        Err(DrawError::Format),
+        "padded"
+    );
     // x = 1201 − 600 = 601: outside.
     assert_eq!(
         decode(&packed(&[1, 2, 1, 0, 0xb1, 0x04, 0, 0, 0])),
-        Err(DrawError::Position(1))
+        Err(DrawError::Point(1))
     );
     assert_eq!(
         decode(&packed(&[1, 2, 1, 0, 0, 0, 0, 0, 2])),
-        Err(DrawError::Label(1, 2))
+        Err(DrawError::Point(1)),
+        "class 3 of 2"
     );
     assert_eq!(
         decode(&packed(&[1, 0, 1, 0, 0, 0, 0, 0, 201])),
-        Err(DrawError::Label(1, 201))
+        Err(DrawError::Point(1)),
+        "value above 1"
     );
     // Every error names its problem in words.
-    assert!(DrawError::Length(9, 6).to_string().contains('9'));
+    assert!(DrawError::Point(7).to_string().contains("point 7 "));
+    assert!(DrawError::Format.to_string().contains("2000"));
 }
 
 #[test]

@@ -4,7 +4,6 @@
 //! redraw at once and the worker trains on the new set.
 
 use super::{Effect, Model, Part};
-use crate::config::Config;
 use crate::control::Control;
 use crate::drawn::{Drawn, Stroke};
 
@@ -47,63 +46,63 @@ impl Model {
         let t = &mut self.tool;
         let stroke = match msg {
             DrawMsg::Toggle => {
-                t.on = !t.on;
-                t.down = false;
-                if t.on && self.config.drawn.is_none() {
-                    // A fresh set with the current task's classes (or values).
-                    let drawn = Drawn::new(self.config.classes());
-                    let mut c = self.config.clone();
-                    c.set_dataset(drawn.problem().default_dataset());
-                    c.classes = Config::default().classes;
-                    c.problem = drawn.problem();
-                    t.label = if drawn.classes == 0 {
-                        crate::drawn::value_label(1.0)
-                    } else {
-                        0
-                    };
-                    c.drawn = Some(drawn);
-                    self.apply(c, false, fx);
-                }
+                (t.on, t.down) = (!t.on, false);
                 // While drawing, the test points show too.
                 fx.push(Effect::DrawPoints);
-                fx.push(Effect::Render(Part::Setup));
-                return;
+                None
             }
             DrawMsg::Label(label) => {
                 (t.label, t.erase) = (label, false);
-                fx.push(Effect::Render(Part::Setup));
-                return;
+                None
             }
             DrawMsg::Erase => {
                 t.erase = !t.erase;
-                fx.push(Effect::Render(Part::Setup));
-                return;
+                None
             }
             DrawMsg::Up => {
                 t.down = false;
                 return;
             }
-            DrawMsg::Clear => Stroke::Clear,
+            DrawMsg::Clear => Some(Stroke::Clear),
             _ if !t.on => return,
-            DrawMsg::Down { x, y } | DrawMsg::Move { x, y } if t.erase => {
-                t.down |= matches!(msg, DrawMsg::Down { .. });
-                if !t.down {
-                    return;
-                }
-                Stroke::Erase { x, y }
-            }
             DrawMsg::Down { x, y } => {
                 t.down = true;
-                Stroke::Add { x, y, label: t.label }
+                Some(if t.erase {
+                    Stroke::Erase { x, y }
+                } else {
+                    Stroke::Add { x, y, label: t.label }
+                })
             }
-            DrawMsg::Move { x, y } if t.down => Stroke::Spray { x, y, label: t.label },
+            DrawMsg::Move { x, y } if t.down => Some(if t.erase {
+                Stroke::Erase { x, y }
+            } else {
+                Stroke::Spray { x, y, label: t.label }
+            }),
             DrawMsg::Move { .. } => return,
         };
         let mut c = self.config.clone();
-        if c.drawn.as_mut().is_some_and(|d| d.update(stroke)) {
+        let changed = match (stroke, &mut c.drawn) {
+            (Some(s), Some(d)) => d.update(s),
+            (None, None) if self.tool.on => {
+                // A fresh set with the current task's classes (or values).
+                let drawn = Drawn::new(self.config.classes());
+                c.set_dataset(drawn.problem().default_dataset());
+                c.classes = crate::dataset::DEFAULT_CLASSES;
+                c.problem = drawn.problem();
+                self.tool.label = if drawn.classes == 0 {
+                    crate::drawn::value_label(1.0)
+                } else {
+                    0
+                };
+                c.drawn = Some(drawn);
+                true
+            }
+            _ => false,
+        };
+        if changed {
             self.apply(c, false, fx);
         }
-        // The count and, at the limit, the notice.
+        // The tools, the count and, at the limit, the notice.
         fx.push(Effect::Render(Part::Setup));
     }
 }

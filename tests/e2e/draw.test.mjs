@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { suite, exactLoss, stepOnce } from './helpers.mjs';
 
-const { open } = suite();
+const ctx = suite();
+const { open } = ctx;
+const suiteBrowser = () => ctx.browser;
+const suiteUrl = () => ctx.server.url;
 
 const shown = (page) => page.locator('#points').getAttribute('data-points').then(Number);
 /** The picture's pixel at (x, y) on the −6…6 frame, in page coordinates. */
@@ -104,4 +107,16 @@ test('a hostile draw= value shows a notice naming it and the default dataset', a
   assert.ok((await shown(page)) > 0);
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('a tap on a touch screen draws a point', async () => {
+  const ctx = await suiteBrowser().newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await ctx.newPage();
+  await page.goto(`${suiteUrl()}#seed=3&test=1`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
+  await page.getByRole('button', { name: 'Draw', exact: true }).tap();
+  await page.getByTestId('boundary').scrollIntoViewIfNeeded();
+  await page.touchscreen.tap(...(await at(page, 1, 1)));
+  await page.waitForFunction(() => document.querySelector('#points').dataset.points === '1');
+  await ctx.close();
 });

@@ -15,7 +15,13 @@ pub struct Tool {
     pub label: u8,
     pub erase: bool,
     pub down: bool,
+    /// Where the pointer last drew: a drag sprays again after `SPRAY_STEP`, so the
+    /// points follow the path, not the speed of the hand.
+    pub last: (f32, f32),
 }
+
+/// A drag sprays once per this distance on the picture.
+pub const SPRAY_STEP: f32 = 0.3;
 
 /// What the user does with the tool; positions on the picture's −6…6 frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -66,18 +72,18 @@ impl Model {
             DrawMsg::Clear => Some(Stroke::Clear),
             _ if !t.on => return,
             DrawMsg::Down { x, y } => {
-                t.down = true;
+                (t.down, t.last) = (true, (x, y));
                 Some(if t.erase {
                     Stroke::Erase { x, y }
                 } else {
                     Stroke::Add { x, y, label: t.label }
                 })
             }
-            DrawMsg::Move { x, y } if t.down => Some(if t.erase {
-                Stroke::Erase { x, y }
-            } else {
-                Stroke::Spray { x, y, label: t.label }
-            }),
+            DrawMsg::Move { x, y } if t.down && t.erase => Some(Stroke::Erase { x, y }),
+            DrawMsg::Move { x, y } if t.down && (x - t.last.0).hypot(y - t.last.1) >= SPRAY_STEP => {
+                t.last = (x, y);
+                Some(Stroke::Spray { x, y, label: t.label })
+            }
             DrawMsg::Move { .. } => return,
         };
         let mut c = self.config.clone();
@@ -144,7 +150,9 @@ mod tests {
             .iter()
             .any(|q| matches!(q, ToWorker::Configure { hash, .. } if hash.contains("&draw="))));
         // A drag sprays; moving with the button up does nothing.
-        update(&mut m, Msg::Draw(DrawMsg::Move { x: 2.2, y: -1.0 }));
+        update(&mut m, Msg::Draw(DrawMsg::Move { x: 2.1, y: -1.0 }));
+        assert_eq!(count(&m), 1, "too close to spray again");
+        update(&mut m, Msg::Draw(DrawMsg::Move { x: 2.4, y: -1.0 }));
         assert_eq!(count(&m), 1 + crate::drawn::SPRAY_POINTS);
         update(&mut m, Msg::Draw(DrawMsg::Up));
         update(&mut m, Msg::Draw(DrawMsg::Move { x: -4.0, y: 4.0 }));

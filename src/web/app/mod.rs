@@ -78,6 +78,7 @@ pub fn start() {
     controls::init(DISPATCH);
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
+    crate::web::help::init(DISPATCH);
     import_view::init(DISPATCH);
     diagram::wire(DISPATCH);
     page_events::wire(DISPATCH);
@@ -233,6 +234,7 @@ impl View {
             Part::Setup => {
                 let c = &m.config;
                 controls::sync(c);
+                crate::web::help::sync(c);
                 let classes = m.class_names();
                 let baseline: Element = by_id("baseline");
                 let text = m.baseline_text();

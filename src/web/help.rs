@@ -110,7 +110,10 @@ fn show(target: Option<web_sys::EventTarget>, focus: bool) {
         doc.client_width() as f64,
         doc.client_height() as f64,
     );
-    set_attr(&tip, "style", &format!("left:{x}px;top:{y}px"));
+    // Through the CSSOM: the page's CSP refuses style attributes.
+    let style = tip.style();
+    let _ = style.set_property("left", &format!("{x}px"));
+    let _ = style.set_property("top", &format!("{y}px"));
 }
 
 fn hide() {

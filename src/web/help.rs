@@ -136,6 +136,15 @@ fn fill_glossary() {
     }
 }
 
+/// How much thicker lines and larger points are drawn: 1.5 in the presenter view.
+pub fn scale() -> f32 {
+    if VIEW.get().0 {
+        1.5
+    } else {
+        1.0
+    }
+}
+
 /// Shows the presenter or embed view the config asks for; the pictures are
 /// laid out again when the view changed.
 pub fn sync(c: &Config) {

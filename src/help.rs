@@ -6,8 +6,12 @@
 
 use crate::control::Control;
 
-/// Explanations of things that are not controls, named by the page's
-/// `data-help` attributes: the metrics and the optimizer's settings.
+/// The file of the explanations and the glossary, in `i18n/<lang>/`: fetched
+/// when first needed, not embedded (the page's first load stays small).
+pub const FILE: &str = "explain.ftl";
+
+/// Explanations of things that are not controls: the metrics and the presenter
+/// view (named by the page's `data-help` attributes) and the optimizer's settings.
 pub const TOPICS: [&str; 10] = [
     "help-accuracy",
     "help-precision",
@@ -25,7 +29,7 @@ pub const TOPICS: [&str; 10] = [
 /// a control's explanation, so they are written once.
 pub const GLOSSARY: [(&str, &str); 22] = [
     ("term-epoch", "gloss-epoch"),
-    ("term-batch", "gloss-batch"),
+    ("term-batch", "help-batch"),
     ("term-lr", "help-lr"),
     ("term-loss", "gloss-loss"),
     ("term-gradient", "gloss-gradient"),
@@ -37,26 +41,23 @@ pub const GLOSSARY: [(&str, &str); 22] = [
     ("term-bias", "gloss-bias"),
     ("term-activation", "help-act"),
     ("term-softmax", "gloss-softmax"),
-    ("term-feature", "gloss-feature"),
+    ("term-feature", "help-in"),
     ("term-overfitting", "gloss-overfitting"),
     ("term-regularization", "gloss-regularization"),
     ("term-dropout", "help-drop"),
-    ("term-validation", "gloss-validation"),
+    ("term-validation", "help-val"),
     ("term-test", "gloss-test"),
     ("term-early-stopping", "help-es"),
     ("term-precision", "help-precision"),
     ("term-recall", "help-recall"),
 ];
 
-/// What an element explains, from its nearest marked ancestor: a `data-help`
-/// id (taken if it is one of `TOPICS` or a control's), else an optimizer
-/// setting's box (`data-param`), else a `data-control` key.
-pub fn topic(help: Option<&str>, param: Option<&str>, control: Option<&str>) -> Option<&'static str> {
-    if let Some(id) = help {
-        return TOPICS
-            .into_iter()
-            .chain(Control::ALL.map(Control::help_id))
-            .find(|t| *t == id);
+/// What an element explains, from its nearest marked ancestor: its
+/// `data-help` id (set by the page itself: a metric, a feature), else an
+/// optimizer setting's box (`data-param`), else a `data-control` key.
+pub fn topic<'a>(help: Option<&'a str>, param: Option<&str>, control: Option<&str>) -> Option<&'a str> {
+    if help.is_some() {
+        return help;
     }
     match param {
         Some("mom") => return Some("help-momentum"),
@@ -101,7 +102,10 @@ pub fn place(anchor: Rect, w: f64, h: f64, view_w: f64, view_h: f64) -> (f64, f6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Catalog, Lang, EN_MAIN, ZH_MAIN};
+    use crate::i18n::{Catalog, Lang};
+
+    const EN: &str = include_str!("../i18n/en/explain.ftl");
+    const ZH: &str = include_str!("../i18n/zh/explain.ftl");
 
     fn overlaps(a: Rect, x: f64, y: f64, w: f64, h: f64) -> bool {
         x < a.x + a.w && a.x < x + w && y < a.y + a.h && a.y < y + h
@@ -109,8 +113,8 @@ mod tests {
 
     #[test]
     fn every_control_topic_and_glossary_entry_is_explained_in_both_languages() {
-        for (lang, files) in [(Lang::En, EN_MAIN), (Lang::Zh, ZH_MAIN)] {
-            let cat = Catalog::parse(lang, files).expect("catalog parses");
+        for (lang, text) in [(Lang::En, EN), (Lang::Zh, ZH)] {
+            let cat = Catalog::parse(lang, &[(FILE, text)]).expect("catalog parses");
             let ids = Control::ALL
                 .map(Control::help_id)
                 .into_iter()
@@ -121,6 +125,37 @@ mod tests {
                 assert!(!text.trim().is_empty() && text.len() < 400, "{lang:?} {id}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_ids() {
+        let ids = |text: &str| {
+            let mut ids: Vec<String> = text
+                .lines()
+                .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.to_string()))
+                .collect();
+            ids.sort_unstable();
+            ids
+        };
+        assert_eq!(ids(EN), ids(ZH));
+        // Every id is one the page asks for.
+        let asked: Vec<&str> = Control::ALL
+            .map(Control::help_id)
+            .into_iter()
+            .chain(TOPICS)
+            .chain(GLOSSARY.iter().flat_map(|(t, d)| [*t, *d]))
+            .collect();
+        assert!(ids(EN).iter().all(|id| asked.contains(&id.as_str())), "{:?}", ids(EN));
+    }
+
+    #[test]
+    fn the_fetched_file_joins_the_catalog_of_the_active_language() {
+        assert_eq!(crate::t!("term-epoch"), "term-epoch", "not embedded");
+        assert!(!crate::i18n::add(Lang::Zh, ZH), "English is active");
+        assert!(!crate::i18n::add(Lang::En, "broken = {"), "does not parse");
+        assert!(crate::i18n::add(Lang::En, EN));
+        assert_eq!(crate::t!("term-epoch"), "Epoch");
+        assert!(crate::t!("help-reg").contains("λ·½Σw²"));
     }
 
     #[test]
@@ -136,7 +171,6 @@ mod tests {
     fn topics_come_from_the_nearest_mark() {
         assert_eq!(topic(Some("help-recall"), None, Some("metrics")), Some("help-recall"));
         assert_eq!(topic(Some("help-lr"), None, None), Some("help-lr"));
-        assert_eq!(topic(Some("<script>"), None, Some("lr")), None);
         assert_eq!(topic(None, Some("mom"), Some("opt")), Some("help-momentum"));
         assert_eq!(topic(None, Some("b2"), Some("opt")), Some("help-betas"));
         assert_eq!(topic(None, Some("eps"), Some("opt")), Some("help-opt"));

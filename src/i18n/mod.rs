@@ -221,3 +221,17 @@ macro_rules! t {
 
 #[cfg(test)]
 mod tests;
+
+/// Adds a file fetched after start-up (the explanations, `help::FILE`) to the
+/// active catalog, when that catalog is in `lang`. False when another language
+/// is active by now, or the file does not parse or repeats an id.
+pub fn add(lang: Lang, file_text: &str) -> bool {
+    ensure_installed();
+    ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        let Some(c) = a.as_mut().map(|a| &mut a.current).filter(|c| c.lang == lang) else {
+            return false;
+        };
+        FluentResource::try_new(file_text.to_string()).is_ok_and(|r| c.bundle.add_resource(r).is_ok())
+    })
+}

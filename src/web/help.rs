@@ -1,52 +1,134 @@
 //! Explanations beside the controls, the glossary and the two room views
 //! (presenter, embed). One tooltip (`#help-tip`, role tooltip) follows the
 //! pointer's and the keyboard's control: which text comes from `help::topic`,
-//! where it goes from `help::place`; the text is read when it is shown, so it
-//! is always in the page's current language.
+//! where it goes from `help::place`. The texts (`i18n/<lang>/explain.ftl`)
+//! are fetched the first time one is shown, in the page's language then, and
+//! again after the language changes: the first load carries none of them.
 
 use crate::config::{Config, Edit};
 use crate::help;
+use crate::i18n::{self, Lang};
 use crate::web::dispatch::Dispatch;
-use crate::web::dom::{by_id, create, document, on, on_click, set_attr, set_hidden, set_text};
+use crate::web::dom::{by_id, create, document, set_attr, set_hidden, set_text};
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent};
 
 thread_local! {
-    /// The element the tooltip describes now (it carries `aria-describedby`).
-    static DESCRIBED: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The marked element the tooltip explains now, and the control in it
+    /// that carries `aria-describedby`.
+    static DESCRIBED: RefCell<Option<(Element, Element)>> = const { RefCell::new(None) };
     /// The view the page shows now: (presenter, embed).
     static VIEW: Cell<(bool, bool)> = const { Cell::new((false, false)) };
+    /// A language's texts are on their way.
+    static LOADING: Cell<bool> = const { Cell::new(false) };
+    /// What to show once they arrive: the event's target, and whether it was a focus.
+    static PENDING: RefCell<Option<(web_sys::EventTarget, bool)>> = const { RefCell::new(None) };
+}
+
+/// The explanation `id` in the page's language; None (and the texts
+/// requested) until they are in its catalog.
+fn text(id: &str) -> Option<String> {
+    // The catalog loses them when the language changes: asked again then.
+    if i18n::with(|c, _| c.has(id)) {
+        return Some(crate::t!(id));
+    }
+    load(i18n::lang());
+    None
+}
+
+/// Fetches `i18n/<lang>/explain.ftl` into the catalog; then shows what waits.
+fn load(lang: Lang) {
+    if LOADING.replace(true) {
+        return;
+    }
+    let url = format!("i18n/{}/{}", lang.code(), help::FILE);
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::NULL);
+    let fetch: js_sys::Function = get(&js_sys::global(), "fetch").unchecked_into();
+    let Ok(response) = fetch.call1(&JsValue::NULL, &url.into()) else {
+        return LOADING.set(false);
+    };
+    let done = Closure::<dyn FnMut(JsValue)>::new(move |t: JsValue| {
+        LOADING.set(false);
+        if i18n::add(lang, &t.as_string().unwrap_or_default()) {
+            if let Some((target, focus)) = PENDING.with(|p| p.borrow_mut().take()) {
+                show(Some(target), focus);
+            }
+            if by_id::<HtmlDialogElement>("glossary").open() {
+                fill_glossary();
+            }
+        }
+    })
+    .into_js_value();
+    // response.text(), then `done`; any failure lets the next request try again.
+    let body = Closure::<dyn FnMut(JsValue)>::new(move |r: JsValue| {
+        let ok = get(&r, "ok").as_bool() == Some(true);
+        let text = get(&r, "text").unchecked_into::<js_sys::Function>().call0(&r);
+        match text {
+            Ok(p) if ok => then(&p, &done),
+            _ => LOADING.set(false),
+        }
+    })
+    .into_js_value();
+    then(&response, &body);
+}
+
+/// `promise.then(f)`, and a failure only clears `LOADING`.
+fn then(promise: &JsValue, f: &JsValue) {
+    let failed = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| LOADING.set(false)).into_js_value();
+    let then = js_sys::Reflect::get(promise, &"then".into()).unwrap_or(JsValue::NULL);
+    let _ = then.unchecked_into::<js_sys::Function>().call2(promise, f, &failed);
 }
 
 const TIP: &str = "help-tip";
-const MARKED: &str = "[data-help],[data-param],[data-control],.feature-label";
+const MARKED: &str = "[data-help],[data-param],[data-control]";
 
 pub fn init(d: Dispatch) {
+    // One listener for every event this file follows: one closure in the wasm.
     let doc = document();
-    on(&doc, "mouseover", |e: MouseEvent| show(e.target(), false));
-    on(&doc, "mouseout", |e: MouseEvent| {
-        if e.related_target().is_none() {
-            hide(); // the pointer left the window
-        }
-    });
-    on(&doc, "focusin", |e: Event| show(e.target(), true));
-    on(&doc, "focusout", |_: Event| hide());
-    on(&doc, "keydown", |e: KeyboardEvent| {
-        if e.key() == "Escape" {
+    let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| handle(&e, d));
+    for event in [
+        "mouseover",
+        "mouseout",
+        "focusin",
+        "focusout",
+        "keydown",
+        "click",
+        "nnplay-lang",
+    ] {
+        doc.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())
+            .expect("addEventListener");
+    }
+    cb.forget();
+}
+
+fn handle(e: &Event, d: Dispatch) {
+    let target = e.target();
+    match e.type_().as_str() {
+        "mouseover" => show(target, false),
+        "focusin" => show(target, true),
+        // A mouseout with nowhere to go: the pointer left the window.
+        "mouseout" if e.unchecked_ref::<MouseEvent>().related_target().is_some() => {}
+        "keydown" if e.unchecked_ref::<KeyboardEvent>().key() != "Escape" => {}
+        "click" => match target
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .map(|t| t.closest("button"))
+        {
+            Some(Ok(Some(b))) if b.id() == "glossary-open" => {
+                hide();
+                fill_glossary();
+                let _ = by_id::<HtmlDialogElement>("glossary").show_modal();
+            }
+            Some(Ok(Some(b))) if b.id() == "present-toggle" => d.edit(Edit::Present(!VIEW.get().0)),
+            _ => {}
+        },
+        "nnplay-lang" => {
             hide();
+            fill_glossary();
         }
-    });
-    on(&doc, "nnplay-lang", |_: Event| {
-        hide();
-        fill_glossary();
-    });
-    on_click("glossary-open", || {
-        hide();
-        fill_glossary();
-        let _ = by_id::<HtmlDialogElement>("glossary").show_modal();
-    });
-    on_click("present-toggle", move || d.edit(Edit::Present(!VIEW.get().0)));
+        _ => hide(),
+    }
 }
 
 /// Shows the explanation of the control around `target`, or hides the tooltip
@@ -55,45 +137,39 @@ fn show(target: Option<web_sys::EventTarget>, focus: bool) {
     let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    let anchor = el.closest(MARKED).ok().flatten();
-    let described = DESCRIBED.with(|d| d.borrow().clone());
-    if anchor.is_some() && anchor == described.as_ref().and_then(|d| d.closest(MARKED).ok().flatten()) {
+    let Some(anchor) = el.closest(MARKED).ok().flatten() else {
+        return hide();
+    };
+    if DESCRIBED.with(|d| d.borrow().as_ref().is_some_and(|(a, _)| *a == anchor)) {
         return; // the same control: keep the tooltip where it is
     }
-    let Some(anchor) = anchor else {
-        return hide();
-    };
-    let is_feature = anchor.class_list().contains("feature-label");
-    let attr = |name| anchor.get_attribute(name);
-    let control = if is_feature {
-        Some("in".into())
-    } else {
-        attr("data-control")
-    };
-    let topic = help::topic(
-        attr("data-help").as_deref(),
-        attr("data-param").as_deref(),
-        control.as_deref(),
-    );
-    // Under the pointer, the diagram's own tooltip explains a feature.
-    let Some(topic) = topic.filter(|_| focus || !is_feature) else {
-        return hide();
-    };
     hide();
+    let attr = |name| anchor.get_attribute(name);
+    let (help, param, control) = (attr("data-help"), attr("data-param"), attr("data-control"));
+    let Some(topic) = help::topic(help.as_deref(), param.as_deref(), control.as_deref()) else {
+        return;
+    };
+    // Under the pointer, the diagram's own tooltip explains a feature.
+    if !focus && anchor.class_list().contains("feature-label") {
+        return;
+    }
+    let Some(words) = text(topic) else {
+        PENDING.with(|p| *p.borrow_mut() = Some((el.into(), focus)));
+        return;
+    };
     // The control a screen reader is on: the focused element, or the one the pointer is over.
     let control = if focus {
         el
     } else {
         anchor
-            .query_selector("select,input,button,textarea,[tabindex]")
+            .query_selector("select,input,button,[tabindex]")
             .ok()
             .flatten()
             .unwrap_or_else(|| anchor.clone())
     };
     set_attr(&control, "aria-describedby", TIP);
-    DESCRIBED.with(|d| *d.borrow_mut() = Some(control));
     let tip: HtmlElement = by_id(TIP);
-    set_text(&tip, &crate::t!(topic));
+    set_text(&tip, &words);
     set_hidden(&tip, false);
     let r = anchor.get_bounding_client_rect();
     let t = tip.get_bounding_client_rect();
@@ -107,17 +183,19 @@ fn show(target: Option<web_sys::EventTarget>, focus: bool) {
         },
         t.width(),
         t.height(),
-        doc.client_width() as f64,
-        doc.client_height() as f64,
+        doc.client_width().into(),
+        doc.client_height().into(),
     );
     // Through the CSSOM: the page's CSP refuses style attributes.
-    let style = tip.style();
-    let _ = style.set_property("left", &format!("{x}px"));
-    let _ = style.set_property("top", &format!("{y}px"));
+    for (side, v) in [("left", x), ("top", y)] {
+        let _ = tip.style().set_property(side, &format!("{v}px"));
+    }
+    DESCRIBED.with(|d| *d.borrow_mut() = Some((anchor, control)));
 }
 
 fn hide() {
-    if let Some(el) = DESCRIBED.with(|d| d.borrow_mut().take()) {
+    PENDING.with(|p| p.borrow_mut().take());
+    if let Some((_, el)) = DESCRIBED.with(|d| d.borrow_mut().take()) {
         let _ = el.remove_attribute("aria-describedby");
     }
     set_hidden(&by_id::<Element>(TIP), true);
@@ -130,7 +208,7 @@ fn fill_glossary() {
     for (term, definition) in help::GLOSSARY {
         for (tag, id) in [("dt", term), ("dd", definition)] {
             let el: Element = create(tag);
-            el.set_text_content(Some(&crate::t!(id)));
+            el.set_text_content(text(id).as_deref());
             list.append_child(&el).expect("append");
         }
     }

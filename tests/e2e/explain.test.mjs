@@ -19,13 +19,21 @@ const tipState = (page) => page.evaluate(() => {
   };
 });
 
+/** Waits for the tooltip to be shown (the texts come with the first one), then its state. */
+async function shownTip(page) {
+  await page.waitForFunction(() => !document.getElementById('help-tip').hidden);
+  return tipState(page);
+}
+
 const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.w && a.y < b.y + b.height && b.y < a.y + a.h;
 
 test('hovering a control shows its explanation beside it, read by screen readers; Escape hides it', async () => {
   const { page, problems } = await open('seed=1');
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
   const lr = page.getByLabel('Learning rate', { exact: true });
   await lr.hover();
-  let s = await tipState(page);
+  let s = await shownTip(page);
   assert.ok(s.shown, 'shown on hover');
   assert.equal(s.role, 'tooltip');
   assert.match(s.text, /gradient/);
@@ -39,24 +47,25 @@ test('hovering a control shows its explanation beside it, read by screen readers
   assert.deepEqual(s.described, []);
   // Another control, another text; leaving the controls hides it.
   await page.getByLabel('Regularization', { exact: true }).hover();
-  assert.match((await tipState(page)).text, /λ·½Σw²/);
+  assert.match((await shownTip(page)).text, /λ·½Σw²/);
   await page.mouse.move(700, 890);
   await page.locator('#explain').hover();
   assert.ok(!(await tipState(page)).shown, 'pointer leave hides it');
+  assert.deepEqual(fetched, ['/i18n/en/explain.ftl'], 'the texts are fetched once, when first needed');
   assert.deepEqual(problems, []);
 });
 
 test('Tab onto a control shows its explanation; metrics explain themselves on focus; the tooltip stays in the window', async () => {
   const { page } = await open('seed=1');
   await page.locator('#noise').focus();
-  assert.match((await tipState(page)).text, /noise|Moves each point/i);
+  assert.match((await shownTip(page)).text, /Moves each point/);
   await page.keyboard.press('Tab');
-  let s = await tipState(page);
+  let s = await shownTip(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'validation');
   assert.match(s.text, /kept out of training/);
   assert.deepEqual(s.described, ['validation']);
   await page.keyboard.press('Tab');
-  s = await tipState(page);
+  s = await shownTip(page);
   assert.match(s.text, /Points per weight update/);
   assert.deepEqual(s.described, ['batch-size']);
   await page.keyboard.press('Escape');
@@ -64,14 +73,14 @@ test('Tab onto a control shows its explanation; metrics explain themselves on fo
   // The metric headers are explained too.
   for (const [name, pattern] of [['Precision', /TP \/ \(TP \+ FP\)/], ['Recall', /TP \/ \(TP \+ FN\)/], ['F1', /harmonic/]]) {
     await page.getByRole('columnheader', { name, exact: true }).focus();
-    s = await tipState(page);
+    s = await shownTip(page);
     assert.match(s.text, pattern, name);
     assert.ok(s.box.x >= 0 && s.box.y >= 0 && s.box.x + s.box.w <= s.view.w && s.box.y + s.box.h <= s.view.h, JSON.stringify(s));
   }
   // Momentum's own box, once shown.
   await page.getByLabel('Optimizer', { exact: true }).selectOption('momentum');
   await page.locator('#optimizer-params input[data-param=mom]').focus();
-  assert.match((await tipState(page)).text, /μ/);
+  assert.match((await shownTip(page)).text, /μ/);
   // Blur hides it.
   await page.evaluate(() => document.activeElement.blur());
   assert.ok(!(await tipState(page)).shown);
@@ -84,6 +93,7 @@ test('the glossary opens as a dialog of terms, closes with Escape and gives the 
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Glossary' });
   await dialog.waitFor();
+  await page.waitForFunction(() => document.querySelector('#glossary-list dt')?.textContent !== '');
   const terms = await dialog.locator('dt').allTextContents();
   assert.ok(terms.length >= 15 && terms.length <= 25, `${terms.length} terms`);
   for (const t of ['Epoch', 'Learning rate', 'Overfitting', 'Dropout', 'Precision', 'Recall', 'Early stopping']) {

@@ -23,6 +23,8 @@ thread_local! {
     static VIEW: Cell<(bool, bool)> = const { Cell::new((false, false)) };
     /// A language's texts are on their way.
     static LOADING: Cell<bool> = const { Cell::new(false) };
+    /// The loader's callback, for the promise of the response's text.
+    static STEP: RefCell<JsValue> = const { RefCell::new(JsValue::NULL) };
     /// What to show once they arrive: the event's target, and whether it was a focus.
     static PENDING: RefCell<Option<(web_sys::EventTarget, bool)>> = const { RefCell::new(None) };
 }
@@ -43,42 +45,44 @@ fn load(lang: Lang) {
     if LOADING.replace(true) {
         return;
     }
-    let url = format!("i18n/{}/{}", lang.code(), help::FILE);
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::NULL);
+    let url = ["i18n/", lang.code(), "/", help::FILE].concat();
     let fetch: js_sys::Function = get(&js_sys::global(), "fetch").unchecked_into();
-    let Ok(response) = fetch.call1(&JsValue::NULL, &url.into()) else {
-        return LOADING.set(false);
-    };
-    let done = Closure::<dyn FnMut(JsValue)>::new(move |t: JsValue| {
-        LOADING.set(false);
-        if i18n::add(lang, &t.as_string().unwrap_or_default()) {
-            if let Some((target, focus)) = PENDING.with(|p| p.borrow_mut().take()) {
-                show(Some(target), focus);
+    // One callback for each step: the response (read its text), the text, a failure.
+    let step = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+        if let Some(text) = v.as_string() {
+            LOADING.set(false);
+            if i18n::add(lang, &text) {
+                if let Some((target, focus)) = PENDING.with(|p| p.borrow_mut().take()) {
+                    show(Some(target), focus);
+                }
+                if by_id::<HtmlDialogElement>("glossary").open() {
+                    fill_glossary();
+                }
             }
-            if by_id::<HtmlDialogElement>("glossary").open() {
-                fill_glossary();
-            }
+        } else if get(&v, "ok").as_bool() == Some(true) {
+            let text = get(&v, "text").unchecked_into::<js_sys::Function>().call0(&v);
+            STEP.with(|s| then(text, &s.borrow()));
+        } else {
+            LOADING.set(false); // a failure: the next request tries again
         }
     })
     .into_js_value();
-    // response.text(), then `done`; any failure lets the next request try again.
-    let body = Closure::<dyn FnMut(JsValue)>::new(move |r: JsValue| {
-        let ok = get(&r, "ok").as_bool() == Some(true);
-        let text = get(&r, "text").unchecked_into::<js_sys::Function>().call0(&r);
-        match text {
-            Ok(p) if ok => then(&p, &done),
-            _ => LOADING.set(false),
-        }
-    })
-    .into_js_value();
-    then(&response, &body);
+    then(fetch.call1(&JsValue::NULL, &url.into()), &step);
+    STEP.with(|s| *s.borrow_mut() = step);
 }
 
-/// `promise.then(f)`, and a failure only clears `LOADING`.
-fn then(promise: &JsValue, f: &JsValue) {
-    let failed = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| LOADING.set(false)).into_js_value();
-    let then = js_sys::Reflect::get(promise, &"then".into()).unwrap_or(JsValue::NULL);
-    let _ = then.unchecked_into::<js_sys::Function>().call2(promise, f, &failed);
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::NULL)
+}
+
+/// `promise.then(step, step)`.
+fn then(promise: Result<JsValue, JsValue>, step: &JsValue) {
+    let Ok(p) = promise else {
+        return LOADING.set(false);
+    };
+    let _ = get(&p, "then")
+        .unchecked_into::<js_sys::Function>()
+        .call2(&p, step, step);
 }
 
 const TIP: &str = "help-tip";
@@ -87,7 +91,7 @@ const MARKED: &str = "[data-help],[data-param],[data-control]";
 pub fn init(d: Dispatch) {
     // One listener for every event this file follows: one closure in the wasm.
     let doc = document();
-    let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| handle(&e, d));
+    let cb = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| handle(e.unchecked_ref(), d));
     for event in [
         "mouseover",
         "mouseout",

@@ -55,9 +55,7 @@ fn load(lang: Lang) {
                 if let Some((target, focus)) = PENDING.with(|p| p.borrow_mut().take()) {
                     show(Some(target), focus);
                 }
-                if by_id::<HtmlDialogElement>("glossary").open() {
-                    fill_glossary();
-                }
+                refill_glossary();
             }
         } else if get(&v, "ok").as_bool() == Some(true) {
             let text = get(&v, "text").unchecked_into::<js_sys::Function>().call0(&v);
@@ -104,6 +102,9 @@ pub fn init(d: Dispatch) {
         doc.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())
             .expect("addEventListener");
     }
+    by_id::<Element>("glossary")
+        .add_event_listener_with_callback("close", cb.as_ref().unchecked_ref())
+        .expect("addEventListener");
     cb.forget();
 }
 
@@ -121,15 +122,24 @@ fn handle(e: &Event, d: Dispatch) {
         {
             Some(Ok(Some(b))) if b.id() == "glossary-open" => {
                 hide();
-                fill_glossary();
-                let _ = by_id::<HtmlDialogElement>("glossary").show_modal();
+                let dialog: HtmlDialogElement = by_id("glossary");
+                set_attr(&dialog, "aria-labelledby", "glossary-title");
+                let _ = dialog.show_modal();
+                refill_glossary();
             }
             Some(Ok(Some(b))) if b.id() == "present-toggle" => d.edit(Edit::Present(!VIEW.get().0)),
             _ => {}
         },
         "nnplay-lang" => {
             hide();
-            fill_glossary();
+            refill_glossary();
+        }
+        // The glossary closed: its terms and name go, so that they never
+        // compete with the page's controls of the same words ("Loss" in "Glossary").
+        "close" => {
+            let dialog: Element = by_id("glossary");
+            let _ = dialog.remove_attribute("aria-labelledby");
+            by_id::<Element>("glossary-list").set_text_content(None);
         }
         _ => hide(),
     }
@@ -205,8 +215,11 @@ fn hide() {
     set_hidden(&by_id::<Element>(TIP), true);
 }
 
-/// The glossary's terms and definitions in the current language.
-fn fill_glossary() {
+/// The glossary's terms and definitions in the current language, while it is open.
+fn refill_glossary() {
+    if !by_id::<HtmlDialogElement>("glossary").open() {
+        return;
+    }
     let list: Element = by_id("glossary-list");
     list.set_text_content(None);
     for (term, definition) in help::GLOSSARY {

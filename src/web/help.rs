@@ -88,8 +88,10 @@ const MARKED: &str = "[data-help],[data-param],[data-control]";
 
 pub fn init(d: Dispatch) {
     // One listener for every event this file follows: one closure in the wasm.
+    // `Fn`, not `FnMut`: an event it causes (the focus that opening the
+    // glossary moves) calls it again while it runs.
     let doc = document();
-    let cb = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| handle(e.unchecked_ref(), d));
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| handle(e.unchecked_ref(), d));
     for event in [
         "mouseover",
         "mouseout",

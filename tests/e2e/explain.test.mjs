@@ -87,7 +87,7 @@ test('Tab onto a control shows its explanation; metrics explain themselves on fo
 });
 
 test('the glossary opens as a dialog of terms, closes with Escape and gives the focus back', async () => {
-  const { page } = await open('seed=1');
+  const { page, problems } = await open('seed=1');
   const button = page.getByRole('button', { name: 'Glossary' });
   await button.focus();
   await page.keyboard.press('Enter');
@@ -103,6 +103,9 @@ test('the glossary opens as a dialog of terms, closes with Escape and gives the 
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary-open');
+  // Closed, its words are gone: "Glossary" never answers for the Loss control.
+  assert.equal(await page.getByLabel('Loss').count(), 1);
+  assert.deepEqual(problems, []);
 });
 
 test('present=1 shows large type; the Presenter view button sets it without a reload and writes it to the link', async () => {

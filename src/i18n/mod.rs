@@ -14,7 +14,9 @@ use std::cell::RefCell;
 use std::fmt;
 
 mod lang;
+mod link;
 pub use lang::Lang;
+pub use link::{lang_part, link_lang, relink};
 
 /// The English files of the playground's page, embedded in its wasm. The other
 /// language's files of the same names are fetched when the page switches.
@@ -26,6 +28,11 @@ pub const EN_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/en/
 /// Every translation file, both languages, for the tests (and for a module
 /// small enough to carry both).
 pub const ZH_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/zh/page.ftl"))];
+
+/// The search panel's own words (its module embeds both languages, with the
+/// page's files: its controls share the page's names).
+pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];
+pub const ZH_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/zh/search.ftl"))];
 
 /// A translation file that does not parse: the file, the line and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,6 +148,32 @@ pub fn install(english: Catalog, current: Option<Catalog>) {
     ACTIVE.with(|a| *a.borrow_mut() = Some(active));
 }
 
+/// Installs English and, unless `texts` is empty, Chinese from `texts` (the
+/// Chinese `MAIN_FILES`, same order). A file that does not parse leaves
+/// English installed and is the error (file and line).
+pub fn install_main(texts: &[String]) -> Result<(), String> {
+    let english = Catalog::parse(Lang::En, EN_MAIN).expect("the embedded English catalog parses (tested)");
+    if texts.is_empty() {
+        install(english, None);
+        return Ok(());
+    }
+    let files: Vec<(&str, &str)> = MAIN_FILES
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    match Catalog::parse(Lang::Zh, &files) {
+        Ok(zh) => {
+            install(english, Some(zh));
+            Ok(())
+        }
+        Err(e) => {
+            install(english, None);
+            Err(e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+        }
+    }
+}
+
 /// Installs the embedded English files of the page (until `install` says otherwise).
 fn ensure_installed() {
     ACTIVE.with(|a| {
@@ -190,6 +223,12 @@ pub fn tr_attr(id: &str, attr: &str) -> String {
     })
 }
 
+/// The message `{prefix}-{key}`: the label of a choice by its link key
+/// (`keyed("act", "relu")` is `act-relu`).
+pub fn keyed(prefix: &str, key: &str) -> String {
+    tr(&format!("{prefix}-{key}"), None)
+}
+
 /// Arguments for `tr`: `args(&[("n", "3".into())])`.
 pub fn args<'a>(pairs: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
     let mut a = FluentArgs::new();
@@ -213,5 +252,6 @@ macro_rules! t {
     }};
 }
 
-#[cfg(test)]
+// Native only: the tests read the files' syntax trees with fluent-syntax, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

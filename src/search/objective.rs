@@ -47,14 +47,8 @@ impl Objective {
         Self::ALL.into_iter().find(|o| o.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::ValidationLoss => "Validation loss (lower is better)",
-            Self::TestLoss => "Test loss (lower is better)",
-            Self::TestAccuracy => "Test accuracy (higher is better)",
-            Self::F1 => "Test F1 (higher is better)",
-            Self::R2 => "Test R² (higher is better)",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("objective", self.key())
     }
 
     /// Whether larger values are better.

@@ -260,8 +260,8 @@ impl SearchModel {
 }
 
 /// The results table's header cells: (sort key, label).
-fn columns(r: &Run) -> Vec<(String, &'static str)> {
-    let mut cols: Vec<(String, &'static str)> = vec![("trial".into(), "Trial")];
+fn columns(r: &Run) -> Vec<(String, String)> {
+    let mut cols: Vec<(String, String)> = vec![("trial".into(), crate::t!("col-trial"))];
     cols.extend(
         r.space
             .dims
@@ -270,20 +270,17 @@ fn columns(r: &Run) -> Vec<(String, &'static str)> {
             .map(|(i, (s, _))| (format!("s{i}"), s.label())),
     );
     let metric = if r.base.classes() > 0 {
-        "Test accuracy"
+        "metric-acc"
     } else {
-        "Test R²"
+        "metric-r2"
     };
-    for (k, l) in [
-        ("objective", "Objective"),
-        ("train", "Train loss"),
-        ("test", "Test loss"),
-        ("metric", metric),
-        ("epochs", "Epochs"),
-        ("time", "Time (ms)"),
-        ("state", "State"),
-    ] {
-        cols.push((k.into(), l));
+    for k in ["objective", "train", "test", "metric", "epochs", "time", "state"] {
+        let label = if k == "metric" {
+            metric.to_string()
+        } else {
+            format!("col-{k}")
+        };
+        cols.push((k.into(), crate::t!(&label)));
     }
     cols
 }
@@ -321,7 +318,7 @@ impl SearchModel {
             let _ = write!(
                 head,
                 "<th scope=\"col\" aria-sort=\"{sort}\"><button type=\"button\" class=\"sort\" data-col=\"{key}\">{}</button></th>",
-                escape(label)
+                escape(&label)
             );
         }
         head.push_str("<th scope=\"col\">Open</th>");

@@ -104,22 +104,8 @@ impl Setting {
     }
 
     /// The name of its control on the page (and of its checkbox in the search panel).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::LearningRate => "Learning rate",
-            Self::BatchSize => "Batch size",
-            Self::HiddenLayers => "Hidden layers",
-            Self::Neurons => "Neurons per layer",
-            Self::Shape => "Network shape",
-            Self::Activation => "Activation",
-            Self::Optimizer => "Optimizer",
-            Self::Regularization => "Regularization",
-            Self::RegularizationRate => "Regularization rate",
-            Self::Dropout => "Dropout",
-            Self::Init => "Initialization",
-            Self::Features => "Input features",
-            Self::Schedule => "Learning rate schedule",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("setting", self.key())
     }
 
     pub fn kind(self) -> Kind {

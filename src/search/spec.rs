@@ -34,12 +34,8 @@ impl Strategy {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Grid => "Grid",
-            Self::Random => "Random",
-            Self::Bayesian => "Bayesian",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("strategy", self.key())
     }
 }
 

@@ -79,10 +79,13 @@ pub fn draw(c: &Config, s: &Snapshot, class_names: &[String]) {
         }
     }
     confusion_tables(h, class_names);
-    let metric_name = if classification { "accuracy" } else { "R²" };
     set_text(
         &by_id::<Element>("metric-chart-title"),
-        &format!("Training and test {metric_name}"),
+        &crate::t!(if classification {
+            "metric-chart-acc"
+        } else {
+            "metric-chart-r2"
+        }),
     );
     let result = chart::draw(
         "metric-chart",
@@ -136,21 +139,23 @@ fn confusion_tables(h: &crate::protocol::SnapshotHeader, names: &[String]) {
         })
         .collect::<Vec<_>>()
         .join("|");
+    // Drawn again in another language.
+    let key = format!("{key}|{}", crate::i18n::lang().code());
     if box_.get_attribute("data-counts").as_deref() == Some(key.as_str()) {
         return;
     }
     set_attr(&box_, "data-counts", &key);
     box_.set_text_content(None);
-    for (title, m) in [("Training", &h.train_metrics), ("Test", &h.test_metrics)] {
+    for (set, m) in [("training", &h.train_metrics), ("test", &h.test_metrics)] {
         let Metrics::Classification { confusion, k, .. } = m else {
             continue;
         };
         let k = *k;
         let table: HtmlElement = create("table");
         table.set_class_name("confusion");
-        set_attr(&table, "data-set", &title.to_lowercase());
+        set_attr(&table, "data-set", set);
         let caption: HtmlElement = create("caption");
-        set_text(&caption, title);
+        set_text(&caption, &crate::t!(set));
         table.append_child(&caption).expect("append");
         let head: HtmlElement = create("tr");
         head.append_child(&create::<HtmlElement>("th")).expect("append");

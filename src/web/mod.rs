@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod dom;
 pub mod import_preview;
 pub mod import_view;
+pub mod l10n;
 pub mod layer_head;
 pub mod location;
 pub mod metrics_view;

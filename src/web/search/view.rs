@@ -43,14 +43,14 @@ pub fn init() {
     on_click("search-close", move || send(SearchMsg::Toggle));
     fill_select(
         &dom::select("search-strategy"),
-        &dom::choices(&Strategy::ALL, Strategy::key, Strategy::label),
+        &dom::choices(&Strategy::ALL, Strategy::key, "strategy"),
     );
     let mut objectives = vec![(String::new(), "Automatic: validation loss, else test loss".to_string())];
-    objectives.extend(dom::choices(&Objective::ALL, Objective::key, Objective::label));
+    objectives.extend(dom::choices(&Objective::ALL, Objective::key, "objective"));
     fill_select(&dom::select("search-objective"), &objectives);
     fill_select(
         &dom::select("search-pruner"),
-        &dom::choices(&Pruner::ALL, Pruner::key, Pruner::label),
+        &dom::choices(&Pruner::ALL, Pruner::key, "pruner"),
     );
     on_change("search-strategy", "change", move |v| {
         send(SearchMsg::Strategy(Strategy::from_key(&v).unwrap_or(Strategy::Grid)))

@@ -178,7 +178,13 @@ pub fn install_main(texts: &[String]) -> Result<(), String> {
 fn ensure_installed() {
     ACTIVE.with(|a| {
         if a.borrow().is_none() {
-            let english = Catalog::parse(Lang::En, EN_MAIN).expect("the embedded English catalog parses (tested)");
+            // Natively (tests, tools) the search panel's words too; its module
+            // installs them itself in the browser.
+            #[cfg(not(target_arch = "wasm32"))]
+            let files = [EN_MAIN, EN_SEARCH].concat();
+            #[cfg(target_arch = "wasm32")]
+            let files = EN_MAIN;
+            let english = Catalog::parse(Lang::En, &files).expect("the embedded English catalog parses (tested)");
             *a.borrow_mut() = Some(Active {
                 current: english,
                 english: None,

@@ -321,10 +321,11 @@ impl Config {
         let want = self.optimizer.suggested_learning_rate();
         let ratio = self.learning_rate / want;
         (!(0.1..10.0).contains(&ratio)).then(|| {
-            format!(
-                "{} usually trains best near a learning rate of {want}; this one is {}× that.",
-                self.optimizer.label(),
-                crate::page::fmt_plain(ratio)
+            crate::t!(
+                "lr-hint",
+                opt = crate::i18n::keyed("opt", self.optimizer.key()),
+                want = want.to_string(),
+                ratio = crate::page::fmt_plain(ratio)
             )
         })
     }

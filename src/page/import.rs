@@ -240,9 +240,7 @@ impl ImportModel {
 
     /// The error line under the import box.
     pub fn error_text(&self) -> Option<String> {
-        self.error
-            .as_ref()
-            .map(|m| crate::t!("import-failed", m = m.as_str()))
+        self.error.as_ref().map(|m| crate::t!("import-failed", m = m.as_str()))
     }
 
     /// The line under the mapping: what cleaning does, or why the mapping cannot be used.
@@ -270,7 +268,11 @@ impl ImportModel {
             n => crate::t!("lines-skipped", n = n.to_string()),
         };
         Some(crate::t!(
-            if info.has_header { "table-summary-header" } else { "table-summary-data" },
+            if info.has_header {
+                "table-summary-header"
+            } else {
+                "table-summary-data"
+            },
             rows = thousands(info.rows as usize),
             columns = info.columns.len().to_string(),
             sep = crate::i18n::keyed("sep", Delimiter::name_of(info.delimiter)),
@@ -290,13 +292,23 @@ pub fn report_text(r: &MappingReport) -> String {
     )];
     if !r.classes.is_empty() {
         let cls: Vec<String> = r.classes.iter().map(|(c, n)| format!("{c} ({n})")).collect();
-        parts.push(crate::t!("report-classes", n = r.classes.len().to_string(), classes = cls.join(", ")));
+        parts.push(crate::t!(
+            "report-classes",
+            n = r.classes.len().to_string(),
+            classes = cls.join(", ")
+        ));
     }
     if r.dropped_missing_target > 0 {
-        parts.push(crate::t!("report-no-target", n = thousands(r.dropped_missing_target as usize)));
+        parts.push(crate::t!(
+            "report-no-target",
+            n = thousands(r.dropped_missing_target as usize)
+        ));
     }
     if r.dropped_missing_features > 0 {
-        parts.push(crate::t!("report-dropped", n = thousands(r.dropped_missing_features as usize)));
+        parts.push(crate::t!(
+            "report-dropped",
+            n = thousands(r.dropped_missing_features as usize)
+        ));
     }
     if r.clipped > 0 {
         parts.push(crate::t!("report-clipped", n = thousands(r.clipped as usize)));
@@ -316,7 +328,11 @@ pub fn report_text(r: &MappingReport) -> String {
         ));
     }
     for (c, n) in &r.imputed {
-        parts.push(crate::t!("report-imputed", n = thousands(*n as usize), column = c.as_str()));
+        parts.push(crate::t!(
+            "report-imputed",
+            n = thousands(*n as usize),
+            column = c.as_str()
+        ));
     }
     crate::t!("report-ready", parts = parts.join(" · "))
 }
@@ -327,7 +343,11 @@ impl Model {
         if self.import.preparing {
             crate::t!("preparing")
         } else if let Some(shape) = &self.config.csv {
-            let picture = if self.shows_pca() { crate::t!("in-use-pca") } else { String::new() };
+            let picture = if self.shows_pca() {
+                crate::t!("in-use-pca")
+            } else {
+                String::new()
+            };
             let stopping = if shape.mapping.validation_percent > 0 && self.config.stopping.patience == 0 {
                 crate::t!("in-use-validation", p = shape.mapping.validation_percent.to_string())
             } else {

@@ -208,7 +208,14 @@ pub fn render(m: &Model) {
             }
             set_text(
                 &by_id::<Element>("import-status-text"),
-                &crate::t!("reading", what = if r.fresh { r.what.clone() } else { crate::t!("same-data") }),
+                &crate::t!(
+                    "reading",
+                    what = if r.fresh {
+                        r.what.clone()
+                    } else {
+                        crate::t!("same-data")
+                    }
+                ),
             );
             set_hidden(&status, false);
         }

@@ -491,3 +491,25 @@ w-not-valid-schedule = not a valid { $key } for the { $of } schedule; using its 
 w-not-fit-loss = does not fit the loss { $loss }; following the problem
 w-dropout-range = dropout rates lie in 0–{ $max }; clamped
 w-too-many-columns = more than { $max } columns; ignored
+output-node = output
+layer-l = layer { $l }
+csv-paste-input =
+    .placeholder =
+        x,y,label
+        1.5,-2,a
+
+## The worker's messages: stopping rules and faults
+watched-training = training
+watched-validation = validation
+stop-restored = {" "}The weights of epoch { $best_epoch } are back.
+stop-early = Early stopping at epoch { $epoch }: the { $watched } loss has not improved for { $patience } epochs (best { $best } at epoch { $best_epoch }).{ $after }
+stop-at-epoch = Stopped at epoch { $n }, as set.
+stop-target-loss = Stopped at epoch { $epoch }: the training loss { $loss } reached the target { $target }.
+stop-target-accuracy = Stopped at epoch { $epoch }: the training accuracy { $accuracy }% reached the target { $target }%.
+fault-restored = The network shown is the last good one, from epoch { $good_epoch }.
+fault-not-finite = Training stopped at epoch { $epoch }: the loss is no longer a number (the run diverged). The learning rate { $lr } is probably too high for this network: try a lower learning rate, then Play to continue or Reset to start over. { $restored }
+fault-exploding = Training stopped at epoch { $epoch }: a weight reached { $largest } (exploding gradients). Try a lower learning rate or some regularization, then Play to continue or Reset. { $restored }
+limits-01 = 0 or 1
+limits-11 = −1 or +1
+fault-saturated = Training stopped at epoch { $epoch }: the outputs are saturated. For { $share } % of the training points the output neuron gives { $limits } ({ $act }'s limits), where its slope is almost 0, so the gradients vanish and the network stops learning (training accuracy { $accuracy } %). The learning rate { $lr } is too high for { $act }: lower it (try 0.03) and press Reset.
+fault-dead-layer = Training stopped at epoch { $epoch }: every neuron of hidden layer { $layer } outputs 0 for every training point (“dead ReLUs”), so no gradient can reach the layers before it. Press Reset for new weights, lower the learning rate, or pick another activation.

@@ -160,7 +160,7 @@ metric-chart =
 explain-title = 这里在发生什么？
 explain-1 = 每个点是你文件中的一行，按类别着色（要预测的是数值时，按数值着色）。有两个输入时，大方块就是它们构成的平面；输入更多时，它是穿过数据的一个平面：各行的前两个主成分，或者你选定的两个输入，其余输入保持固定。网络学习根据所有输入预测目标；每个小方块显示一个神经元在该平面上的响应。
 explain-2 = 每个点是一个样本，有两个坐标 X<sub>1</sub> 和 X<sub>2</sub>，按类别着色：<span class="swatch neg"></span> 橙色为 −1，<span class="swatch pos"></span> 蓝色为 +1。网络学习把它们区分开。大方块显示网络当前对每个位置的预测；每个小方块显示一个神经元的响应。
-explain-3 = 按 <strong>运行</strong> 开始训练。每一<em>轮</em>（epoch）把所有训练点分批给网络看一遍；每批之后，权重沿损失梯度的反方向移动一小步，步长由<em>学习率</em>决定。连线就是权重：蓝色为正，橙色为负，越粗绝对值越大。把鼠标停在连线或神经元上可以读出它的值，点击可以修改。
+explain-3 = 按 <strong>运行</strong> 开始训练。每一<em>轮</em>训练把所有训练点分批给网络看一遍；每批之后，权重沿损失梯度的反方向移动一小步，步长由<em>学习率</em>决定。连线就是权重：蓝色为正，橙色为负，越粗绝对值越大。把鼠标停在连线或神经元上可以读出它的值，点击可以修改。
 explain-4 = 第二行是训练课程会讲到的内容：<em>损失函数</em>和输出层，权重如何开始（<em>初始化</em>；试试“全零”，看看为什么必须打破对称性），<em>学习率调度</em>（它的曲线标出训练进行到哪里），梯度裁剪，打乱顺序，以及让训练自行停止的规则（提前停止观察的是<em>验证集</em>上的损失）。每个隐藏层在自己的标题下选择非线性函数和 <em>Dropout</em>。类别多于两个的数据集（螺旋臂、团簇、同心环）通过 softmax 输出训练；每个类别有自己的颜色。
 explain-5 = 训练场下方：每轮的准确率，混淆矩阵（网络把哪个类别和哪个类别混淆），以及各层的梯度大小——梯度消失或爆炸会表现为下沉或攀升的曲线。
 explain-6 = 如果损失变成 <em>NaN</em>，说明学习率太大了：权重无限增长。调低学习率并按“重置”。包括随机种子在内的每一项设置都在页面地址里：复制链接，就能分享完全相同的一次训练。
@@ -491,3 +491,25 @@ w-not-valid-schedule = 不是 { $of } 调度的有效 { $key }；改用默认值
 w-not-fit-loss = 不适合损失函数 { $loss }；按问题类型选择
 w-dropout-range = Dropout 比例应在 0–{ $max } 之间；已截断
 w-too-many-columns = 超过 { $max } 列；已忽略
+output-node = 输出
+layer-l = 第 { $l } 层
+csv-paste-input =
+    .placeholder =
+        x,y,类别
+        1.5,-2,a
+
+## The worker's messages: stopping rules and faults
+watched-training = 训练
+watched-validation = 验证
+stop-restored = {" "}已恢复第 { $best_epoch } 轮的权重。
+stop-early = 在第 { $epoch } 轮提前停止：{ $watched }损失已连续 { $patience } 轮没有改进（最佳值 { $best }，在第 { $best_epoch } 轮）。{ $after }
+stop-at-epoch = 按设置在第 { $n } 轮停止。
+stop-target-loss = 在第 { $epoch } 轮停止：训练损失 { $loss } 已达到目标 { $target }。
+stop-target-accuracy = 在第 { $epoch } 轮停止：训练准确率 { $accuracy }% 已达到目标 { $target }%。
+fault-restored = 显示的网络是最后一个正常的网络，来自第 { $good_epoch } 轮。
+fault-not-finite = 训练在第 { $epoch } 轮停止：损失已不再是一个数（训练发散了）。学习率 { $lr } 对这个网络来说可能太高了：请调低学习率，然后按“运行”继续，或按“重置”重新开始。{ $restored }
+fault-exploding = 训练在第 { $epoch } 轮停止：某个权重达到了 { $largest }（梯度爆炸）。请调低学习率或加一些正则化，然后按“运行”继续或按“重置”。{ $restored }
+limits-01 = 0 或 1
+limits-11 = −1 或 +1
+fault-saturated = 训练在第 { $epoch } 轮停止：输出已饱和。对 { $share }% 的训练点，输出神经元给出 { $limits }（{ $act } 的极限值），那里的斜率几乎为 0，于是梯度消失，网络不再学习（训练准确率 { $accuracy }%）。学习率 { $lr } 对 { $act } 来说太高：请调低它（试试 0.03）并按“重置”。
+fault-dead-layer = 训练在第 { $epoch } 轮停止：第 { $layer } 个隐藏层的每个神经元对每个训练点都输出 0（“死亡 ReLU”），因此梯度无法传到它之前的层。请按“重置”获得新的权重、调低学习率，或换一个激活函数。

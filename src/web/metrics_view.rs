@@ -237,8 +237,10 @@ fn gradient_chart(s: &Snapshot) {
         web_sys::console::error_1(&e.into());
     }
     let legend: Element = by_id("gradient-legend");
-    if legend.child_element_count() as usize != layers {
+    let lang = crate::i18n::lang().code();
+    if legend.child_element_count() as usize != layers || legend.get_attribute("data-lang").as_deref() != Some(lang) {
         legend.set_text_content(None);
+        set_attr(&legend, "data-lang", lang);
         for (l, color) in LAYER_COLORS.iter().enumerate().take(layers) {
             let li: HtmlElement = create("li");
             let sw: HtmlElement = create("span");
@@ -248,9 +250,9 @@ fn gradient_chart(s: &Snapshot) {
                 .set_property("background", &format!("rgb({},{},{})", color.0, color.1, color.2));
             li.append_child(&sw).expect("append");
             let name = if l + 1 == layers {
-                "output".to_string()
+                crate::t!("output-node")
             } else {
-                format!("layer {}", l + 1)
+                crate::t!("layer-l", l = (l + 1).to_string())
             };
             li.append_child(&web_sys::window().unwrap().document().unwrap().create_text_node(&name))
                 .expect("append");

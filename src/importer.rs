@@ -334,7 +334,7 @@ impl Importer {
 
     /// The prepared data for `req`, ready to train on.
     pub fn prepare(&self, req: &MappingRequest) -> Result<Prepared, String> {
-        let table = self.table.as_ref().ok_or("import a CSV file first")?;
+        let table = self.table.as_ref().ok_or_else(|| crate::t!("import-first"))?;
         let mapping = to_mapping(req)?;
         prepare(table, &mapping).map_err(|e| e.to_string())
     }

@@ -150,10 +150,9 @@ row-names = Name rows by
 csv-use = Train on this data
 download-data = Download cleaned data
 download-predictions = Download predictions
-hidden-layers = { $n ->
-    [one] { $n } hidden layer
-   *[other] { $n } hidden layers
-}
+hidden-layer = { $n } hidden layer
+hidden-layers = { $n } hidden layers
+built-in-only = Imported data is used as it is: noise and new random points apply to the built-in datasets only
 metric-chart =
     .aria-label = Accuracy per epoch: training (grey) and test (black)
 ## What is going on here?
@@ -513,3 +512,37 @@ limits-01 = 0 or 1
 limits-11 = −1 or +1
 fault-saturated = Training stopped at epoch { $epoch }: the outputs are saturated. For { $share } % of the training points the output neuron gives { $limits } ({ $act }'s limits), where its slope is almost 0, so the gradients vanish and the network stops learning (training accuracy { $accuracy } %). The learning rate { $lr } is too high for { $act }: lower it (try 0.03) and press Reset.
 fault-dead-layer = Training stopped at epoch { $epoch }: every neuron of hidden layer { $layer } outputs 0 for every training point (“dead ReLUs”), so no gradient can reach the layers before it. Press Reset for new weights, lower the learning rate, or pick another activation.
+
+## Why a file cannot be imported (the worker reads it)
+e-too-large = the file has { $n } bytes; at most { $mb } MB can be imported
+e-empty = the file is empty
+e-no-rows = the file has a header but no data rows
+e-too-many-rows = the file has more than { $limit } rows, the most that can be imported
+e-too-many-columns = the file has { $columns } columns; at most { $limit } can be imported
+e-ragged = row { $row } has { $fields } fields, expected { $expected }
+e-not-utf8 = row { $row }, column { $column } is not UTF-8 text (save the file as UTF-8)
+e-malformed = row { $row } cannot be read: { $message }
+e-not-a-number = row { $row }, column '{ $column }': '{ $value }' is not a number
+e-no-features = choose at least one feature column
+e-no-such-column = there is no column '{ $column }'
+e-target-is-feature = column '{ $column }' cannot be both the target and a feature
+e-empty-column = column '{ $column }' has no values
+e-too-many-classes = column '{ $column }' has { $n } distinct values; at most { $limit } classes
+e-too-few-classes = column '{ $column }' has only one class; a classifier needs two
+e-too-many-levels = column '{ $column }' has { $n } distinct values; one-hot encoding takes at most { $limit }
+e-no-rows-left = no rows are left after dropping { $n } rows with missing values
+e-bad-split = training { $train }% and validation { $validation }% leave no test data
+e-several = { $n } problems:{" "}
+import-first = import a CSV file first
+
+## Why a column is proposed as the target or left out of the features
+why-no-values = no values
+why-dates = dates (set its type to Number to use days since the first date)
+why-identifier = an identifier, a different value in every row
+why-too-many-levels = { $n } values, more than one-hot encoding's { $max }
+why-label = named like a label
+why-text-classes = text with { $n } values: classes
+why-whole-classes = the last column; whole numbers with { $n } values: classes
+why-last-numeric = the last numeric column: a number to predict
+why-last-column = the last column with values
+why-predict = { $why } (a number to predict)

@@ -150,10 +150,9 @@ row-names = 行的名称取自
 csv-use = 用这些数据训练
 download-data = 下载清洗后的数据
 download-predictions = 下载预测结果
-hidden-layers = { $n ->
-    [one] { $n } 个隐藏层
-   *[other] { $n } 个隐藏层
-}
+hidden-layer = { $n } 个隐藏层
+hidden-layers = { $n } 个隐藏层
+built-in-only = 导入的数据按原样使用：噪声和重新生成只适用于内置数据集
 metric-chart =
     .aria-label = 每轮的准确率：训练集（灰色）和测试集（黑色）
 ## What is going on here?
@@ -290,8 +289,8 @@ loss-bce = 二元交叉熵
 loss-cce = 多类交叉熵
 loss-huber = Huber
 loss-explained-mse = 损失：½ MSE（均方误差的一半，所以表中的 MSE 是损失的两倍）
-loss-explained-bce = 损失：二元交叉熵（给正确类别的概率取 −log）
-loss-explained-cce = 损失：交叉熵（给正确类别的概率取 −log）
+loss-explained-bce = 损失：二元交叉熵（正确类别概率的负对数）
+loss-explained-cce = 损失：交叉熵（正确类别概率的负对数）
 loss-explained-huber = 损失：Huber（误差小时为 ½ 误差²，超过 1 后为线性）
 opt-sgd = SGD
 opt-momentum = 带动量的 SGD
@@ -513,3 +512,37 @@ limits-01 = 0 或 1
 limits-11 = −1 或 +1
 fault-saturated = 训练在第 { $epoch } 轮停止：输出已饱和。对 { $share }% 的训练点，输出神经元给出 { $limits }（{ $act } 的极限值），那里的斜率几乎为 0，于是梯度消失，网络不再学习（训练准确率 { $accuracy }%）。学习率 { $lr } 对 { $act } 来说太高：请调低它（试试 0.03）并按“重置”。
 fault-dead-layer = 训练在第 { $epoch } 轮停止：第 { $layer } 个隐藏层的每个神经元对每个训练点都输出 0（“死亡 ReLU”），因此梯度无法传到它之前的层。请按“重置”获得新的权重、调低学习率，或换一个激活函数。
+
+## Why a file cannot be imported (the worker reads it)
+e-too-large = 文件有 { $n } 字节；最多只能导入 { $mb } MB
+e-empty = 文件是空的
+e-no-rows = 文件只有表头，没有数据行
+e-too-many-rows = 文件超过 { $limit } 行，这是能导入的上限
+e-too-many-columns = 文件有 { $columns } 列；最多只能导入 { $limit } 列
+e-ragged = 第 { $row } 行有 { $fields } 个字段，应为 { $expected } 个
+e-not-utf8 = 第 { $row } 行第 { $column } 列不是 UTF-8 文本（请把文件另存为 UTF-8）
+e-malformed = 第 { $row } 行无法读取：{ $message }
+e-not-a-number = 第 { $row } 行“{ $column }”列：“{ $value }”不是数字
+e-no-features = 请至少选择一个特征列
+e-no-such-column = 没有“{ $column }”这一列
+e-target-is-feature = “{ $column }”列不能既是目标又是特征
+e-empty-column = “{ $column }”列没有值
+e-too-many-classes = “{ $column }”列有 { $n } 个不同的值；最多 { $limit } 个类别
+e-too-few-classes = “{ $column }”列只有一个类别；分类器至少需要两个
+e-too-many-levels = “{ $column }”列有 { $n } 个不同的值；独热编码最多 { $limit } 个
+e-no-rows-left = 删除 { $n } 行含缺失值的数据后，没有剩下任何行
+e-bad-split = 训练集 { $train }% 加验证集 { $validation }% 后没有剩下测试数据
+e-several = { $n } 个问题：
+import-first = 请先导入一个 CSV 文件
+
+## Why a column is proposed as the target or left out of the features
+why-no-values = 没有值
+why-dates = 日期（把类型设为“数值”即可使用距第一个日期的天数）
+why-identifier = 标识符，每行的值都不同
+why-too-many-levels = { $n } 个取值，超过了独热编码的上限 { $max }
+why-label = 名称像是标签
+why-text-classes = 有 { $n } 个取值的文本：类别
+why-whole-classes = 最后一列；有 { $n } 个取值的整数：类别
+why-last-numeric = 最后一个数值列：要预测的数值
+why-last-column = 最后一个有值的列
+why-predict = { $why }（要预测的数值）

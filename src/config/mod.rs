@@ -115,9 +115,6 @@ impl CsvSetup {
 
 /// The most network inputs an imported dataset may have (after one-hot encoding).
 pub const MAX_CSV_INPUTS: usize = 512;
-/// Why noise and Regenerate are off on imported data.
-pub const BUILT_IN_ONLY: &str =
-    "Imported data is used as it is: noise and new random points apply to the built-in datasets only";
 
 impl Default for Config {
     fn default() -> Self {

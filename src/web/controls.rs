@@ -280,12 +280,12 @@ pub fn sync(c: &Config) {
         set_text(&by_id::<Element>(&format!("{id}-value")), &v.to_string());
     }
     // Noise and new points belong to the built-in datasets.
-    let built_in_only = c.csv.as_ref().map(|_| crate::config::BUILT_IN_ONLY);
+    let built_in_only = c.csv.as_ref().map(|_| crate::t!("built-in-only"));
     input("noise").set_disabled(built_in_only.is_some());
     by_id::<web_sys::HtmlButtonElement>("regenerate").set_disabled(built_in_only.is_some());
     for id in ["noise", "regenerate"] {
         let el: Element = by_id(id);
-        match built_in_only {
+        match &built_in_only {
             Some(why) => crate::web::dom::set_attr(&el, "title", why),
             None => {
                 let _ = el.remove_attribute("title");
@@ -295,7 +295,7 @@ pub fn sync(c: &Config) {
     input("show-test").set_checked(c.show_test_data);
     input("discretize").set_checked(c.discretize);
     let n = c.hidden.len();
-    set_text(&by_id::<Element>("net-heading"), &crate::t!("hidden-layers", n = n));
+    set_text(&by_id::<Element>("net-heading"), &crate::t!(if n == 1 { "hidden-layer" } else { "hidden-layers" }, n = n.to_string()));
     by_id::<web_sys::HtmlButtonElement>("add-layer").set_disabled(n >= crate::config::MAX_HIDDEN_LAYERS);
     by_id::<web_sys::HtmlButtonElement>("remove-layer").set_disabled(n == 0);
 }

@@ -128,10 +128,12 @@ test('the Chinese walk: no English word is left anywhere on the page', async () 
   await page.locator('#open-hide').click();
   await page.locator('#hide-dialog').waitFor({ state: 'visible' });
   await assertChinese(page, 'hide-controls dialog');
-  await page.locator('#hide-dialog button[type=submit]').click();
+  await page.keyboard.press('Escape');
+  await page.locator('#hide-dialog').waitFor({ state: 'hidden' });
   // A CSV file from the samples: the import panel, then training on it.
   const csv = fs.readFileSync(path.join(samples, 'fruit.csv'), 'utf8');
-  const dataWords = new Set(csv.match(/[A-Za-z][A-Za-z0-9_]*/g));
+  // The file's own words (its column names and cells, split as the check splits words).
+  const dataWords = new Set(csv.match(/[A-Za-z][A-Za-z0-9²]*/g));
   await page.locator('#csv-file').setInputFiles(path.join(samples, 'fruit.csv'));
   await page.locator('#import-panel').waitFor({ state: 'visible' });
   await page.waitForFunction(() => !document.querySelector('#csv-use').disabled);

@@ -116,3 +116,7 @@ bad-trials = { $n } trials: give { $lo } to { $hi }
 bad-epochs = { $n } epochs: give { $lo } to { $hi }
 bad-repeats = { $n } repeats: give { $lo } to { $hi }
 bad-grid = the grid has { $total } combinations, more than { $max }: give fewer values, or search at random
+search-count-grid = { $n } combinations × { $epochs } epochs
+search-count-trials = { $n } trials × { $epochs } epochs
+best-trial = { $objective } · trial { $k }
+objective-axis = objective

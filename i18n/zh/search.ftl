@@ -116,3 +116,7 @@ bad-trials = { $n } 次试验：请给出 { $lo } 到 { $hi }
 bad-epochs = { $n } 轮：请给出 { $lo } 到 { $hi }
 bad-repeats = 重复 { $n } 次：请给出 { $lo } 到 { $hi }
 bad-grid = 网格有 { $total } 种组合，超过了 { $max }：请减少取值，或改用随机搜索
+search-count-grid = { $n } 种组合 × { $epochs } 轮
+search-count-trials = { $n } 次试验 × { $epochs } 轮
+best-trial = { $objective } · 试验 { $k }
+objective-axis = 目标值

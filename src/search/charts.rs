@@ -199,7 +199,7 @@ pub fn parallel(r: &Run) -> String {
     let y_at = |u: f64| H - b - u * (H - t - b);
     for (a, name) in names
         .iter()
-        .chain(std::iter::once(&"objective".to_string()))
+        .chain(std::iter::once(&crate::t!("objective-axis")))
         .enumerate()
     {
         let x = x_of(a);

@@ -295,7 +295,10 @@ pub fn sync(c: &Config) {
     input("show-test").set_checked(c.show_test_data);
     input("discretize").set_checked(c.discretize);
     let n = c.hidden.len();
-    set_text(&by_id::<Element>("net-heading"), &crate::t!(if n == 1 { "hidden-layer" } else { "hidden-layers" }, n = n.to_string()));
+    set_text(
+        &by_id::<Element>("net-heading"),
+        &crate::t!(if n == 1 { "hidden-layer" } else { "hidden-layers" }, n = n.to_string()),
+    );
     by_id::<web_sys::HtmlButtonElement>("add-layer").set_disabled(n >= crate::config::MAX_HIDDEN_LAYERS);
     by_id::<web_sys::HtmlButtonElement>("remove-layer").set_disabled(n == 0);
 }

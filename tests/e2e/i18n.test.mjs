@@ -72,6 +72,13 @@ async function englishLeft(page, dataWords = new Set()) {
   return [...left].map(([w, s]) => `${w} (in “${s}”)`);
 }
 
+/** Step (by id: its name is Chinese here) and wait for the epoch to move. */
+async function step(page) {
+  const before = await epoch(page);
+  await page.locator('#step').click();
+  await page.waitForFunction((e) => Number(document.querySelector('[data-testid=epoch]').textContent) > e, before);
+}
+
 async function assertChinese(page, where, dataWords) {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN', where);
   const left = await englishLeft(page, dataWords);
@@ -140,7 +147,9 @@ test('the Chinese walk: no English word is left anywhere on the page', async () 
   await assertChinese(page, 'import panel', dataWords);
   await page.locator('#csv-use').click();
   await page.waitForFunction(() => document.querySelector('#csv-in-use').textContent.includes('正在用这些数据训练'));
-  await stepOnce(page).catch(() => {});
+  await page.locator('#play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=epoch]').textContent) > 2);
+  await page.locator('#play').click();
   await assertChinese(page, 'training on the imported file', dataWords);
   // A bad file: its error.
   await page.locator('#csv-paste').fill('a,b\n1,2,3,4\nx');
@@ -151,7 +160,7 @@ test('the Chinese walk: no English word is left anywhere on the page', async () 
 
   // Five classes.
   const five = await ctx.open('lang=zh&data=blobs&classes=5&seed=2');
-  await stepOnce(five.page);
+  await step(five.page);
   await assertChinese(five.page, 'five classes');
   await five.page.close();
 

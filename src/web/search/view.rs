@@ -178,8 +178,15 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
     set_text(
         &count,
         &if checked.space.is_some() {
-            let what = if grid { "combinations" } else { "trials" };
-            format!("{} {what} × {} epochs", checked.total, spec.epochs)
+            crate::t!(
+                if grid {
+                    "search-count-grid"
+                } else {
+                    "search-count-trials"
+                },
+                n = checked.total.to_string(),
+                epochs = spec.epochs.to_string()
+            )
         } else {
             String::new()
         },
@@ -206,7 +213,7 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
             set_attr(&best_el, "data-value", &format!("{v}"));
             set_text(
                 &by_id::<Element>("search-best-trial"),
-                &format!("{} · trial {k}", r.objective.label()),
+                &crate::t!("best-trial", objective = r.objective.label(), k = k.to_string()),
             );
         }
         _ => {

@@ -1,20 +1,14 @@
-# The playground page. Ids: lower-case words joined by hyphens, grouped by area.
-# Markup: only the explain-* paragraphs may hold tags (the page sets them as HTML).
-
 page-title = nnplay — neural network playground
 lang-failed = The Chinese text could not be loaded; the page stays in English.
-## Header
 tagline = Tinker with a neural network right here in your browser. Nothing is uploaded; training runs on your machine.
 copy-link = Copy link
 open-hide = Hide controls…
     .title = Choose controls to hide in the shared link
 language =
     .aria-label = Language
-## Notices
 link-unused = Some settings in this link were not used.
 dismiss =
     .aria-label = Dismiss
-## Training controls
 toolbar =
     .aria-label = Training controls
 reset =
@@ -41,7 +35,6 @@ regularization-rate = Regularization rate
 problem-type = Problem type
 search-toggle = Search
     .title = Train many copies of this setup with some settings varied, and rank them
-## Training options
 training-options = Training options
 training-options-hint = loss, initialization, schedule, clipping, shuffling, stopping
 training-bar =
@@ -70,7 +63,6 @@ off-input =
     .placeholder = off
 target-accuracy = Stop at accuracy % ≥
     .title = Stop when the training accuracy is at least this percentage
-## Data
 data = Data
 dataset = Dataset
 classes = Classes
@@ -87,7 +79,6 @@ csv-paste = Paste CSV
 csv-import = Import
 import-progress =
     .aria-label = Reading the file
-## Network
 add-layer =
     .aria-label = Add layer
     .title = Add a hidden layer
@@ -96,7 +87,6 @@ remove-layer =
     .title = Remove the last hidden layer
 weight = Weight
 set = Set
-## Output
 output = Output
 test-loss = Test loss
 train-loss = Training loss
@@ -119,7 +109,6 @@ plane-hint = The picture is the plane of these two features; all others are held
 pca-hint = Each row is placed by its first two principal components: the plane in which the rows spread most.
 show-test = Show test data
 discretize = Discretize output
-## Charts under the playground
 insight =
     .aria-label = How training is going
 confusion = Confusion matrix
@@ -128,7 +117,6 @@ gradients = Gradient size per layer
 gradient-chart =
     .aria-label = Root mean square of each layer's weight gradient per epoch, log scale
 gradients-hint = Log scale. Lines sinking towards 1e-6 mean vanishing gradients; climbing ones, exploding gradients.
-## Import panel
 imported-data = Imported data
 delimiter = Delimiter
 first-row = First row
@@ -155,7 +143,6 @@ hidden-layers = { $n } hidden layers
 built-in-only = Imported data is used as it is: noise and new random points apply to the built-in datasets only
 metric-chart =
     .aria-label = Accuracy per epoch: training (grey) and test (black)
-## What is going on here?
 explain-title = What is going on here?
 explain-1 = Each point is a row of your file, coloured by its class (or by its value, for a number to predict). With two inputs the big square is their plane; with more, it is a plane through the data: the rows' first two principal components, or two inputs you choose while the others are held fixed. The network learns to predict the target from all inputs; each small square shows what one neuron responds to on that plane.
 explain-2 = Each point is a sample with two coordinates, X<sub>1</sub> and X<sub>2</sub>, coloured by its class: <span class="swatch neg"></span> orange is −1, <span class="swatch pos"></span> blue is +1. The network learns to tell them apart. The big square shows what the network currently predicts for every position; each small square shows what one neuron responds to.
@@ -163,7 +150,6 @@ explain-3 = Press <strong>Play</strong> to train. Every <em>epoch</em> shows all
 explain-4 = The second row holds what a course on training covers: the <em>loss</em> and the output layer, how weights start (<em>initialization</em>; try Zeros to see why symmetry must be broken), a <em>learning rate schedule</em> (its plot marks where the run is), gradient clipping, shuffling, and rules that stop a run by themselves (early stopping watches the loss on the <em>validation share</em>). Each hidden layer picks its own nonlinearity and <em>dropout</em> under its heading. Data sets with more than two classes (spiral arms, blobs, class rings) train through a softmax output; every class gets a colour.
 explain-5 = Under the playground: accuracy per epoch, the confusion matrix (which class the network confuses with which), and each layer's gradient size, where vanishing or exploding gradients show up as lines that sink or climb.
 explain-6 = If the loss becomes <em>NaN</em> the learning rate was too large: the weights grew without bound. Lower it and press Reset. Every setting, including the random seed, is in the page's address: copy the link to share the exact same run.
-## Hide controls dialog
 hide-title = Hide controls in the shared link
 hide-hint = Tick what your students should not see. The link below updates as you tick.
 presets =
@@ -178,8 +164,6 @@ hide-copy = Copy link with hidden controls
 close = Close
 pause =
     .aria-label = Pause
-
-## Choices: the message `{prefix}-{key}` labels a choice by its link key (i18n::keyed)
 ctl-data = Dataset
 ctl-problem = Problem type
 ctl-noise = Noise
@@ -332,8 +316,6 @@ param-sfactor = Decay factor
 param-speriod = Period (epochs)
 param-smin = Minimum (× rate)
 param-swarm = Warm-up epochs
-
-## Diagram
 add-neuron = Add neuron to layer { $l }
 remove-neuron = Remove neuron from layer { $l }
 one-neuron = { $n } neuron
@@ -362,8 +344,6 @@ pc-1 = principal component 1
 pc-2 = principal component 2
 bad-optimizer-param = Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]
 bad-schedule-param = Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]
-
-## Output and notices
 not-a-number = not a number
 too-large = too large
 class-k = Class { $k }
@@ -381,8 +361,6 @@ crash-unreachable = the page could not reach it
 crash-file = the file could not be handed to it
 link-copied = Link copied
 copy-failed = Copy it from the address bar
-
-## Import panel (dynamic)
 reading = Reading { $what }…
 auto-skipped = auto ({ $n })
 row-number = Row number
@@ -431,73 +409,69 @@ file-bytes = “{ $name }” ({ $n } bytes)
 file-unreadable = the file could not be read: { $reason }
 nothing-to-import = choose a CSV file, or paste CSV text into the box first (a header row, then one row per sample)
 worker-starting = the training worker is still starting; try again in a moment
-
-## Settings a link or an edit could not use (after “key=value”:)
 lr-hint = { $opt } usually trains best near a learning rate of { $want }; this one is { $ratio }× that.
-w-outside-lo-hi-using-c = outside { $lo }–{ $hi }; using { $c }
-w-not-a-whole-number-using = not a whole number; using { $default }
-w-longer-than-max-hash-bytes = longer than { $max_hash_bytes } bytes; the rest was ignored
-w-must-be-between-0-and = must be between 0 and { $reg_rate_max }; using 0
-w-at-most-max-hidden-layers = at most { $max_hidden_layers } hidden layers; the rest were dropped
-w-no-such-control-to-hide = no such control to hide; ignored
-w-expected-1-or-0-ignored = expected 1 or 0; ignored
-w-expected-classification-or-regression-ignored = expected classification or regression; ignored
-w-not-a-number-using-0 = not a number; using 0
-w-expected-none-l1-l2-or = expected none, l1, l2 or elastic; using none
-w-unknown-feature-ignored = unknown feature; ignored
-w-no-known-input-feature-using = no known input feature; using x1,x2
-w-not-a-whole-number-from = not a whole number from 0 to 4294967295; using 1
-w-expected-1-or-0-using = expected 1 or 0; using 0
-w-unknown-key-ignored = unknown key; ignored
-w-expected-1-max-csv-inputs = expected 1–{ $max_csv_inputs } inputs; ignored
-w-expected-column-numbers-like-0 = expected column numbers like 0,1,2; ignored
-w-expected-a-column-number-ignored = expected a column number; ignored
-w-expected-a-column-number-rows = expected a column number; rows are named by number
-w-expected-column-types-like-3 = expected column types like 3:number,5:category; ignored
-w-not-one-of-the-allowed = not one of the allowed values; using the default
-w-expected-0-off-to-100 = expected 0 (off) to 100 standard deviations; using 0
-w-expected-a-row-number-of = expected a row number of the file; using the mean
-w-expected-two-feature-numbers-like = expected two feature numbers like 0,1; ignored
-w-the-imported-data-s-setup = the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset
-w-expected-rates-from-0-to = expected rates from 0 to { $max_rate } per hidden layer; using 0
-w-expected-a-norm-from-0 = expected a norm from 0 (off) to { $max_clip }; no clipping
-w-unknown-output-activation-following-the = unknown output activation; following the problem
-w-expected-1-or-0-shuffling = expected 1 or 0; shuffling
-w-expected-a-minimum-improvement-from = expected a minimum improvement from 0 to 1000; using 0.0001
+w-outside-lo = outside { $lo }–{ $hi }; using { $c }
+w-not-a = not a whole number; using { $default }
+w-longer-than = longer than { $max_hash_bytes } bytes; the rest was ignored
+w-must-be = must be between 0 and { $reg_rate_max }; using 0
+w-at-most = at most { $max_hidden_layers } hidden layers; the rest were dropped
+w-no-such = no such control to hide; ignored
+w-expected-1 = expected 1 or 0; ignored
+w-expected-classification = expected classification or regression; ignored
+w-not-a-number-using = not a number; using 0
+w-expected-none = expected none, l1, l2 or elastic; using none
+w-unknown-feature = unknown feature; ignored
+w-no-known = no known input feature; using x1,x2
+w-not-a-whole = not a whole number from 0 to 4294967295; using 1
+w-expected-1-or = expected 1 or 0; using 0
+w-unknown-key = unknown key; ignored
+w-expected-1-max = expected 1–{ $max_csv_inputs } inputs; ignored
+w-expected-column = expected column numbers like 0,1,2; ignored
+w-expected-a = expected a column number; ignored
+w-expected-a-column = expected a column number; rows are named by number
+w-expected-column-types = expected column types like 3:number,5:category; ignored
+w-not-one = not one of the allowed values; using the default
+w-expected-0 = expected 0 (off) to 100 standard deviations; using 0
+w-expected-a-row = expected a row number of the file; using the mean
+w-expected-two = expected two feature numbers like 0,1; ignored
+w-the-imported = the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset
+w-expected-rates = expected rates from 0 to { $max_rate } per hidden layer; using 0
+w-expected-a-norm = expected a norm from 0 (off) to { $max_clip }; no clipping
+w-unknown-output = unknown output activation; following the problem
+w-expected-1-or-0 = expected 1 or 0; shuffling
+w-expected-a-minimum = expected a minimum improvement from 0 to 1000; using 0.0001
 w-expected-1-or-0-restoring = expected 1 or 0; restoring the best weights
-w-expected-a-loss-of-0 = expected a loss of 0 (off) or more; off
-w-expected-an-accuracy-from-0 = expected an accuracy from 0 (off) to 100 percent; off
-w-does-not-fit-this-problem = does not fit this problem; following the problem
-w-expected-1-open-or-0 = expected 1 (open) or 0 (folded); using 1
-w-expected-0-off-to-max = expected 0 (off) to { $max_clip }; using 0
-w-outside-0-max-stop-epoch = outside 0–{ $max_stop_epoch }; using 0
-w-expected-0-off-to-hi = expected 0 (off) to { $hi }; using 0
-w-with-train-train-at-most = with train={ $train } at most { $v } percent can be held out; using { $v }
-w-no-input-feature-using-x1 = no input feature; using x1,x2
+w-expected-a-loss = expected a loss of 0 (off) or more; off
+w-expected-an = expected an accuracy from 0 (off) to 100 percent; off
+w-does-not = does not fit this problem; following the problem
+w-expected-1-open = expected 1 (open) or 0 (folded); using 1
+w-expected-0-off = expected 0 (off) to { $max_clip }; using 0
+w-outside-0 = outside 0–{ $max_stop_epoch }; using 0
+w-expected-0-off-to = expected 0 (off) to { $hi }; using 0
+w-with-train = with train={ $train } at most { $v } percent can be held out; using { $v }
+w-no-input = no input feature; using x1,x2
 w-one-of = expected one of { $all }; using { $default }
 w-one-of-follow = expected one of { $all }; following the problem
-w-one-of-per-layer = expected one of { $all } per hidden layer; using { $default }
+w-one-of-per = expected one of { $all } per hidden layer; using { $default }
 w-unknown-dataset = unknown dataset; using { $default }
 w-lr-range = learning rate must be between { $lo } and { $hi }; using { $default }
 w-not-a-number = not a number; using { $default }
 w-not-valid-for = not a valid { $key } setting for { $of }; using its default
-w-not-fit-dataset = does not fit dataset { $dataset }; using { $default }
+w-not-fit = does not fit dataset { $dataset }; using { $default }
 w-layer-neurons = layer { $l } has { $n } neurons, allowed 1–{ $max }; using { $c }
 w-layer-size = layer { $l } size “{ $v }” is not a whole number; using 4,2
 w-acts-count = { $n } activations for { $layers } hidden layers; missing ones use { $default }
 w-rates-count = { $n } rates for { $layers } hidden layers; missing ones are 0
-w-not-valid-schedule = not a valid { $key } for the { $of } schedule; using its default
+w-not-valid = not a valid { $key } for the { $of } schedule; using its default
 w-not-fit-loss = does not fit the loss { $loss }; following the problem
 w-dropout-range = dropout rates lie in 0–{ $max }; clamped
-w-too-many-columns = more than { $max } columns; ignored
+w-too-many = more than { $max } columns; ignored
 output-node = output
 layer-l = layer { $l }
 csv-paste-input =
     .placeholder =
         x,y,label
         1.5,-2,a
-
-## The worker's messages: stopping rules and faults
 watched-training = training
 watched-validation = validation
 stop-restored = {" "}The weights of epoch { $best_epoch } are back.
@@ -512,8 +486,6 @@ limits-01 = 0 or 1
 limits-11 = −1 or +1
 fault-saturated = Training stopped at epoch { $epoch }: the outputs are saturated. For { $share } % of the training points the output neuron gives { $limits } ({ $act }'s limits), where its slope is almost 0, so the gradients vanish and the network stops learning (training accuracy { $accuracy } %). The learning rate { $lr } is too high for { $act }: lower it (try 0.03) and press Reset.
 fault-dead-layer = Training stopped at epoch { $epoch }: every neuron of hidden layer { $layer } outputs 0 for every training point (“dead ReLUs”), so no gradient can reach the layers before it. Press Reset for new weights, lower the learning rate, or pick another activation.
-
-## Why a file cannot be imported (the worker reads it)
 e-too-large = the file has { $n } bytes; at most { $mb } MB can be imported
 e-empty = the file is empty
 e-no-rows = the file has a header but no data rows
@@ -534,8 +506,6 @@ e-no-rows-left = no rows are left after dropping { $n } rows with missing values
 e-bad-split = training { $train }% and validation { $validation }% leave no test data
 e-several = { $n } problems:{" "}
 import-first = import a CSV file first
-
-## Why a column is proposed as the target or left out of the features
 why-no-values = no values
 why-dates = dates (set its type to Number to use days since the first date)
 why-identifier = an identifier, a different value in every row

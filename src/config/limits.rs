@@ -99,7 +99,7 @@ fn clamp_u32(key: &str, v: &mut u32, (lo, hi): (u32, u32), w: &mut Vec<Warning>)
             key,
             *v,
             crate::t!(
-                "w-outside-lo-hi-using-c",
+                "w-outside-lo",
                 lo = lo.to_string(),
                 hi = hi.to_string(),
                 c = c.to_string()
@@ -139,7 +139,7 @@ impl Config {
             w.push(Warning::new(
                 "rr",
                 rr,
-                crate::t!("w-must-be-between-0-and", reg_rate_max = REG_RATE_MAX.to_string()),
+                crate::t!("w-must-be", reg_rate_max = REG_RATE_MAX.to_string()),
             ));
             self.regularization_rate = 0.0;
         }
@@ -147,10 +147,7 @@ impl Config {
             w.push(Warning::new(
                 "net",
                 self.hidden.len(),
-                crate::t!(
-                    "w-at-most-max-hidden-layers",
-                    max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()
-                ),
+                crate::t!("w-at-most", max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()),
             ));
             self.hidden.truncate(MAX_HIDDEN_LAYERS);
         }
@@ -189,7 +186,7 @@ impl Config {
             ));
         }
         if self.features.is_empty() {
-            w.push(Warning::new("in", "", crate::t!("w-no-input-feature-using-x1")));
+            w.push(Warning::new("in", "", crate::t!("w-no-input")));
             self.features = d.features.clone();
         }
         let (lo, hi) = crate::dataset::CLASSES_RANGE;
@@ -199,7 +196,7 @@ impl Config {
                 "classes",
                 self.classes,
                 crate::t!(
-                    "w-outside-lo-hi-using-c",
+                    "w-outside-lo",
                     lo = lo.to_string(),
                     hi = hi.to_string(),
                     c = c.to_string()
@@ -211,7 +208,7 @@ impl Config {
             w.push(Warning::new(
                 "clip",
                 self.clip_norm,
-                crate::t!("w-expected-0-off-to-max", max_clip = MAX_CLIP.to_string()),
+                crate::t!("w-expected-0-off", max_clip = MAX_CLIP.to_string()),
             ));
             self.clip_norm = 0.0;
         }
@@ -221,10 +218,7 @@ impl Config {
             w.push(Warning::new(
                 "stop",
                 st.at_epoch,
-                crate::t!(
-                    "w-outside-0-max-stop-epoch",
-                    max_stop_epoch = MAX_STOP_EPOCH.to_string()
-                ),
+                crate::t!("w-outside-0", max_stop_epoch = MAX_STOP_EPOCH.to_string()),
             ));
             st.at_epoch = 0;
         }
@@ -237,7 +231,7 @@ impl Config {
                 w.push(Warning::new(
                     key,
                     *v,
-                    crate::t!("w-expected-0-off-to-hi", hi = hi.to_string()),
+                    crate::t!("w-expected-0-off-to", hi = hi.to_string()),
                 ));
                 *v = 0.0;
             }
@@ -248,7 +242,7 @@ impl Config {
                 "val",
                 self.validation,
                 crate::t!(
-                    "w-with-train-train-at-most",
+                    "w-with-train",
                     train = self.train_ratio.to_string(),
                     v = max_val.to_string()
                 ),
@@ -266,20 +260,12 @@ impl Config {
                 w.push(Warning::new(
                     "csvval",
                     m.validation_percent,
-                    crate::t!(
-                        "w-with-train-train-at-most",
-                        train = train.to_string(),
-                        v = v.to_string()
-                    ),
+                    crate::t!("w-with-train", train = train.to_string(), v = v.to_string()),
                 ));
                 m.validation_percent = v;
             }
             if !(m.clip_sigma.is_finite() && (CSV_CLIP_RANGE.0..=CSV_CLIP_RANGE.1).contains(&m.clip_sigma)) {
-                w.push(Warning::new(
-                    "csvclip",
-                    m.clip_sigma,
-                    crate::t!("w-expected-0-off-to-100"),
-                ));
+                w.push(Warning::new("csvclip", m.clip_sigma, crate::t!("w-expected-0")));
                 m.clip_sigma = 0.0;
             }
             let last = csv.inputs.saturating_sub(1);

@@ -18,7 +18,8 @@ mod link;
 pub use lang::Lang;
 pub use link::{lang_part, link_lang, relink};
 
-/// The English files of the playground's page, embedded in its wasm. The other
+/// The English files of the playground's page, embedded in its wasm (so
+/// without comments: `i18n/zh/` has the same ids, with the sections named). The other
 /// language's files of the same names are fetched when the page switches.
 pub const MAIN_FILES: &[&str] = &["page.ftl"];
 
@@ -148,11 +149,16 @@ pub fn install(english: Catalog, current: Option<Catalog>) {
     ACTIVE.with(|a| *a.borrow_mut() = Some(active));
 }
 
+/// The embedded English catalog of the page.
+fn english() -> Catalog {
+    Catalog::parse(Lang::En, EN_MAIN).unwrap_or_else(|_| unreachable!("the embedded English catalog parses (tested)"))
+}
+
 /// Installs English and, unless `texts` is empty, Chinese from `texts` (the
 /// Chinese `MAIN_FILES`, same order). A file that does not parse leaves
 /// English installed and is the error (file and line).
 pub fn install_main(texts: &[String]) -> Result<(), String> {
-    let english = Catalog::parse(Lang::En, EN_MAIN).expect("the embedded English catalog parses (tested)");
+    let english = english();
     if texts.is_empty() {
         install(english, None);
         return Ok(());
@@ -181,10 +187,11 @@ fn ensure_installed() {
             // Natively (tests, tools) the search panel's words too; its module
             // installs them itself in the browser.
             #[cfg(not(target_arch = "wasm32"))]
-            let files = [EN_MAIN, EN_SEARCH].concat();
+            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH].concat();
             #[cfg(target_arch = "wasm32")]
             let files = EN_MAIN;
-            let english = Catalog::parse(Lang::En, &files).expect("the embedded English catalog parses (tested)");
+            let english = Catalog::parse(Lang::En, files)
+                .unwrap_or_else(|_| unreachable!("the embedded English catalog parses (tested)"));
             *a.borrow_mut() = Some(Active {
                 current: english,
                 english: None,

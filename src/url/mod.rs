@@ -138,7 +138,7 @@ fn parse_ranged(key: &str, v: &str, lo: u32, hi: u32, default: u32, w: &mut Warn
                 key,
                 v,
                 crate::t!(
-                    "w-outside-lo-hi-using-c",
+                    "w-outside-lo",
                     lo = lo.to_string(),
                     hi = hi.to_string(),
                     c = c.to_string()
@@ -148,11 +148,7 @@ fn parse_ranged(key: &str, v: &str, lo: u32, hi: u32, default: u32, w: &mut Warn
         }
         Ok(n) => n as u32,
         Err(_) => {
-            w.push(
-                key,
-                v,
-                crate::t!("w-not-a-whole-number-using", default = default.to_string()),
-            );
+            w.push(key, v, crate::t!("w-not-a", default = default.to_string()));
             default
         }
     }
@@ -180,10 +176,7 @@ pub fn decode(hash: &str) -> Decoded {
         w.push(
             "(link)",
             "",
-            crate::t!(
-                "w-longer-than-max-hash-bytes",
-                max_hash_bytes = MAX_HASH_BYTES.to_string()
-            ),
+            crate::t!("w-longer-than", max_hash_bytes = MAX_HASH_BYTES.to_string()),
         );
         hash = &hash[..end];
     }
@@ -193,8 +186,8 @@ pub fn decode(hash: &str) -> Decoded {
         if let Some(ctrl) = k.strip_suffix("_hide") {
             match (Control::from_key(ctrl), parse_bool(v)) {
                 (Some(control), Some(hide)) => c.set_hidden(control, hide),
-                (None, _) => w.push(k, v, crate::t!("w-no-such-control-to-hide")),
-                (_, None) => w.push(k, v, crate::t!("w-expected-1-or-0-ignored")),
+                (None, _) => w.push(k, v, crate::t!("w-no-such")),
+                (_, None) => w.push(k, v, crate::t!("w-expected-1")),
             }
             continue;
         }
@@ -223,7 +216,7 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "problem" => match Problem::from_key(v) {
                 Some(p) => problem_given = Some((p, v.to_string())),
-                None => w.push(k, v, crate::t!("w-expected-classification-or-regression-ignored")),
+                None => w.push(k, v, crate::t!("w-expected-classification")),
             },
             "noise" => c.noise = parse_ranged(k, v, NOISE_RANGE.0, NOISE_RANGE.1, d.noise, &mut w),
             "train" => {
@@ -246,12 +239,8 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "rr" => match parse_f32(v) {
                 Some(x) if (0.0..=REG_RATE_MAX).contains(&x) => c.regularization_rate = x,
-                Some(_) => w.push(
-                    k,
-                    v,
-                    crate::t!("w-must-be-between-0-and", reg_rate_max = REG_RATE_MAX.to_string()),
-                ),
-                None => w.push(k, v, crate::t!("w-not-a-number-using-0")),
+                Some(_) => w.push(k, v, crate::t!("w-must-be", reg_rate_max = REG_RATE_MAX.to_string())),
+                None => w.push(k, v, crate::t!("w-not-a-number-using")),
             },
             "act" => match Activation::from_key(v) {
                 Some(a) => c.activation = a,
@@ -267,7 +256,7 @@ pub fn decode(hash: &str) -> Decoded {
             },
             "reg" => match Regularization::from_key(v) {
                 Some(r) => c.regularization = r,
-                None => w.push(k, v, crate::t!("w-expected-none-l1-l2-or")),
+                None => w.push(k, v, crate::t!("w-expected-none")),
             },
             "net" => c.hidden = decode_layers(k, v, &mut w).unwrap_or_else(|| d.hidden.clone()),
             "in" => {
@@ -276,11 +265,11 @@ pub fn decode(hash: &str) -> Decoded {
                     match Feature::from_key(part) {
                         Some(f) if !feats.contains(&f) => feats.push(f),
                         Some(_) => {}
-                        None => w.push(k, part, crate::t!("w-unknown-feature-ignored")),
+                        None => w.push(k, part, crate::t!("w-unknown-feature")),
                     }
                 }
                 if feats.is_empty() {
-                    w.push(k, v, crate::t!("w-no-known-input-feature-using"));
+                    w.push(k, v, crate::t!("w-no-known"));
                 } else {
                     c.features = Feature::in_order(&feats);
                 }
@@ -290,17 +279,17 @@ pub fn decode(hash: &str) -> Decoded {
                     c.seed = s;
                     has_seed = true;
                 }
-                Err(_) => w.push(k, v, crate::t!("w-not-a-whole-number-from")),
+                Err(_) => w.push(k, v, crate::t!("w-not-a-whole")),
             },
             "test" => match parse_bool(v) {
                 Some(b) => c.show_test_data = b,
-                None => w.push(k, v, crate::t!("w-expected-1-or-0-using")),
+                None => w.push(k, v, crate::t!("w-expected-1-or")),
             },
             "disc" => match parse_bool(v) {
                 Some(b) => c.discretize = b,
-                None => w.push(k, v, crate::t!("w-expected-1-or-0-using")),
+                None => w.push(k, v, crate::t!("w-expected-1-or")),
             },
-            _ => w.push(k, v, crate::t!("w-unknown-key-ignored")),
+            _ => w.push(k, v, crate::t!("w-unknown-key")),
         }
     }
 
@@ -325,7 +314,7 @@ pub fn decode(hash: &str) -> Decoded {
                 "problem",
                 &raw,
                 crate::t!(
-                    "w-not-fit-dataset",
+                    "w-not-fit",
                     dataset = c.dataset.key(),
                     default = c.dataset.problem().key()
                 ),
@@ -349,10 +338,7 @@ fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
             w.push(
                 k,
                 v,
-                crate::t!(
-                    "w-at-most-max-hidden-layers",
-                    max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()
-                ),
+                crate::t!("w-at-most", max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()),
             );
             break;
         }

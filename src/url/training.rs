@@ -94,7 +94,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
                     k,
                     v,
                     crate::t!(
-                        "w-one-of-per-layer",
+                        "w-one-of-per",
                         all = list(&mut Activation::ALL.iter().map(|a| a.key())),
                         default = c.activation.key()
                     ),
@@ -103,7 +103,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
         }
         "out" => match Activation::from_key(v).or((v == "softmax").then_some(Activation::Softmax)) {
             Some(a) => d.output = Some((v.to_string(), a)),
-            None => w.push(k, v, crate::t!("w-unknown-output-activation-following-the")),
+            None => w.push(k, v, crate::t!("w-unknown-output")),
         },
         "loss" => match Loss::from_key(v) {
             Some(l) => d.loss = Some((v.to_string(), l)),
@@ -129,11 +129,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             let parsed: Option<Vec<f32>> = v.split(',').take(64).map(parse_f32).collect();
             match parsed {
                 Some(r) if r.iter().all(|x| (0.0..=MAX_RATE).contains(x)) => d.drop = Some((v.to_string(), r)),
-                _ => w.push(
-                    k,
-                    v,
-                    crate::t!("w-expected-rates-from-0-to", max_rate = MAX_RATE.to_string()),
-                ),
+                _ => w.push(k, v, crate::t!("w-expected-rates", max_rate = MAX_RATE.to_string())),
             }
         }
         "sched" => match LrSchedule::from_key(v) {
@@ -147,20 +143,16 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
         "severy" | "sfactor" | "speriod" | "smin" | "swarm" => d.schedule_params.push((k.into(), v.into())),
         "clip" => match parse_f32(v) {
             Some(x) if (0.0..=MAX_CLIP).contains(&x) => c.clip_norm = x,
-            _ => w.push(
-                k,
-                v,
-                crate::t!("w-expected-a-norm-from-0", max_clip = MAX_CLIP.to_string()),
-            ),
+            _ => w.push(k, v, crate::t!("w-expected-a-norm", max_clip = MAX_CLIP.to_string())),
         },
         "shuffle" => match parse_bool(v) {
             Some(b) => c.shuffle = b,
-            None => w.push(k, v, crate::t!("w-expected-1-or-0-shuffling")),
+            None => w.push(k, v, crate::t!("w-expected-1-or-0")),
         },
         "es" => c.stopping.patience = parse_ranged(k, v, 0, MAX_PATIENCE, 0, w),
         "esd" => match parse_f32(v) {
             Some(x) if (0.0..=1e3).contains(&x) => c.stopping.min_delta = x,
-            _ => w.push(k, v, crate::t!("w-expected-a-minimum-improvement-from")),
+            _ => w.push(k, v, crate::t!("w-expected-a-minimum")),
         },
         "esr" => match parse_bool(v) {
             Some(b) => c.stopping.restore_best = b,
@@ -169,11 +161,11 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
         "stop" => c.stopping.at_epoch = u64::from(parse_ranged(k, v, 0, MAX_STOP_EPOCH as u32, 0, w)),
         "tloss" => match parse_f32(v) {
             Some(x) if x >= 0.0 => c.stopping.target_loss = x,
-            _ => w.push(k, v, crate::t!("w-expected-a-loss-of-0")),
+            _ => w.push(k, v, crate::t!("w-expected-a-loss")),
         },
         "tacc" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => c.stopping.target_accuracy = x,
-            _ => w.push(k, v, crate::t!("w-expected-an-accuracy-from-0")),
+            _ => w.push(k, v, crate::t!("w-expected-an")),
         },
         "val" => c.validation = parse_ranged(k, v, 0, VALIDATION_MAX, 0, w),
         "classes" => {
@@ -226,7 +218,7 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
             w.push(
                 &k,
                 &v,
-                crate::t!("w-not-valid-schedule", key = k.as_str(), of = c.schedule.key()),
+                crate::t!("w-not-valid", key = k.as_str(), of = c.schedule.key()),
             );
         }
     }
@@ -235,7 +227,7 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
         if task.losses().contains(&loss) {
             c.loss = Some(loss);
         } else {
-            w.push("loss", &raw, crate::t!("w-does-not-fit-this-problem"));
+            w.push("loss", &raw, crate::t!("w-does-not"));
         }
     }
     if let Some((raw, out)) = d.output {

@@ -29,7 +29,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, w: &mut Warnings) -> 
         },
         "opts" => match parse_bool(v) {
             Some(open) => c.options_folded = !open,
-            None => w.push(k, v, crate::t!("w-expected-1-open-or-0")),
+            None => w.push(k, v, crate::t!("w-expected-1-open")),
         },
         _ => return false,
     }

@@ -22,34 +22,32 @@ const CUSTOM: &str = "custom";
 /// Labels the selects in the page's language (again after a switch: the
 /// values stay, the labels change).
 pub fn relabel() {
-    let ds = select("dataset");
-    let groups = ds.children();
-    for i in 0..groups.length() {
-        let Some(group) = groups.item(i) else { continue };
-        let key = group.get_attribute("data-key").unwrap_or_default();
-        let label = if key == "csv" {
-            crate::t!("your-data")
-        } else {
-            keyed("problem", &key)
+    // The dataset select's groups and options and the thumbnails' titles, in one pass.
+    let all = document()
+        .query_selector_all("#dataset optgroup, #dataset option, #dataset-thumbs canvas")
+        .expect("selector");
+    for i in 0..all.length() {
+        let Some(el) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
         };
-        dom::set_attr(&group, "label", &label);
-    }
-    let options = ds.get_elements_by_tag_name("option");
-    for i in 0..options.length() {
-        if let Some(o) = options.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()) {
-            let v = o.value();
-            o.set_text(&if v == "csv" {
+        let attr = |name: &str| el.get_attribute(name);
+        if let Some(k) = attr("data-dataset") {
+            dom::set_attr(&el, "title", &keyed("ds", &k));
+        } else if let Some(k) = attr("data-key") {
+            let label = if k == "csv" {
+                crate::t!("your-data")
+            } else {
+                keyed("problem", &k)
+            };
+            dom::set_attr(&el, "label", &label);
+        } else {
+            let v = attr("value").unwrap_or_default();
+            let text = if v == "csv" {
                 crate::t!("imported-csv")
             } else {
                 keyed("ds", &v)
-            });
-        }
-    }
-    let thumbs = by_id::<Element>("dataset-thumbs").children();
-    for i in 0..thumbs.length() {
-        if let Some(c) = thumbs.item(i) {
-            let title = keyed("ds", &c.get_attribute("data-dataset").unwrap_or_default());
-            dom::set_attr(&c, "title", &title);
+            };
+            el.set_text_content(Some(&text));
         }
     }
     let mut rates: Vec<(String, String)> = LEARNING_RATES.iter().map(|v| (v.to_string(), v.to_string())).collect();

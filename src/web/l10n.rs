@@ -10,12 +10,10 @@
 use crate::i18n::{self, Lang, MAIN_FILES};
 use crate::web::dom::{self, by_id, document, window};
 use crate::web::location;
-use js_sys::Promise;
 use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement, HtmlSelectElement, Response};
+use web_sys::{Element, Event, HtmlSelectElement};
 
 /// Where the browser keeps the reader's choice.
 const SAVED: &str = "nnplay-lang";
@@ -23,6 +21,8 @@ const SAVED: &str = "nnplay-lang";
 thread_local! {
     /// The Chinese files once fetched (a switch back and forth fetches once).
     static ZH_TEXT: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// What to do when the loader answers.
+    static PENDING: RefCell<Option<Finish>> = const { RefCell::new(None) };
 }
 
 /// The language the page opens in: the link's, the saved one, the browser's.
@@ -103,63 +103,32 @@ fn load(lang: Lang, done: impl FnOnce(Option<String>) + 'static) {
     if let Some(texts) = ZH_TEXT.with(|z| z.borrow().clone()) {
         return finish(Ok(texts));
     }
-    // Every file fetched at once; the last to arrive (or the first failure) finishes.
-    let state = Rc::new(RefCell::new(Fetching {
-        texts: vec![None; MAIN_FILES.len()],
-        finish: Some(Box::new(finish)),
-    }));
-    for (k, file) in MAIN_FILES.iter().enumerate() {
-        let url = format!("i18n/{}/{file}", lang.code());
-        let (s1, s2) = (state.clone(), state.clone());
-        let on_text = move |text: JsValue| {
-            let mut s = s1.borrow_mut();
-            s.texts[k] = Some(text.as_string().unwrap_or_default());
-            if s.texts.iter().all(Option::is_some) {
-                let texts = s.texts.iter_mut().map(|t| t.take().unwrap_or_default()).collect();
-                if let Some(f) = s.finish.take() {
-                    drop(s);
-                    f(Ok(texts));
-                }
+    // www/i18n_loader.js fetches the files (loaded only when needed, it keeps
+    // the fetching out of the page's first download) and answers through
+    // `nnplayI18nDone`: the texts, or what failed.
+    PENDING.with(|p| *p.borrow_mut() = Some(Box::new(finish)));
+    let global = js_sys::global();
+    if !js_sys::Reflect::has(&global, &"nnplayI18nDone".into()).unwrap_or(false) {
+        let answer = Closure::<dyn FnMut(JsValue)>::new(|v: JsValue| {
+            let result = match v.dyn_into::<js_sys::Array>() {
+                Ok(texts) => Ok(texts.iter().map(|t| t.as_string().unwrap_or_default()).collect()),
+                Err(why) => Err(why.as_string().unwrap_or_default()),
+            };
+            if let Some(f) = PENDING.with(|p| p.borrow_mut().take()) {
+                f(result);
             }
-        };
-        let fail = move |why: String| {
-            let f = s2.borrow_mut().finish.take();
-            if let Some(f) = f {
-                f(Err(why));
-            }
-        };
-        let fail2 = fail.clone();
-        let on_response = move |r: JsValue| {
-            let r: Response = r.unchecked_into();
-            match r.text() {
-                Ok(p) if r.ok() => then(&p, on_text, move |_| fail2(format!("{url}: unreadable"))),
-                _ => fail2(format!("{url}: HTTP {}", r.status())),
-            }
-        };
-        then(
-            &window().fetch_with_str(&format!("i18n/{}/{file}", lang.code())),
-            on_response,
-            move |e| fail(e.as_string().unwrap_or_else(|| "network error".into())),
-        );
+        });
+        let _ = js_sys::Reflect::set(&global, &"nnplayI18nDone".into(), answer.as_ref());
+        answer.forget();
     }
+    let script: Element = dom::create("script");
+    dom::set_attr(&script, "src", "./i18n_loader.js");
+    dom::set_attr(&script, "data-lang", lang.code());
+    dom::set_attr(&script, "data-files", &MAIN_FILES.join(","));
+    let _ = document().body().map(|b| b.append_child(&script));
 }
 
 type Finish = Box<dyn FnOnce(Result<Vec<String>, String>)>;
-
-/// The files of a language on their way.
-struct Fetching {
-    texts: Vec<Option<String>>,
-    finish: Option<Finish>,
-}
-
-/// `p.then(ok, failed)` with one-shot Rust callbacks.
-fn then(p: &Promise, ok: impl FnOnce(JsValue) + 'static, failed: impl FnOnce(JsValue) + 'static) {
-    let ok = Closure::once(ok);
-    let failed = Closure::once(failed);
-    let _ = p.then2(&ok, &failed);
-    ok.forget();
-    failed.forget();
-}
 
 /// The installed language's files for the worker (empty: English).
 pub fn texts() -> Vec<String> {
@@ -220,13 +189,7 @@ pub fn fill_page() {
 
 /// The header's Language select: a change switches the page.
 fn wire_select() {
-    let select: HtmlElement = by_id("lang");
-    dom::on(&select, "change", |e: Event| {
-        let value = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default();
+    dom::on_change("lang", "change", |value| {
         if let Some(lang) = Lang::from_tag(&value) {
             switch(lang, crate::web::app::relabel);
         }

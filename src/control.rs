@@ -54,6 +54,8 @@ pub enum Control {
     Share,
     /// The Search button (and so the search panel).
     Search,
+    /// The Draw button (drawing your own points on the picture).
+    Draw,
 }
 
 /// The hide dialog's groups, in its order.
@@ -162,7 +164,7 @@ impl Preset {
 }
 
 impl Control {
-    pub const ALL: [Control; 38] = [
+    pub const ALL: [Control; 39] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -201,6 +203,7 @@ impl Control {
         Self::Charts,
         Self::Share,
         Self::Search,
+        Self::Draw,
     ];
 
     /// URL key; the hide key is `<key>_hide`.
@@ -244,6 +247,7 @@ impl Control {
             Self::Charts => "charts",
             Self::Share => "share",
             Self::Search => "search",
+            Self::Draw => "draw",
         }
     }
 
@@ -260,7 +264,7 @@ impl Control {
                 Group::TrainingOptions
             }
             Dataset | Classes | TrainRatio | Noise | Validation | BatchSize | Regenerate | ShowTestData
-            | Discretize => Group::Data,
+            | Discretize | Draw => Group::Data,
             Layers | Features | Dropout | Diagram => Group::Network,
             YourData => Group::YourData,
             Metrics | Charts | Share | Text => Group::Page,

@@ -516,3 +516,4 @@ why-whole-classes = the last column; whole numbers with { $n } values: classes
 why-last-numeric = the last numeric column: a number to predict
 why-last-column = the last column with values
 why-predict = { $why } (a number to predict)
+ctl-draw = Draw your own points

@@ -10,8 +10,10 @@ const TYPES = {
   '.json': 'application/json', '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
+/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close, served }:
+ *  `served` lists every file sent ({ path, body }), for measuring what a page downloads. */
 export function serve(root, { prefix = '/' } = {}) {
+  const served = [];
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!p.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
@@ -22,13 +24,14 @@ export function serve(root, { prefix = '/' } = {}) {
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      served.push({ path: p, body: data });
       res.end(data);
     });
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)), served });
     });
   });
 }

@@ -27,6 +27,11 @@ pub const EN_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/en/
 /// small enough to carry both).
 pub const ZH_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/zh/page.ftl"))];
 
+/// The files of the teach module (lessons, the lesson editor, the QR code):
+/// both languages, embedded in that module only.
+pub const EN_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/en/lessons.ftl"))];
+pub const ZH_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/zh/lessons.ftl"))];
+
 /// A translation file that does not parse: the file, the line and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogError {

@@ -58,12 +58,14 @@ fn collect_inline(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) 
 fn both_catalogs_parse() {
     Catalog::parse(Lang::En, EN_MAIN).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::Zh, ZH_MAIN).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::En, EN_TEACH).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::Zh, ZH_TEACH).unwrap_or_else(|e| panic!("{e:?}"));
 }
 
 /// Every message exists in both languages, with the same variables and attributes.
 #[test]
 fn catalogs_are_complete_and_agree() {
-    for (en_files, zh_files) in [(EN_MAIN, ZH_MAIN)] {
+    for (en_files, zh_files) in [(EN_MAIN, ZH_MAIN), (EN_TEACH, ZH_TEACH)] {
         let en = ids_and_vars(en_files);
         let zh: std::collections::BTreeMap<_, _> = ids_and_vars(zh_files).into_iter().collect();
         let en_ids: BTreeSet<_> = en.iter().map(|(id, _)| id.clone()).collect();

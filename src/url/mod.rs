@@ -182,8 +182,8 @@ pub fn decode(hash: &str) -> Decoded {
             }
             continue;
         }
-        if crate::search::panel::is_search_key(k) {
-            continue; // the search panel's part of the link (`search::panel`)
+        if crate::search::panel::is_search_key(k) || k == crate::lesson::KEY {
+            continue; // the search panel's and the lesson's parts of the link
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)

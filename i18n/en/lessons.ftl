@@ -3,8 +3,8 @@
 
 lessons-button = Lessons
 lessons-list-title = Lessons
-lessons-list-reached = reached
-lessons-list-not-reached = not reached yet
+lessons-list-reached = ✓ reached
+lessons-list-not-reached = not yet
 lesson-region = Lesson
 lesson-goal-label = Goal:
 lesson-no-goal = This lesson has no goal: explore.
@@ -39,7 +39,7 @@ lesson-goal-within = { " " }within { $n } epochs
 lesson-status-waiting = Epoch { $epoch }: press Play.
 lesson-status-pending = Epoch { $epoch }: { $metric } { $value }
 lesson-status-reached = Goal reached at epoch { $epoch }
-lesson-status-out = Not reached within { $n } epochs: change something and press Reset.
+lesson-status-out = The goal was not met within { $n } epochs: change something and press Reset.
 lesson-status-too-big = The network is too big for this goal ({ $neurons } hidden neurons in { $layers } layers).
 
 lesson-problem-unknown-key = unknown key “{ $key }” ignored

@@ -3,7 +3,7 @@
 
 lessons-button = 课程
 lessons-list-title = 课程
-lessons-list-reached = 已达成
+lessons-list-reached = ✓ 已达成
 lessons-list-not-reached = 尚未达成
 lesson-region = 课程
 lesson-goal-label = 目标：

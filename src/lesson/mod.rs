@@ -5,6 +5,7 @@
 //! (`web::teach`) renders it.
 
 pub mod builtin;
+pub mod editor;
 pub mod goal;
 pub mod link;
 pub mod markdown;

@@ -402,6 +402,7 @@ fn every_builtin_lesson_is_reachable_and_not_trivial() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn arbitrary_goal_fields() -> impl proptest::strategy::Strategy<Value = String> {
     use proptest::prelude::*;
     let key = prop_oneof![
@@ -437,6 +438,7 @@ fn arbitrary_goal_fields() -> impl proptest::strategy::Strategy<Value = String> 
     })
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     /// Random `lesson=` values: a lesson with its problems, or an error; never a panic.
     #[test]

@@ -54,6 +54,8 @@ pub enum Control {
     Share,
     /// The Search button (and so the search panel).
     Search,
+    /// The Lessons and Make a lesson buttons.
+    Lessons,
 }
 
 /// The hide dialog's groups, in its order.
@@ -166,7 +168,7 @@ impl Preset {
 }
 
 impl Control {
-    pub const ALL: [Control; 38] = [
+    pub const ALL: [Control; 39] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -205,6 +207,7 @@ impl Control {
         Self::Charts,
         Self::Share,
         Self::Search,
+        Self::Lessons,
     ];
 
     /// URL key; the hide key is `<key>_hide`.
@@ -248,6 +251,7 @@ impl Control {
             Self::Charts => "charts",
             Self::Share => "share",
             Self::Search => "search",
+            Self::Lessons => "lessons",
         }
     }
 
@@ -291,6 +295,7 @@ impl Control {
             Self::Charts => "Charts under the playground",
             Self::Share => "Copy link and Hide controls",
             Self::Search => "Search (many runs)",
+            Self::Lessons => "Lessons, Make a lesson",
         }
     }
 
@@ -298,7 +303,7 @@ impl Control {
         use Control::*;
         match self {
             Play | Step | Reset | Speed | LearningRate | Optimizer | Activation | Regularization
-            | RegularizationRate | Problem | Search => Group::Toolbar,
+            | RegularizationRate | Problem | Search | Lessons => Group::Toolbar,
             Options | Loss | OutputActivation | Init | Schedule | Clip | Shuffle | EarlyStopping | StopRules => {
                 Group::TrainingOptions
             }

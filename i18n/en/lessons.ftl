@@ -38,6 +38,7 @@ lesson-goal-within = { " " }within { $n } epochs
 
 lesson-status-waiting = Epoch { $epoch }: press Play.
 lesson-status-pending = Epoch { $epoch }: { $metric } { $value }
+lesson-status-not-yet = Epoch { $epoch }: not yet.
 lesson-status-reached = Goal reached at epoch { $epoch }
 lesson-status-out = The goal was not met within { $n } epochs: change something and press Reset.
 lesson-status-too-big = The network is too big for this goal ({ $neurons } hidden neurons in { $layers } layers).

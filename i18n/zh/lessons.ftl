@@ -38,6 +38,7 @@ lesson-goal-within = ，在 { $n } 轮之内
 
 lesson-status-waiting = 第 { $epoch } 轮：请按“运行”。
 lesson-status-pending = 第 { $epoch } 轮：{ $metric } { $value }
+lesson-status-not-yet = 第 { $epoch } 轮：还没有达到。
 lesson-status-reached = 已达成：第 { $epoch } 轮达到目标
 lesson-status-out = { $n } 轮之内没有达成：改一改设置，再按“重置”。
 lesson-status-too-big = 对这个目标来说网络太大了（{ $layers } 层共 { $neurons } 个隐藏神经元）。

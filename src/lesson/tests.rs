@@ -266,6 +266,33 @@ fn goals_read_as_sentences() {
         ),
         "Goal reached at epoch 137"
     );
+    assert_eq!(
+        words::state_sentence(
+            &small_goal(),
+            &GoalState::Pending {
+                epoch: 42,
+                value: Some(0.231)
+            }
+        ),
+        "Epoch 42: Test loss 0.231"
+    );
+    let diverge = &builtin::find("lr-large").unwrap().1.goal;
+    let pending = |epoch| words::state_sentence(diverge, &GoalState::Pending { epoch, value: None });
+    assert_eq!(
+        (pending(0).as_str(), pending(7).as_str()),
+        ("Epoch 0: press Play.", "Epoch 7: not yet.")
+    );
+    let out = words::state_sentence(
+        &small_goal(),
+        &GoalState::OutOfEpochs {
+            epoch: 301,
+            within: 300,
+        },
+    );
+    assert!(
+        out.contains("not met within 300 epochs") && !out.contains("reached"),
+        "{out}"
+    );
 }
 
 #[test]

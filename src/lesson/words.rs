@@ -75,7 +75,8 @@ pub fn state_sentence(g: &Goal, s: &GoalState) -> String {
                 metric = metric_name(g.metric),
                 value = value_text(g.metric, *v)
             ),
-            None => t!("lesson-status-waiting", epoch = epoch.to_string()),
+            None if *epoch == 0 => t!("lesson-status-waiting", epoch = "0"),
+            None => t!("lesson-status-not-yet", epoch = epoch.to_string()),
         },
         GoalState::Reached { epoch, .. } => t!("lesson-status-reached", epoch = epoch.to_string()),
         GoalState::OutOfEpochs { within, .. } => t!("lesson-status-out", n = within.to_string()),

@@ -50,6 +50,11 @@ test('the Lessons list has every built-in lesson in course order, each a link th
   assert.match(await region(page).getByRole('heading').first().textContent(), /XOR/);
   assert.ok(await page.getByRole('navigation', { name: 'Lessons' }).isHidden());
   assert.match(page.url(), /lesson=xor/);
+  // Next lesson opens the following one (and the playground follows its setup).
+  await region(page).getByRole('button', { name: 'Next lesson' }).click();
+  await page.waitForFunction(() => /lesson=features/.test(location.hash));
+  await page.waitForFunction(() => /Features versus depth/.test(document.querySelector('#lesson-title').textContent));
+  assert.equal(await page.getByLabel('Dataset').inputValue(), 'circle');
   assert.deepEqual(problems, []);
 });
 

@@ -56,6 +56,8 @@ pub enum Control {
     Search,
     /// The Lessons and Make a lesson buttons.
     Lessons,
+    /// The Draw button (drawing your own points on the picture).
+    Draw,
 }
 
 /// The hide dialog's groups, in its order.
@@ -168,7 +170,7 @@ impl Preset {
 }
 
 impl Control {
-    pub const ALL: [Control; 39] = [
+    pub const ALL: [Control; 40] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -208,6 +210,7 @@ impl Control {
         Self::Share,
         Self::Search,
         Self::Lessons,
+        Self::Draw,
     ];
 
     /// URL key; the hide key is `<key>_hide`.
@@ -252,6 +255,7 @@ impl Control {
             Self::Share => "share",
             Self::Search => "search",
             Self::Lessons => "lessons",
+            Self::Draw => "draw",
         }
     }
 
@@ -296,6 +300,7 @@ impl Control {
             Self::Share => "Copy link and Hide controls",
             Self::Search => "Search (many runs)",
             Self::Lessons => "Lessons, Make a lesson",
+            Self::Draw => "Draw your own points",
         }
     }
 
@@ -308,7 +313,7 @@ impl Control {
                 Group::TrainingOptions
             }
             Dataset | Classes | TrainRatio | Noise | Validation | BatchSize | Regenerate | ShowTestData
-            | Discretize => Group::Data,
+            | Discretize | Draw => Group::Data,
             Layers | Features | Dropout | Diagram => Group::Network,
             YourData => Group::YourData,
             Metrics | Charts | Share | Text => Group::Page,

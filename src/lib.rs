@@ -13,6 +13,7 @@ pub mod compact;
 pub mod config;
 pub mod control;
 pub mod dataset;
+pub mod drawn;
 pub mod embed;
 pub mod error;
 pub mod export;

@@ -77,6 +77,8 @@ pub struct Config {
     pub hidden_controls: Vec<Control>,
     /// Training on an imported CSV file instead of `dataset`.
     pub csv: Option<CsvSetup>,
+    /// Training on points the user drew instead of `dataset` (`problem` follows them).
+    pub drawn: Option<crate::drawn::Drawn>,
     /// How fast a playing run goes (one epoch per displayed frame by default).
     pub speed: crate::pace::Speed,
     /// The training options row starts folded.
@@ -150,6 +152,7 @@ impl Default for Config {
             discretize: false,
             hidden_controls: Vec::new(),
             csv: None,
+            drawn: None,
             speed: crate::pace::Speed::Frame,
             options_folded: false,
         }
@@ -163,7 +166,12 @@ impl Config {
             Some(s) if s.mapping.task == Problem::Regression => Task::Regression,
             Some(s) => Task::Classes(s.outputs.max(2)),
             None if self.problem == Problem::Regression => Task::Regression,
-            None => Task::Classes(self.dataset.classes(self.classes).max(2)),
+            None => Task::Classes(
+                self.drawn
+                    .as_ref()
+                    .map_or_else(|| self.dataset.classes(self.classes), |d| usize::from(d.classes))
+                    .max(2),
+            ),
         }
     }
 
@@ -309,6 +317,7 @@ impl Config {
             || self.hidden != other.hidden
             || self.features != other.features
             || self.seed != other.seed
+            || self.drawn != other.drawn
             || match (&self.csv, &other.csv) {
                 (Some(a), Some(b)) => !a.same_data(b),
                 (a, b) => a.is_some() != b.is_some(),
@@ -406,8 +415,7 @@ impl Config {
     /// Switches the problem type, choosing that problem's default dataset.
     pub fn set_problem(&mut self, p: Problem) {
         if self.problem != p && self.csv.is_none() {
-            self.problem = p;
-            self.dataset = p.default_dataset();
+            self.set_dataset(p.default_dataset());
         }
     }
 
@@ -416,6 +424,15 @@ impl Config {
         self.dataset = d;
         self.problem = d.problem();
         self.csv = None;
+        self.drawn = None;
+    }
+
+    /// The points of a built-in or drawn dataset, shuffled, before the split.
+    pub fn points(&self) -> Vec<crate::dataset::Point> {
+        match &self.drawn {
+            Some(d) => d.shuffled(self.seed),
+            None => self.dataset.generate_k(self.noise, self.seed, self.classes),
+        }
     }
 }
 

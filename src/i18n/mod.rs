@@ -18,14 +18,20 @@ pub use lang::Lang;
 
 /// The English files of the playground's page, embedded in its wasm. The other
 /// language's files of the same names are fetched when the page switches.
-pub const MAIN_FILES: &[&str] = &["page.ftl"];
+pub const MAIN_FILES: &[&str] = &["page.ftl", "draw.ftl"];
 
 /// The embedded English text of `MAIN_FILES` (same order).
-pub const EN_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/en/page.ftl"))];
+pub const EN_MAIN: &[(&str, &str)] = &[
+    ("page.ftl", include_str!("../../i18n/en/page.ftl")),
+    ("draw.ftl", include_str!("../../i18n/en/draw.ftl")),
+];
 
 /// Every translation file, both languages, for the tests (and for a module
 /// small enough to carry both).
-pub const ZH_MAIN: &[(&str, &str)] = &[("page.ftl", include_str!("../../i18n/zh/page.ftl"))];
+pub const ZH_MAIN: &[(&str, &str)] = &[
+    ("page.ftl", include_str!("../../i18n/zh/page.ftl")),
+    ("draw.ftl", include_str!("../../i18n/zh/draw.ftl")),
+];
 
 /// The files of the teach module (lessons, the lesson editor, the QR code):
 /// both languages, embedded in that module only.

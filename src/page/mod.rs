@@ -20,10 +20,12 @@ use crate::url;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 
+mod draw;
 mod import;
 mod supervisor;
 mod target;
 mod tooltip;
+pub use draw::{DrawMsg, Tool};
 pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
 pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
 pub use target::Target;
@@ -194,6 +196,8 @@ pub struct Model {
     pub pca_requested: f64,
     pub notices: Notices,
     pub import: ImportModel,
+    /// The Draw mode of the big picture.
+    pub tool: Tool,
 }
 
 /// Parts of the page to bring in step with the model.
@@ -311,6 +315,7 @@ pub enum Msg {
     CopyLink,
     /// "Hide controls…": the teacher's dialog for a link with hidden controls.
     OpenHideDialog,
+    Draw(DrawMsg),
 }
 
 impl Model {
@@ -335,6 +340,7 @@ impl Model {
             pca_requested: f64::NEG_INFINITY,
             notices: Notices::default(),
             import: ImportModel::default(),
+            tool: Tool::default(),
         }
     }
 
@@ -564,6 +570,7 @@ impl Model {
         let worker = url::decode(hash).config;
         let mut c = self.config.clone();
         c.csv = worker.csv;
+        c.drawn = None;
         c.problem = worker.problem;
         c.train_ratio = worker.train_ratio;
         c.seed = worker.seed;
@@ -623,7 +630,7 @@ impl Model {
                 }
             }
             _ => {
-                let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+                let points = c.points();
                 // Validation points are held out: the picture shows training and test points.
                 (self.train, _, self.test) = split3(&points, c.train_ratio, c.validation);
             }
@@ -965,6 +972,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::OpenHideDialog => fx.push(Effect::OpenHideDialog),
+        Msg::Draw(d) => m.draw(d, &mut fx),
     }
     fx
 }

@@ -185,7 +185,7 @@ impl Trainer {
             return;
         }
         let c = &self.config;
-        let points = c.dataset.generate_k(c.noise, c.seed, c.classes);
+        let points = c.points();
         let (train, validation, test) = split3(&points, c.train_ratio, c.validation);
         let feats = c.features.clone();
         let classes = c.classes();

@@ -14,6 +14,7 @@ use crate::optimizer::Optimizer;
 use crate::regularization::Regularization;
 
 mod csv;
+mod drawn;
 mod training;
 mod view;
 
@@ -44,9 +45,10 @@ fn fmt_f32(v: f32) -> String {
 pub fn encode(c: &Config) -> String {
     let net: Vec<String> = c.hidden.iter().map(|n| n.to_string()).collect();
     let feats: Vec<&str> = c.features.iter().map(|f| f.key()).collect();
-    let data = match &c.csv {
-        Some(_) => "csv".to_string(),
-        None => c.dataset.key().to_string(),
+    let data = match (&c.csv, &c.drawn) {
+        (Some(_), _) => "csv",
+        (None, Some(_)) => "drawn",
+        _ => c.dataset.key(),
     };
     let mut s = format!(
         "data={}&problem={}&noise={}&train={}&batch={}&lr={}&act={}&reg={}&rr={}&net={}&in={}&seed={}&test={}&disc={}",
@@ -72,6 +74,7 @@ pub fn encode(c: &Config) -> String {
         }
     }
     csv::encode(c, &mut s);
+    drawn::encode(c, &mut s);
     training::encode(c, &mut s);
     view::encode(c, &mut s);
     for h in &c.hidden_controls {
@@ -155,6 +158,7 @@ pub fn decode(hash: &str) -> Decoded {
     let mut has_seed = false;
     let mut problem_given: Option<(Problem, String)> = None;
     let mut csv_keys = csv::Keys::default();
+    let mut drawn_keys = drawn::Keys::default();
     let mut optimizer_params: Vec<(String, String)> = Vec::new();
     let mut deferred = training::Deferred::default();
 
@@ -187,6 +191,7 @@ pub fn decode(hash: &str) -> Decoded {
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)
+            || drawn::decode_key(k, v, &mut drawn_keys)
             || view::decode_key(k, v, &mut c, &mut w)
         {
             continue;
@@ -292,7 +297,7 @@ pub fn decode(hash: &str) -> Decoded {
             );
         }
     }
-    if csv::finish(csv_keys, &mut c, &mut w) == Some(true) {
+    if csv::finish(csv_keys, &mut c, &mut w) == Some(true) || drawn::finish(drawn_keys, &mut c, &mut w) {
         training::finish(&mut c, deferred, &mut w);
         return w.finish(c, has_seed);
     }

@@ -204,6 +204,59 @@ proptest::proptest! {
         let d = decode(&encode(&c));
         proptest::prop_assert_eq!(d.config, c);
     }
+
+    /// Any `draw=` value gives points on the picture or a warning naming it, never a panic.
+    #[test]
+    fn any_draw_value_is_points_or_a_clear_error(s in "[A-Za-z0-9_-]{0,400}") {
+        let d = decode(&format!("data=drawn&draw={s}"));
+        match &d.config.drawn {
+            Some(drawn) => proptest::prop_assert!(drawn.marks.len() <= crate::drawn::MAX_POINTS),
+            None => proptest::prop_assert!(d.warnings.iter().any(|w| w.key == "draw" && !w.reason.is_empty())),
+        }
+    }
+
+    /// A real set's bytes or text with some bytes changed and maybe cut: points
+    /// within the picture and the set's labels, or a clear error.
+    #[test]
+    fn mutated_draw_values_are_points_or_a_clear_error(
+        classes in proptest::sample::select(vec![0usize, 2, 3, 16]),
+        marks in proptest::collection::vec((-6.0f32..=6.0, -6.0f32..=6.0, proptest::num::u8::ANY), 0..120),
+        flips in proptest::collection::vec((proptest::num::usize::ANY, proptest::num::u8::ANY), 1..6),
+        cut in proptest::num::usize::ANY,
+        in_text: bool,
+    ) {
+        use crate::drawn::{codec, Drawn, Stroke, EDGE};
+        let mut drawn = Drawn::new(classes);
+        for (x, y, label) in marks {
+            drawn.update(Stroke::Add { x, y, label });
+        }
+        let text = codec::encode(&drawn);
+        proptest::prop_assert_eq!(codec::decode(&text), Ok(drawn));
+        let mutated = if in_text {
+            let mut t = text.into_bytes();
+            for (at, b) in flips {
+                let n = t.len();
+                t[at % n] = b"AZaz09-_"[usize::from(b) % 8];
+            }
+            t.truncate(cut % (t.len() + 1));
+            String::from_utf8(t).expect("ascii")
+        } else {
+            let mut raw = crate::embed::unpack(&text).expect("own text");
+            for (at, b) in flips {
+                let n = raw.len();
+                raw[at % n] ^= b;
+            }
+            raw.truncate(cut % (raw.len() + 1));
+            crate::embed::pack(&raw)
+        };
+        match codec::decode(&mutated) {
+            Ok(d) => {
+                let max = d.max_label();
+                proptest::prop_assert!(d.marks.iter().all(|m| m.x.abs() <= EDGE && m.y.abs() <= EDGE && m.label <= max));
+            }
+            Err(e) => proptest::prop_assert!(!e.to_string().is_empty()),
+        }
+    }
 }
 
 #[test]

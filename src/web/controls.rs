@@ -185,11 +185,17 @@ pub fn init(d: Dispatch) {
 
 /// Makes every control show the config's value, and hides what the link hides.
 pub fn sync(c: &Config) {
-    select("dataset").set_value(if c.csv.is_some() { "csv" } else { c.dataset.key() });
+    select("dataset").set_value(match (&c.csv, &c.drawn) {
+        (Some(_), _) => "csv",
+        (None, Some(_)) => "drawn",
+        _ => c.dataset.key(),
+    });
     let thumbs = document().query_selector_all("#dataset-thumbs canvas").expect("qsa");
     for i in 0..thumbs.length() {
         if let Some(el) = thumbs.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            let selected = c.csv.is_none() && el.get_attribute("data-dataset").as_deref() == Some(c.dataset.key());
+            let selected = c.csv.is_none()
+                && c.drawn.is_none()
+                && el.get_attribute("data-dataset").as_deref() == Some(c.dataset.key());
             let _ = el.class_list().toggle_with_force("selected", selected);
         }
     }

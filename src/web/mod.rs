@@ -7,6 +7,7 @@ pub mod chart;
 pub mod controls;
 pub mod dispatch;
 pub mod dom;
+pub mod draw_tool;
 pub mod import_preview;
 pub mod import_view;
 pub mod layer_head;

@@ -113,6 +113,7 @@ const HIDE = [
   ['charts', (p) => p.getByTestId('metric-chart')],
   ['share', (p) => p.getByRole('button', { name: 'Copy link' })],
   ['search', (p) => p.getByRole('button', { name: 'Search', exact: true })],
+  ['draw', (p) => p.getByRole('button', { name: 'Draw', exact: true })],
 ];
 
 test('each hide key hides its control, and only with the key', async () => {

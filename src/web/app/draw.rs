@@ -97,6 +97,7 @@ impl View {
             }
         });
         self.boundary
-            .draw_points(&m.train, &m.test, m.config.show_test_data, names, classes);
+            // While drawing, every drawn point shows (test points outlined).
+            .draw_points(&m.train, &m.test, m.config.show_test_data || m.tool.on, names, classes);
     }
 }

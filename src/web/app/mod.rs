@@ -79,6 +79,7 @@ pub fn start() {
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
     import_view::init(DISPATCH);
+    crate::web::draw_tool::init(DISPATCH);
     diagram::wire(DISPATCH);
     page_events::wire(DISPATCH);
     let view = View {
@@ -307,6 +308,7 @@ impl View {
                 self.network.sync_layers(c);
                 controls::sync_csv(c, m.csv_names(), m.picture);
                 // Last: the diagram's per-layer controls exist now.
+                crate::web::draw_tool::sync(m);
                 controls::apply_hidden(c);
             }
             Part::Playing => controls::set_playing(m.playing),

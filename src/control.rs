@@ -320,6 +320,62 @@ impl Control {
         }
     }
 
+    /// The Fluent id of this control's explanation for a learner (`i18n/*/help.ftl`),
+    /// shown beside it on hover and keyboard focus.
+    pub fn help_id(self) -> &'static str {
+        match self {
+            Self::Dataset => "help-data",
+            Self::Problem => "help-problem",
+            Self::Noise => "help-noise",
+            Self::TrainRatio => "help-train",
+            Self::BatchSize => "help-batch",
+            Self::LearningRate => "help-lr",
+            Self::Optimizer => "help-opt",
+            Self::Schedule => "help-sched",
+            Self::Loss => "help-loss",
+            Self::Init => "help-init",
+            Self::Activation => "help-act",
+            Self::Regularization => "help-reg",
+            Self::RegularizationRate => "help-rr",
+            Self::Layers => "help-net",
+            Self::Features => "help-in",
+            Self::ShowTestData => "help-test",
+            Self::Discretize => "help-disc",
+            Self::Regenerate => "help-regen",
+            Self::Play => "help-play",
+            Self::Step => "help-step",
+            Self::Reset => "help-reset",
+            Self::Text => "help-text",
+            Self::Speed => "help-speed",
+            Self::OutputActivation => "help-out",
+            Self::Clip => "help-clip",
+            Self::Shuffle => "help-shuffle",
+            Self::EarlyStopping => "help-es",
+            Self::StopRules => "help-stop",
+            Self::Validation => "help-val",
+            Self::Classes => "help-classes",
+            Self::Dropout => "help-drop",
+            Self::YourData => "help-csv",
+            Self::Options => "help-opts",
+            Self::Diagram => "help-diagram",
+            Self::Metrics => "help-metrics",
+            Self::Charts => "help-charts",
+            Self::Share => "help-share",
+            Self::Search => "help-search",
+            Self::Draw => "help-draw",
+        }
+    }
+
+    /// Whether hovering or focusing inside the control's element shows its
+    /// explanation. Not for the big areas (the diagram has its own tooltip; the
+    /// metric tables explain each metric; the share row holds other buttons).
+    pub fn explained_on_hover(self) -> bool {
+        !matches!(
+            self,
+            Self::Text | Self::Options | Self::Diagram | Self::Metrics | Self::Charts | Self::Share | Self::YourData
+        )
+    }
+
     pub fn from_key(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|c| c.key() == s)
     }

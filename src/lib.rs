@@ -18,6 +18,7 @@ pub mod embed;
 pub mod error;
 pub mod export;
 pub mod health;
+pub mod help;
 pub mod history;
 pub mod i18n;
 pub mod import_error;

@@ -68,6 +68,8 @@ pub enum Edit {
     Speed(crate::pace::Speed),
     /// The training options row folded (true) or open.
     OptionsFolded(bool),
+    /// Presenter view on or off.
+    Present(bool),
 }
 
 impl Edit {
@@ -102,7 +104,9 @@ impl Edit {
             Edit::Validation(_) => Control::Validation,
             Edit::Classes(_) => Control::Classes,
             Edit::Speed(_) => Control::Speed,
-            Edit::Axis { .. } | Edit::HoldRow(_) | Edit::Hide(..) | Edit::OptionsFolded(_) => return None,
+            Edit::Axis { .. } | Edit::HoldRow(_) | Edit::Hide(..) | Edit::OptionsFolded(_) | Edit::Present(_) => {
+                return None
+            }
         })
     }
 
@@ -190,6 +194,7 @@ impl Edit {
             Edit::Hide(ctrl, hide) => c.set_hidden(ctrl, hide),
             Edit::Speed(s) => c.speed = s,
             Edit::OptionsFolded(f) => c.options_folded = f,
+            Edit::Present(p) => c.present = p,
         }
         true
     }

@@ -83,6 +83,10 @@ pub struct Config {
     pub speed: crate::pace::Speed,
     /// The training options row starts folded.
     pub options_folded: bool,
+    /// Presenter view: large type and thick lines for a projector (`present=1`).
+    pub present: bool,
+    /// Embed mode for a slide: the picture, Play and Reset only (`embed=1`).
+    pub embed: bool,
 }
 
 /// An imported file in training, as a link records it: which file (its
@@ -155,6 +159,8 @@ impl Default for Config {
             drawn: None,
             speed: crate::pace::Speed::Frame,
             options_folded: false,
+            present: false,
+            embed: false,
         }
     }
 }

@@ -18,12 +18,13 @@ pub use lang::Lang;
 
 /// The English files of the playground's page, embedded in its wasm. The other
 /// language's files of the same names are fetched when the page switches.
-pub const MAIN_FILES: &[&str] = &["page.ftl", "draw.ftl"];
+pub const MAIN_FILES: &[&str] = &["page.ftl", "draw.ftl", "help.ftl"];
 
 /// The embedded English text of `MAIN_FILES` (same order).
 pub const EN_MAIN: &[(&str, &str)] = &[
     ("page.ftl", include_str!("../../i18n/en/page.ftl")),
     ("draw.ftl", include_str!("../../i18n/en/draw.ftl")),
+    ("help.ftl", include_str!("../../i18n/en/help.ftl")),
 ];
 
 /// Every translation file, both languages, for the tests (and for a module
@@ -31,6 +32,7 @@ pub const EN_MAIN: &[(&str, &str)] = &[
 pub const ZH_MAIN: &[(&str, &str)] = &[
     ("page.ftl", include_str!("../../i18n/zh/page.ftl")),
     ("draw.ftl", include_str!("../../i18n/zh/draw.ftl")),
+    ("help.ftl", include_str!("../../i18n/zh/help.ftl")),
 ];
 
 /// The files of the teach module (lessons, the lesson editor, the QR code):
@@ -226,3 +228,17 @@ macro_rules! t {
 
 #[cfg(test)]
 mod tests;
+
+/// Adds a file fetched after start-up (the explanations, `help::FILE`) to the
+/// active catalog, when that catalog is in `lang`. False when another language
+/// is active by now, or the file does not parse or repeats an id.
+pub fn add(lang: Lang, file_text: &str) -> bool {
+    ensure_installed();
+    ACTIVE.with(|a| {
+        let mut a = a.borrow_mut();
+        let Some(c) = a.as_mut().map(|a| &mut a.current).filter(|c| c.lang == lang) else {
+            return false;
+        };
+        FluentResource::try_new(file_text.to_string()).is_ok_and(|r| c.bundle.add_resource(r).is_ok())
+    })
+}

@@ -336,3 +336,19 @@ fn the_playgrounds_links_keep_their_meaning_but_shuffle() {
     assert!(d.config.shuffle);
     assert!(!decode(&format!("{DEFAULT_HASH}&shuffle=0")).config.shuffle);
 }
+
+#[test]
+fn presenter_and_embed_views_round_trip_and_stay_out_of_default_links() {
+    let mut c = Config::default();
+    c.present = true;
+    c.embed = true;
+    let hash = encode(&c);
+    assert_eq!(hash, format!("{DEFAULT_HASH}&present=1&embed=1"));
+    let d = decode(&hash);
+    assert_eq!(d.config, c);
+    assert!(d.warnings.is_empty());
+    let d = decode("present=0&embed=yes");
+    assert!(!d.config.present && !d.config.embed);
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(d.warnings[0].key, "embed");
+}

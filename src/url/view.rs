@@ -1,8 +1,10 @@
 //! The URL keys of how the page shows and paces a run (no effect on the
 //! numbers of the run): `speed=slow|steady|frame|fast|full` (written when not
-//! the default, one epoch per frame) and `opts=0` (the training options row
-//! folded). Written only when they differ from the default, so older links and
-//! the golden strings stay as they were.
+//! the default, one epoch per frame), `opts=0` (the training options row
+//! folded), `present=1` (the presenter view: large type for a projector) and
+//! `embed=1` (the picture, Play and Reset only, for a slide). Written only
+//! when they differ from the default, so older links and the golden strings
+//! stay as they were.
 
 use super::{parse_bool, Warnings};
 use crate::config::Config;
@@ -14,6 +16,12 @@ pub(super) fn encode(c: &Config, s: &mut String) {
     }
     if c.options_folded {
         s.push_str("&opts=0");
+    }
+    if c.present {
+        s.push_str("&present=1");
+    }
+    if c.embed {
+        s.push_str("&embed=1");
     }
 }
 
@@ -30,6 +38,11 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, w: &mut Warnings) -> 
         "opts" => match parse_bool(v) {
             Some(open) => c.options_folded = !open,
             None => w.push(k, v, "expected 1 (open) or 0 (folded); using 1"),
+        },
+        "present" | "embed" => match parse_bool(v) {
+            Some(on) if k == "present" => c.present = on,
+            Some(on) => c.embed = on,
+            None => w.push(k, v, "expected 1 (on) or 0 (off); using 0"),
         },
         _ => return false,
     }

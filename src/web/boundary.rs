@@ -128,7 +128,8 @@ impl Boundary {
         let _ = self
             .points
             .set_attribute("data-x-axis", axis_names.map_or("X1", |a| a.0));
-        let dpr = device_pixel_ratio();
+        // Points and rims grow with the presenter view's type.
+        let dpr = device_pixel_ratio() * f64::from(crate::web::help::scale());
         let r = 3.2 * dpr;
         let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
         let draw = |pts: &[Point], rim: &str, rim_width: f64| {

@@ -78,6 +78,7 @@ pub fn start() {
     controls::init(DISPATCH);
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
+    crate::web::help::init(DISPATCH);
     import_view::init(DISPATCH);
     crate::web::draw_tool::init(DISPATCH);
     diagram::wire(DISPATCH);
@@ -293,6 +294,7 @@ impl View {
             Part::Setup => {
                 let c = &m.config;
                 controls::sync(c);
+                crate::web::help::sync(c);
                 let classes = m.class_names();
                 let baseline: Element = by_id("baseline");
                 let text = m.baseline_text();

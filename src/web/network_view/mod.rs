@@ -373,7 +373,10 @@ impl NetworkView {
                 if let Some(path) = self.links.get(link) {
                     if visibly_moved(self.link_drawn[link], v, exact) {
                         let _ = path.set_attribute("stroke", &heatmap::css(v));
-                        let _ = path.set_attribute("stroke-width", &format!("{:.1}", link_width(v)));
+                        let _ = path.set_attribute(
+                            "stroke-width",
+                            &format!("{:.1}", link_width(v) * crate::web::help::scale()),
+                        );
                         self.link_drawn[link] = v;
                     }
                 }

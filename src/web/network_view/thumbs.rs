@@ -66,6 +66,8 @@ pub(super) fn paint_feature(ctx: &CanvasRenderingContext2d, f: Feature, rgba: &m
 pub(super) fn feature_label(f: Feature, active: bool) -> HtmlElement {
     let label: HtmlElement = create("label");
     label.set_class_name("feature-label");
+    // Explained on keyboard focus (`web::help`); under the pointer the diagram's tooltip speaks.
+    label.set_attribute("data-help", "help-in").expect("attr");
     let cb: web_sys::HtmlInputElement = create("input");
     cb.set_type("checkbox");
     cb.set_checked(active);

@@ -362,6 +362,7 @@ impl Control {
             Self::Charts => "help-charts",
             Self::Share => "help-share",
             Self::Search => "help-search",
+            Self::Lessons => "help-lessons",
             Self::Draw => "help-draw",
         }
     }

@@ -81,15 +81,15 @@ impl Group {
         Self::Page,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Toolbar => "Toolbar",
-            Self::TrainingOptions => "Training options",
-            Self::Data => "Data",
-            Self::Network => "Network editing",
-            Self::YourData => "Your data",
-            Self::Page => "Around the playground",
-        }
+    pub fn label(self) -> String {
+        crate::t!(match self {
+            Self::Toolbar => "group-toolbar",
+            Self::TrainingOptions => "group-options",
+            Self::Data => "group-data",
+            Self::Network => "group-network",
+            Self::YourData => "group-csv",
+            Self::Page => "group-page",
+        })
     }
 }
 
@@ -118,12 +118,8 @@ impl Preset {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Beginner => "Beginner",
-            Self::Intermediate => "Intermediate",
-            Self::Everything => "Everything",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("preset", self.key())
     }
 
     /// The controls this preset hides, sorted.
@@ -259,49 +255,8 @@ impl Control {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Dataset => "Dataset",
-            Self::Problem => "Problem type",
-            Self::Noise => "Noise",
-            Self::TrainRatio => "Training ratio",
-            Self::BatchSize => "Batch size",
-            Self::LearningRate => "Learning rate",
-            Self::Optimizer => "Optimizer",
-            Self::Schedule => "Learning rate schedule",
-            Self::Loss => "Loss",
-            Self::Init => "Initialization",
-            Self::Activation => "Activation",
-            Self::Regularization => "Regularization",
-            Self::RegularizationRate => "Regularization rate",
-            Self::Layers => "Hidden layers",
-            Self::Features => "Input features",
-            Self::ShowTestData => "Show test data",
-            Self::Discretize => "Discretize output",
-            Self::Regenerate => "Regenerate",
-            Self::Play => "Play / Pause",
-            Self::Step => "Step",
-            Self::Reset => "Reset",
-            Self::Text => "Explanatory text",
-            Self::Speed => "Speed",
-            Self::OutputActivation => "Output nonlinearity",
-            Self::Clip => "Gradient clipping",
-            Self::Shuffle => "Shuffle each epoch",
-            Self::EarlyStopping => "Early stopping",
-            Self::StopRules => "Stop rules (epoch, loss, accuracy)",
-            Self::Validation => "Validation share",
-            Self::Classes => "Classes",
-            Self::Dropout => "Dropout",
-            Self::YourData => "Your data (CSV import)",
-            Self::Options => "The whole training options row",
-            Self::Diagram => "Network diagram",
-            Self::Metrics => "Metric tables",
-            Self::Charts => "Charts under the playground",
-            Self::Share => "Copy link and Hide controls",
-            Self::Search => "Search (many runs)",
-            Self::Lessons => "Lessons, Make a lesson",
-            Self::Draw => "Draw your own points",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("ctl", self.key())
     }
 
     pub fn group(self) -> Group {

@@ -40,41 +40,34 @@ pub const STUCK_ACCURACY: f32 = 0.9;
 impl Fault {
     /// What happened, why, and what to try.
     pub fn message(&self, epoch: u64, good_epoch: u64, learning_rate: f32) -> String {
-        let restored = format!("The network shown is the last good one, from epoch {good_epoch}.");
+        let restored = crate::t!("fault-restored", good_epoch = good_epoch.to_string());
+        let (epoch, lr) = (epoch.to_string(), learning_rate.to_string());
         match self {
-            Self::NotFinite => format!(
-                "Training stopped at epoch {epoch}: the loss is no longer a number (the run diverged). \
-                 The learning rate {learning_rate} is probably too high for this network: \
-                 try a lower learning rate, then Play to continue or Reset to start over. {restored}"
-            ),
-            Self::Exploding { largest } => format!(
-                "Training stopped at epoch {epoch}: a weight reached {largest:.1e} (exploding gradients). \
-                 Try a lower learning rate or some regularization, then Play to continue or Reset. {restored}"
+            Self::NotFinite => crate::t!("fault-not-finite", epoch = epoch, lr = lr, restored = restored),
+            Self::Exploding { largest } => crate::t!(
+                "fault-exploding",
+                epoch = epoch,
+                largest = format!("{largest:.1e}"),
+                restored = restored
             ),
             Self::Saturated {
                 share,
                 accuracy,
                 activation,
-            } => format!(
-                "Training stopped at epoch {epoch}: the outputs are saturated. For {:.0} % of the training points \
-                 the output neuron gives {} ({}'s limits), where its slope is almost 0, so the gradients vanish \
-                 and the network stops learning (training accuracy {:.0} %). The learning rate {learning_rate} is \
-                 too high for {}: lower it (try 0.03) and press Reset.",
-                share * 100.0,
-                if *activation == Activation::Sigmoid {
-                    "0 or 1"
+            } => crate::t!(
+                "fault-saturated",
+                epoch = epoch,
+                share = format!("{:.0}", share * 100.0),
+                limits = crate::t!(if *activation == Activation::Sigmoid {
+                    "limits-01"
                 } else {
-                    "−1 or +1"
-                },
-                activation.label(),
-                accuracy * 100.0,
-                activation.label(),
+                    "limits-11"
+                }),
+                act = activation.label(),
+                accuracy = format!("{:.0}", accuracy * 100.0),
+                lr = lr
             ),
-            Self::DeadLayer { layer } => format!(
-                "Training stopped at epoch {epoch}: every neuron of hidden layer {layer} outputs 0 for every \
-                 training point (“dead ReLUs”), so no gradient can reach the layers before it. \
-                 Press Reset for new weights, lower the learning rate, or pick another activation."
-            ),
+            Self::DeadLayer { layer } => crate::t!("fault-dead-layer", epoch = epoch, layer = layer.to_string()),
         }
     }
 }

@@ -104,90 +104,78 @@ fn clip(s: &str) -> String {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TooLarge { bytes, limit } => write!(
-                f,
-                "the file has {} bytes; at most {} MB can be imported",
-                thousands(*bytes),
-                limit / (1024 * 1024)
+        let text = match self {
+            Self::TooLarge { bytes, limit } => crate::t!(
+                "e-too-large",
+                n = thousands(*bytes),
+                mb = (limit / (1024 * 1024)).to_string()
             ),
-            Self::Empty => write!(f, "the file is empty"),
-            Self::NoRows => write!(f, "the file has a header but no data rows"),
-            Self::TooManyRows { limit } => write!(
-                f,
-                "the file has more than {} rows, the most that can be imported",
-                thousands(*limit)
+            Self::Empty => crate::t!("e-empty"),
+            Self::NoRows => crate::t!("e-no-rows"),
+            Self::TooManyRows { limit } => crate::t!("e-too-many-rows", limit = thousands(*limit)),
+            Self::TooManyColumns { columns, limit } => crate::t!(
+                "e-too-many-columns",
+                columns = columns.to_string(),
+                limit = limit.to_string()
             ),
-            Self::TooManyColumns { columns, limit } => {
-                write!(f, "the file has {columns} columns; at most {limit} can be imported")
-            }
-            Self::RaggedRow { row, fields, expected } => {
-                write!(f, "row {} has {fields} fields, expected {expected}", thousands(*row))
-            }
+            Self::RaggedRow { row, fields, expected } => crate::t!(
+                "e-ragged",
+                row = thousands(*row),
+                fields = fields.to_string(),
+                expected = expected.to_string()
+            ),
             Self::NotUtf8 { row, column } => {
-                write!(
-                    f,
-                    "row {}, column {column} is not UTF-8 text (save the file as UTF-8)",
-                    thousands(*row)
-                )
+                crate::t!("e-not-utf8", row = thousands(*row), column = column.to_string())
             }
-            Self::Malformed { row, message } => write!(f, "row {} cannot be read: {message}", thousands(*row)),
-            Self::NotANumber { row, column, value } => write!(
-                f,
-                "row {}, column '{}': '{}' is not a number",
-                thousands(*row),
-                clip(column),
-                clip(value)
+            Self::Malformed { row, message } => {
+                crate::t!("e-malformed", row = thousands(*row), message = message.as_str())
+            }
+            Self::NotANumber { row, column, value } => crate::t!(
+                "e-not-a-number",
+                row = thousands(*row),
+                column = clip(column),
+                value = clip(value)
             ),
-            Self::NoFeatures => write!(f, "choose at least one feature column"),
-            Self::NoSuchColumn { name } => write!(f, "there is no column '{}'", clip(name)),
-            Self::TargetIsFeature { column } => {
-                write!(f, "column '{}' cannot be both the target and a feature", clip(column))
-            }
-            Self::EmptyColumn { column } => write!(f, "column '{}' has no values", clip(column)),
+            Self::NoFeatures => crate::t!("e-no-features"),
+            Self::NoSuchColumn { name } => crate::t!("e-no-such-column", column = clip(name)),
+            Self::TargetIsFeature { column } => crate::t!("e-target-is-feature", column = clip(column)),
+            Self::EmptyColumn { column } => crate::t!("e-empty-column", column = clip(column)),
             Self::TooManyClasses {
                 column,
                 distinct,
                 limit,
-            } => write!(
-                f,
-                "column '{}' has {} distinct values; at most {limit} classes",
-                clip(column),
-                thousands(*distinct)
+            } => crate::t!(
+                "e-too-many-classes",
+                column = clip(column),
+                n = thousands(*distinct),
+                limit = limit.to_string()
             ),
-            Self::TooFewClasses { column } => write!(
-                f,
-                "column '{}' has only one class; a classifier needs two",
-                clip(column)
-            ),
+            Self::TooFewClasses { column } => crate::t!("e-too-few-classes", column = clip(column)),
             Self::TooManyLevels {
                 column,
                 distinct,
                 limit,
-            } => write!(
-                f,
-                "column '{}' has {} distinct values; one-hot encoding takes at most {limit}",
-                clip(column),
-                thousands(*distinct)
+            } => crate::t!(
+                "e-too-many-levels",
+                column = clip(column),
+                n = thousands(*distinct),
+                limit = limit.to_string()
             ),
-            Self::NoRowsLeft { dropped } => {
-                write!(
-                    f,
-                    "no rows are left after dropping {} rows with missing values",
-                    thousands(*dropped)
-                )
-            }
-            Self::BadSplit { train, validation } => {
-                write!(f, "training {train}% and validation {validation}% leave no test data")
-            }
+            Self::NoRowsLeft { dropped } => crate::t!("e-no-rows-left", n = thousands(*dropped)),
+            Self::BadSplit { train, validation } => crate::t!(
+                "e-bad-split",
+                train = train.to_string(),
+                validation = validation.to_string()
+            ),
             Self::Several(errors) => {
-                write!(f, "{} problems: ", errors.len())?;
+                let mut text = crate::t!("e-several", n = errors.len().to_string());
                 for (i, e) in errors.iter().enumerate() {
-                    write!(f, "{}({}) {e}", if i > 0 { "; " } else { "" }, i + 1)?;
+                    text.push_str(&format!("{}({}) {e}", if i > 0 { "; " } else { "" }, i + 1));
                 }
-                Ok(())
+                text
             }
-        }
+        };
+        f.write_str(&text)
     }
 }
 

@@ -211,13 +211,8 @@ impl Delimiter {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Detect => "Detect",
-            Self::Comma => "Comma",
-            Self::Semicolon => "Semicolon",
-            Self::Tab => "Tab",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("delimiter", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
@@ -263,12 +258,8 @@ impl FirstRow {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Detect => "Detect",
-            Self::Names => "Column names",
-            Self::Data => "Data",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("first-row", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
@@ -343,7 +334,7 @@ impl Importer {
 
     /// The prepared data for `req`, ready to train on.
     pub fn prepare(&self, req: &MappingRequest) -> Result<Prepared, String> {
-        let table = self.table.as_ref().ok_or("import a CSV file first")?;
+        let table = self.table.as_ref().ok_or_else(|| crate::t!("import-first"))?;
         let mapping = to_mapping(req)?;
         prepare(table, &mapping).map_err(|e| e.to_string())
     }

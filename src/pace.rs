@@ -41,15 +41,8 @@ impl Speed {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            // Short: the closed select fits the toolbar's row (the title says more).
-            Self::Slow => "Slow (2/s)",
-            Self::Steady => "Steady (10/s)",
-            Self::Frame => "1 epoch/frame",
-            Self::Fast => "Fast (10/frame)",
-            Self::Full => "Full speed",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("speed", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {

@@ -80,16 +80,21 @@ fn is_identifier(c: &Column, rows: usize) -> bool {
 /// Why a column is left out of the features by default, if it is.
 fn left_out(c: &Column, rows: usize) -> Option<String> {
     if c.kind == ColumnKind::Empty {
-        return Some("no values".into());
+        return Some(crate::t!("why-no-values"));
     }
     if is_date_column(c) {
-        return Some("dates (set its type to Number to use days since the first date)".into());
+        return Some(crate::t!("why-dates"));
     }
     if is_identifier(c, rows) {
-        return Some("an identifier, a different value in every row".into());
+        return Some(crate::t!("why-identifier"));
     }
-    (c.kind == ColumnKind::Categorical && c.levels.len() > ONE_HOT_MAX)
-        .then(|| format!("{} values, more than one-hot encoding's {ONE_HOT_MAX}", c.levels.len()))
+    (c.kind == ColumnKind::Categorical && c.levels.len() > ONE_HOT_MAX).then(|| {
+        crate::t!(
+            "why-too-many-levels",
+            n = c.levels.len().to_string(),
+            max = ONE_HOT_MAX.to_string()
+        )
+    })
 }
 
 /// The table's identifier column, if it has one (the first): what names a row in downloads.
@@ -102,31 +107,36 @@ pub fn propose(t: &Table) -> Proposal {
     let left: Vec<Option<String>> = cols.iter().map(|c| left_out(c, t.rows)).collect();
     let usable = |k: usize| left[k].is_none();
     let last = |f: &dyn Fn(usize, &Column) -> bool| (0..cols.len()).rev().find(|&k| f(k, &cols[k]));
-    let (target, why) = if let Some(k) = last(&|_, c| {
+    // (column, why, whether the why says it is a number to predict)
+    let (target, why, predicts) = if let Some(k) = last(&|_, c| {
         c.kind != ColumnKind::Empty
             && !is_identifier(c, t.rows)
             && words(&c.name).any(|w| TARGET_WORDS.contains(&w.as_str()))
     }) {
-        (k, "named like a label".to_string())
+        (k, crate::t!("why-label"), false)
     } else if let Some(k) =
         last(&|k, c| usable(k) && c.kind == ColumnKind::Categorical && TARGET_CLASSES.contains(&distinct(c)))
     {
-        (k, format!("text with {} values: classes", distinct(&cols[k])))
+        (
+            k,
+            crate::t!("why-text-classes", n = distinct(&cols[k]).to_string()),
+            false,
+        )
     } else if let Some(k) = last(&|k, c| usable(k) && c.kind == ColumnKind::Numeric) {
         let c = &cols[k];
         let n = distinct(c);
         if whole_numbers(c) && TARGET_CLASSES.contains(&n) {
-            (k, format!("the last column; whole numbers with {n} values: classes"))
+            (k, crate::t!("why-whole-classes", n = n.to_string()), false)
         } else {
-            (k, "the last numeric column: a number to predict".to_string())
+            (k, crate::t!("why-last-numeric"), true)
         }
     } else {
         let k = last(&|_, c| c.kind != ColumnKind::Empty).unwrap_or(0);
-        (k, "the last column with values".to_string())
+        (k, crate::t!("why-last-column"), false)
     };
     let task = cols.get(target).map(suggest_task);
     let why = match task {
-        Some(crate::dataset::Problem::Regression) if !why.contains("predict") => format!("{why} (a number to predict)"),
+        Some(crate::dataset::Problem::Regression) if !predicts => crate::t!("why-predict", why = why),
         _ => why,
     };
     Proposal {

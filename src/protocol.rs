@@ -71,6 +71,11 @@ pub enum ToWorker {
     Trial {
         job: crate::search::trial::TrialJob,
     },
+    /// The page's language: the texts of its other language's `MAIN_FILES`
+    /// (empty: English). The worker's messages are written in it.
+    Language {
+        texts: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -46,15 +46,8 @@ impl Schedule {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Constant => "Constant",
-            Self::Step { .. } => "Step decay",
-            Self::Exponential { .. } => "Exponential decay",
-            Self::Cosine { restarts: false, .. } => "Cosine annealing",
-            Self::Cosine { restarts: true, .. } => "Cosine with warm restarts",
-            Self::Warmup => "Linear warm-up",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("sched", self.key())
     }
 
     /// m(e) of the schedule itself, before warm-up.
@@ -127,7 +120,7 @@ impl LrSchedule {
         self.kind.key()
     }
 
-    pub fn label(&self) -> &'static str {
+    pub fn label(&self) -> String {
         self.kind.label()
     }
 
@@ -187,16 +180,9 @@ impl LrSchedule {
         true
     }
 
-    /// The UI label of parameter `key`; "" for an unknown key.
-    pub fn param_label(key: &str) -> &'static str {
-        match key {
-            "severy" => "Decay every (epochs)",
-            "sfactor" => "Decay factor",
-            "speriod" => "Period (epochs)",
-            "smin" => "Minimum (× rate)",
-            "swarm" => "Warm-up epochs",
-            _ => "",
-        }
+    /// The UI label of parameter `key` (the message `param-{key}`).
+    pub fn param_label(key: &str) -> String {
+        crate::i18n::keyed("param", key)
     }
 
     /// (epoch, m(epoch)) at `points` epochs evenly spaced over 0..epochs, from 0 to
@@ -405,7 +391,6 @@ mod tests {
         assert!(!constant.set_param("sfactor", 0.5));
         assert!(constant.set_param("swarm", 5.0));
         assert_eq!(constant.warmup, 5);
-        assert_eq!(LrSchedule::param_label("bogus"), "");
     }
 
     #[test]

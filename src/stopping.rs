@@ -66,22 +66,33 @@ impl Reason {
                 restored,
             } => {
                 let after = if *restored {
-                    format!(" The weights of epoch {best_epoch} are back.")
+                    crate::t!("stop-restored", best_epoch = best_epoch.to_string())
                 } else {
                     String::new()
                 };
-                format!(
-                    "Early stopping at epoch {epoch}: the {watched} loss has not improved for {patience} epochs \
-                     (best {best:.4} at epoch {best_epoch}).{after}"
+                crate::t!(
+                    "stop-early",
+                    epoch = epoch.to_string(),
+                    watched = crate::t!(&format!("watched-{watched}")),
+                    patience = patience.to_string(),
+                    best = format!("{best:.4}"),
+                    best_epoch = best_epoch.to_string(),
+                    after = after
                 )
             }
-            Self::AtEpoch(n) => format!("Stopped at epoch {n}, as set."),
-            Self::TargetLoss { loss, target } => {
-                format!("Stopped at epoch {epoch}: the training loss {loss:.4} reached the target {target}.")
-            }
-            Self::TargetAccuracy { accuracy, target } => {
-                format!("Stopped at epoch {epoch}: the training accuracy {accuracy:.1}% reached the target {target}%.")
-            }
+            Self::AtEpoch(n) => crate::t!("stop-at-epoch", n = n.to_string()),
+            Self::TargetLoss { loss, target } => crate::t!(
+                "stop-target-loss",
+                epoch = epoch.to_string(),
+                loss = format!("{loss:.4}"),
+                target = target.to_string()
+            ),
+            Self::TargetAccuracy { accuracy, target } => crate::t!(
+                "stop-target-accuracy",
+                epoch = epoch.to_string(),
+                accuracy = format!("{accuracy:.1}"),
+                target = target.to_string()
+            ),
         }
     }
 }

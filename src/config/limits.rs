@@ -95,7 +95,16 @@ pub fn clip(s: &str) -> String {
 fn clamp_u32(key: &str, v: &mut u32, (lo, hi): (u32, u32), w: &mut Vec<Warning>) {
     if *v < lo || *v > hi {
         let c = (*v).clamp(lo, hi);
-        w.push(Warning::new(key, *v, format!("outside {lo}–{hi}; using {c}")));
+        w.push(Warning::new(
+            key,
+            *v,
+            crate::t!(
+                "w-outside-lo",
+                lo = lo.to_string(),
+                hi = hi.to_string(),
+                c = c.to_string()
+            ),
+        ));
         *v = c;
     }
 }
@@ -116,9 +125,11 @@ impl Config {
             w.push(Warning::new(
                 "lr",
                 lr,
-                format!(
-                    "learning rate must be between {} and {}; using {}",
-                    LEARNING_RATE_RANGE.0, LEARNING_RATE_RANGE.1, d.learning_rate
+                crate::t!(
+                    "w-lr-range",
+                    lo = LEARNING_RATE_RANGE.0.to_string(),
+                    hi = LEARNING_RATE_RANGE.1.to_string(),
+                    default = d.learning_rate.to_string()
                 ),
             ));
             self.learning_rate = d.learning_rate;
@@ -128,7 +139,7 @@ impl Config {
             w.push(Warning::new(
                 "rr",
                 rr,
-                format!("must be between 0 and {REG_RATE_MAX}; using 0"),
+                crate::t!("w-must-be", reg_rate_max = REG_RATE_MAX.to_string()),
             ));
             self.regularization_rate = 0.0;
         }
@@ -136,7 +147,7 @@ impl Config {
             w.push(Warning::new(
                 "net",
                 self.hidden.len(),
-                format!("at most {MAX_HIDDEN_LAYERS} hidden layers; the rest were dropped"),
+                crate::t!("w-at-most", max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()),
             ));
             self.hidden.truncate(MAX_HIDDEN_LAYERS);
         }
@@ -146,7 +157,13 @@ impl Config {
                 w.push(Warning::new(
                     "net",
                     *n,
-                    format!("layer {} has {n} neurons, allowed 1–{MAX_NEURONS}; using {c}", l + 1),
+                    crate::t!(
+                        "w-layer-neurons",
+                        l = (l + 1).to_string(),
+                        n = n.to_string(),
+                        max = MAX_NEURONS.to_string(),
+                        c = c.to_string()
+                    ),
                 ));
                 *n = c;
             }
@@ -165,11 +182,11 @@ impl Config {
             w.push(Warning::new(
                 "drop",
                 "",
-                format!("dropout rates lie in 0–{}; clamped", crate::dropout::MAX_RATE),
+                crate::t!("w-dropout-range", max = crate::dropout::MAX_RATE.to_string()),
             ));
         }
         if self.features.is_empty() {
-            w.push(Warning::new("in", "", "no input feature; using x1,x2"));
+            w.push(Warning::new("in", "", crate::t!("w-no-input")));
             self.features = d.features.clone();
         }
         let (lo, hi) = crate::dataset::CLASSES_RANGE;
@@ -178,7 +195,12 @@ impl Config {
             w.push(Warning::new(
                 "classes",
                 self.classes,
-                format!("outside {lo}–{hi}; using {c}"),
+                crate::t!(
+                    "w-outside-lo",
+                    lo = lo.to_string(),
+                    hi = hi.to_string(),
+                    c = c.to_string()
+                ),
             ));
             self.classes = c;
         }
@@ -186,7 +208,7 @@ impl Config {
             w.push(Warning::new(
                 "clip",
                 self.clip_norm,
-                format!("expected 0 (off) to {MAX_CLIP}; using 0"),
+                crate::t!("w-expected-0-off", max_clip = MAX_CLIP.to_string()),
             ));
             self.clip_norm = 0.0;
         }
@@ -196,7 +218,7 @@ impl Config {
             w.push(Warning::new(
                 "stop",
                 st.at_epoch,
-                format!("outside 0–{MAX_STOP_EPOCH}; using 0"),
+                crate::t!("w-outside-0", max_stop_epoch = MAX_STOP_EPOCH.to_string()),
             ));
             st.at_epoch = 0;
         }
@@ -206,7 +228,11 @@ impl Config {
             ("tacc", &mut st.target_accuracy, 100.0),
         ] {
             if !(v.is_finite() && (0.0..=hi).contains(v)) {
-                w.push(Warning::new(key, *v, format!("expected 0 (off) to {hi}; using 0")));
+                w.push(Warning::new(
+                    key,
+                    *v,
+                    crate::t!("w-expected-0-off-to", hi = hi.to_string()),
+                ));
                 *v = 0.0;
             }
         }
@@ -215,9 +241,10 @@ impl Config {
             w.push(Warning::new(
                 "val",
                 self.validation,
-                format!(
-                    "with train={} at most {max_val} percent can be held out; using {max_val}",
-                    self.train_ratio
+                crate::t!(
+                    "w-with-train",
+                    train = self.train_ratio.to_string(),
+                    v = max_val.to_string()
                 ),
             ));
             self.validation = max_val;
@@ -233,16 +260,12 @@ impl Config {
                 w.push(Warning::new(
                     "csvval",
                     m.validation_percent,
-                    format!("with train={train} at most {v} percent can be held out; using {v}"),
+                    crate::t!("w-with-train", train = train.to_string(), v = v.to_string()),
                 ));
                 m.validation_percent = v;
             }
             if !(m.clip_sigma.is_finite() && (CSV_CLIP_RANGE.0..=CSV_CLIP_RANGE.1).contains(&m.clip_sigma)) {
-                w.push(Warning::new(
-                    "csvclip",
-                    m.clip_sigma,
-                    "expected 0 (off) to 100 standard deviations; using 0",
-                ));
+                w.push(Warning::new("csvclip", m.clip_sigma, crate::t!("w-expected-0")));
                 m.clip_sigma = 0.0;
             }
             let last = csv.inputs.saturating_sub(1);

@@ -121,9 +121,6 @@ impl CsvSetup {
 
 /// The most network inputs an imported dataset may have (after one-hot encoding).
 pub const MAX_CSV_INPUTS: usize = 512;
-/// Why noise and Regenerate are off on imported data.
-pub const BUILT_IN_ONLY: &str =
-    "Imported data is used as it is: noise and new random points apply to the built-in datasets only";
 
 impl Default for Config {
     fn default() -> Self {
@@ -336,10 +333,11 @@ impl Config {
         let want = self.optimizer.suggested_learning_rate();
         let ratio = self.learning_rate / want;
         (!(0.1..10.0).contains(&ratio)).then(|| {
-            format!(
-                "{} usually trains best near a learning rate of {want}; this one is {}× that.",
-                self.optimizer.label(),
-                crate::page::fmt_plain(ratio)
+            crate::t!(
+                "lr-hint",
+                opt = crate::i18n::keyed("opt", self.optimizer.key()),
+                want = want.to_string(),
+                ratio = crate::page::fmt_plain(ratio)
             )
         })
     }

@@ -53,11 +53,8 @@ impl Problem {
     pub const ALL: [Problem; 2] = [Self::Classification, Self::Regression];
 
     /// The import panel's name for it, as the type of a target column.
-    pub fn target_label(self) -> &'static str {
-        match self {
-            Self::Classification => "Classes",
-            Self::Regression => "Regression (a number)",
-        }
+    pub fn target_label(self) -> String {
+        crate::i18n::keyed("target", self.key())
     }
 
     pub fn key(self) -> &'static str {
@@ -73,11 +70,8 @@ impl Problem {
             _ => None,
         }
     }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Classification => "Classification",
-            Self::Regression => "Regression",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("problem", self.key())
     }
     pub fn default_dataset(self) -> DatasetKind {
         match self {
@@ -124,21 +118,8 @@ impl DatasetKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Circle => "Circle",
-            Self::Xor => "Exclusive or",
-            Self::Gauss => "Two gaussians",
-            Self::Spiral => "Spiral",
-            Self::Plane => "Plane",
-            Self::MultiGauss => "Multi gaussian",
-            Self::Moons => "Two moons",
-            Self::Checkerboard => "Checkerboard",
-            Self::Rings => "Rings",
-            Self::Arms => "Spiral arms",
-            Self::Blobs => "Gaussian blobs",
-            Self::ClassRings => "Class rings",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("ds", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {

@@ -87,7 +87,7 @@ fn keys_labels_and_problems() {
     for (kind, key, label) in expected {
         assert_eq!(
             (kind.key(), kind.label(), kind.problem()),
-            (key, label, Problem::Classification)
+            (key, label.to_string(), Problem::Classification)
         );
     }
     assert_eq!(

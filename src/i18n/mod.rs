@@ -14,9 +14,12 @@ use std::cell::RefCell;
 use std::fmt;
 
 mod lang;
+mod link;
 pub use lang::Lang;
+pub use link::{lang_part, link_lang, relink};
 
-/// The English files of the playground's page, embedded in its wasm. The other
+/// The English files of the playground's page, embedded in its wasm (so
+/// without comments: `i18n/zh/` has the same ids, with the sections named). The other
 /// language's files of the same names are fetched when the page switches.
 pub const MAIN_FILES: &[&str] = &["page.ftl", "draw.ftl", "help.ftl"];
 
@@ -39,6 +42,10 @@ pub const ZH_MAIN: &[(&str, &str)] = &[
 /// both languages, embedded in that module only.
 pub const EN_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/en/lessons.ftl"))];
 pub const ZH_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/zh/lessons.ftl"))];
+/// The search panel's own words (its module embeds both languages, with the
+/// page's files: its controls share the page's names).
+pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];
+pub const ZH_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/zh/search.ftl"))];
 
 /// A translation file that does not parse: the file, the line and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,11 +161,49 @@ pub fn install(english: Catalog, current: Option<Catalog>) {
     ACTIVE.with(|a| *a.borrow_mut() = Some(active));
 }
 
+/// The embedded English catalog of the page.
+fn english() -> Catalog {
+    Catalog::parse(Lang::En, EN_MAIN).unwrap_or_else(|_| unreachable!("the embedded English catalog parses (tested)"))
+}
+
+/// Installs English and, unless `texts` is empty, Chinese from `texts` (the
+/// Chinese `MAIN_FILES`, same order). A file that does not parse leaves
+/// English installed and is the error (file and line).
+pub fn install_main(texts: &[String]) -> Result<(), String> {
+    let english = english();
+    if texts.is_empty() {
+        install(english, None);
+        return Ok(());
+    }
+    let files: Vec<(&str, &str)> = MAIN_FILES
+        .iter()
+        .copied()
+        .zip(texts.iter().map(String::as_str))
+        .collect();
+    match Catalog::parse(Lang::Zh, &files) {
+        Ok(zh) => {
+            install(english, Some(zh));
+            Ok(())
+        }
+        Err(e) => {
+            install(english, None);
+            Err(e.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+        }
+    }
+}
+
 /// Installs the embedded English files of the page (until `install` says otherwise).
 fn ensure_installed() {
     ACTIVE.with(|a| {
         if a.borrow().is_none() {
-            let english = Catalog::parse(Lang::En, EN_MAIN).expect("the embedded English catalog parses (tested)");
+            // Natively (tests, tools) the search panel's words too; its module
+            // installs them itself in the browser.
+            #[cfg(not(target_arch = "wasm32"))]
+            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH].concat();
+            #[cfg(target_arch = "wasm32")]
+            let files = EN_MAIN;
+            let english = Catalog::parse(Lang::En, files)
+                .unwrap_or_else(|_| unreachable!("the embedded English catalog parses (tested)"));
             *a.borrow_mut() = Some(Active {
                 current: english,
                 english: None,
@@ -203,6 +248,12 @@ pub fn tr_attr(id: &str, attr: &str) -> String {
     })
 }
 
+/// The message `{prefix}-{key}`: the label of a choice by its link key
+/// (`keyed("act", "relu")` is `act-relu`).
+pub fn keyed(prefix: &str, key: &str) -> String {
+    tr(&format!("{prefix}-{key}"), None)
+}
+
 /// Arguments for `tr`: `args(&[("n", "3".into())])`.
 pub fn args<'a>(pairs: &[(&'a str, FluentValue<'a>)]) -> FluentArgs<'a> {
     let mut a = FluentArgs::new();
@@ -226,7 +277,8 @@ macro_rules! t {
     }};
 }
 
-#[cfg(test)]
+// Native only: the tests read the files' syntax trees with fluent-syntax, a native dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 /// Adds a file fetched after start-up (the explanations, `help::FILE`) to the

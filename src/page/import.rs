@@ -197,20 +197,20 @@ impl ImportModel {
     pub fn proposal_text(&self) -> Option<String> {
         let info = self.info.as_ref()?;
         let name = |k: usize| info.columns.get(k).map_or("", |c| c.name.as_str());
-        let mut text = format!(
-            "Proposed target: ‘{}’ ({}).",
-            name(info.suggested_target as usize),
-            info.target_why
+        let mut text = crate::t!(
+            "proposed-target",
+            name = name(info.suggested_target as usize),
+            why = info.target_why.as_str()
         );
         if !info.left_out.is_empty() {
             let out: Vec<String> = info
                 .left_out
                 .iter()
-                .map(|(k, why)| format!("‘{}’ ({why})", name(*k as usize)))
+                .map(|(k, why)| crate::t!("named-why", name = name(*k as usize), why = why.as_str()))
                 .collect();
-            text.push_str(&format!(" Not ticked as features: {}.", out.join(", ")));
+            text.push_str(&crate::t!("not-ticked-features", out = out.join(", ")));
         }
-        text.push_str(" Change any of it below.");
+        text.push_str(&crate::t!("change-below"));
         Some(text)
     }
 
@@ -240,16 +240,14 @@ impl ImportModel {
 
     /// The error line under the import box.
     pub fn error_text(&self) -> Option<String> {
-        self.error
-            .as_ref()
-            .map(|m| format!("Import failed: {m}. Your current data and training are unchanged."))
+        self.error.as_ref().map(|m| crate::t!("import-failed", m = m.as_str()))
     }
 
     /// The line under the mapping: what cleaning does, or why the mapping cannot be used.
     pub fn report_text(&self) -> Option<(String, bool)> {
         match self.report.as_ref()? {
             Ok(r) => Some((report_text(r), false)),
-            Err(m) => Some((format!("This mapping cannot be used: {m}."), true)),
+            Err(m) => Some((crate::t!("mapping-unusable", m = m.as_str()), true)),
         }
     }
 
@@ -267,94 +265,102 @@ impl ImportModel {
         let info = self.info.as_ref()?;
         let skipped = match info.skipped {
             0 => String::new(),
-            n => format!(" · {n} leading line(s) skipped (see “Skip first lines”)"),
+            n => crate::t!("lines-skipped", n = n.to_string()),
         };
-        Some(format!(
-            "{} rows × {} columns · {}-separated · first row {}{skipped}",
-            thousands(info.rows as usize),
-            info.columns.len(),
-            Delimiter::name_of(info.delimiter),
+        Some(crate::t!(
             if info.has_header {
-                "holds column names"
+                "table-summary-header"
             } else {
-                "is data"
-            }
+                "table-summary-data"
+            },
+            rows = thousands(info.rows as usize),
+            columns = info.columns.len().to_string(),
+            sep = crate::i18n::keyed("sep", Delimiter::name_of(info.delimiter)),
+            skipped = skipped
         ))
     }
 }
 
 /// What cleaning does with a mapping, in one line.
 pub fn report_text(r: &MappingReport) -> String {
-    let mut parts = vec![format!(
-        "{} features ({}) · {} training rows, {} test rows",
-        r.n_features,
-        r.feature_names.join(", "),
-        thousands(r.train_rows as usize),
-        thousands(r.test_rows as usize)
+    let mut parts = vec![crate::t!(
+        "report-features",
+        n = r.n_features.to_string(),
+        names = r.feature_names.join(", "),
+        train = thousands(r.train_rows as usize),
+        test = thousands(r.test_rows as usize)
     )];
     if !r.classes.is_empty() {
         let cls: Vec<String> = r.classes.iter().map(|(c, n)| format!("{c} ({n})")).collect();
-        parts.push(format!("{} classes in training: {}", r.classes.len(), cls.join(", ")));
+        parts.push(crate::t!(
+            "report-classes",
+            n = r.classes.len().to_string(),
+            classes = cls.join(", ")
+        ));
     }
     if r.dropped_missing_target > 0 {
-        parts.push(format!(
-            "{} rows without a target dropped",
-            thousands(r.dropped_missing_target as usize)
+        parts.push(crate::t!(
+            "report-no-target",
+            n = thousands(r.dropped_missing_target as usize)
         ));
     }
     if r.dropped_missing_features > 0 {
-        parts.push(format!(
-            "{} rows with missing values dropped",
-            thousands(r.dropped_missing_features as usize)
+        parts.push(crate::t!(
+            "report-dropped",
+            n = thousands(r.dropped_missing_features as usize)
         ));
     }
     if r.clipped > 0 {
-        parts.push(format!("{} outlying values clipped", thousands(r.clipped as usize)));
+        parts.push(crate::t!("report-clipped", n = thousands(r.clipped as usize)));
     }
     for s in &r.strays {
-        let named: Vec<String> = s.first.iter().map(|(row, t)| format!("row {row}: ‘{t}’")).collect();
+        let named: Vec<String> = s
+            .first
+            .iter()
+            .map(|(row, t)| crate::t!("row-value", row = row.to_string(), t = t.as_str()))
+            .collect();
         let more = if s.count > s.first.len() { ", …" } else { "" };
-        parts.push(format!(
-            "{} stray value{} in '{}' treated as missing ({}{more})",
-            thousands(s.count),
-            if s.count == 1 { "" } else { "s" },
-            s.column,
-            named.join(", ")
+        parts.push(crate::t!(
+            if s.count == 1 { "report-stray" } else { "report-strays" },
+            n = thousands(s.count),
+            column = s.column.as_str(),
+            rows = format!("{}{more}", named.join(", "))
         ));
     }
     for (c, n) in &r.imputed {
-        parts.push(format!("{} missing values of '{c}' filled in", thousands(*n as usize)));
+        parts.push(crate::t!(
+            "report-imputed",
+            n = thousands(*n as usize),
+            column = c.as_str()
+        ));
     }
-    format!("Ready: {}.", parts.join(" · "))
+    crate::t!("report-ready", parts = parts.join(" · "))
 }
 
 impl Model {
     /// The line beside "Train on this data".
     pub fn csv_in_use_text(&self) -> String {
         if self.import.preparing {
-            "Preparing…".into()
+            crate::t!("preparing")
         } else if let Some(shape) = &self.config.csv {
             let picture = if self.shows_pca() {
-                " The picture shows the rows on their first two principal components, the plane where they \
-                 spread most; under it you can pick a plane of two inputs instead."
-            } else {
-                ""
-            };
-            let stopping = if shape.mapping.validation_percent > 0 && self.config.stopping.patience == 0 {
-                format!(
-                    " {}% of the rows are held out for validation: early stopping (Training options) can watch them \
-                     and keep the best weights.",
-                    shape.mapping.validation_percent
-                )
+                crate::t!("in-use-pca")
             } else {
                 String::new()
             };
-            format!(
-                "Training on this data: {} inputs. Press Play.{picture}{stopping}",
-                shape.inputs
+            let stopping = if shape.mapping.validation_percent > 0 && self.config.stopping.patience == 0 {
+                crate::t!("in-use-validation", p = shape.mapping.validation_percent.to_string())
+            } else {
+                String::new()
+            };
+            crate::t!(
+                "in-use",
+                n = shape.inputs.to_string(),
+                picture = picture,
+                stopping = stopping
             )
         } else if let Some(setup) = &self.import.expected {
-            format!("Waiting for the link's file (columns: {}).", setup.columns.join(", "))
+            crate::t!("waiting-file", columns = setup.columns.join(", "))
         } else {
             String::new()
         }
@@ -363,7 +369,7 @@ impl Model {
     /// Hands bytes to the worker to read with the chosen delimiter and first-row options.
     fn inspect(&mut self, bytes: Vec<u8>, what: String, fx: &mut Vec<Effect>) {
         if !self.worker.ready {
-            self.import.error = Some("the training worker is still starting; try again in a moment".into());
+            self.import.error = Some(crate::t!("worker-starting"));
             self.import.reading = None;
             return;
         }
@@ -440,10 +446,10 @@ impl Model {
                 self.use_table(setup.axes, fx);
                 return;
             }
-            self.import.error = Some(format!(
-                "this file's columns ({}) are not the link's ({}); choose the file the link was made with, or map this one yourself",
-                columns.join(", "),
-                setup.columns.join(", ")
+            self.import.error = Some(crate::t!(
+                "wrong-columns",
+                file = columns.join(", "),
+                link = setup.columns.join(", ")
             ));
             self.import.expected = Some(setup);
         }
@@ -458,15 +464,16 @@ impl Model {
         let mapping_changed = match msg {
             ImportMsg::FileChosen { name, size } => {
                 if size > MAX_BYTES {
-                    self.import.error = Some(format!(
-                        "“{name}” has {} bytes; at most {} MB can be imported",
-                        thousands(size),
-                        MAX_BYTES / (1024 * 1024)
+                    self.import.error = Some(crate::t!(
+                        "file-too-large",
+                        name = name.as_str(),
+                        n = thousands(size),
+                        mb = (MAX_BYTES / (1024 * 1024)).to_string()
                     ));
                 } else {
                     self.import.error = None;
                     self.import.reading = Some(Reading {
-                        what: format!("“{name}” ({} bytes)", thousands(size)),
+                        what: crate::t!("file-bytes", name = name.as_str(), n = thousands(size)),
                         fraction: None,
                         fresh: true,
                     });
@@ -480,22 +487,19 @@ impl Model {
             }
             ImportMsg::FileFailed(reason) => {
                 self.import.reading = None;
-                self.import.error = Some(format!("the file could not be read: {reason}"));
+                self.import.error = Some(crate::t!("file-unreadable", reason = reason.as_str()));
                 false
             }
             ImportMsg::Import { pasted } => {
                 if !pasted.trim().is_empty() {
                     self.import.file_name = None;
-                    self.inspect(pasted.into_bytes(), "pasted text".into(), fx);
+                    self.inspect(pasted.into_bytes(), crate::t!("pasted-text"), fx);
                 } else if let (Some(name), false) = (self.import.file_name.clone(), self.import.bytes.is_empty()) {
                     // The box is empty but a file was chosen: import that file (again).
                     let bytes = self.import.bytes.clone();
                     self.inspect(bytes, format!("“{name}”"), fx);
                 } else {
-                    self.import.error = Some(
-                        "choose a CSV file, or paste CSV text into the box first (a header row, then one row per sample)"
-                            .into(),
-                    );
+                    self.import.error = Some(crate::t!("nothing-to-import"));
                 }
                 false
             }

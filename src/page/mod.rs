@@ -38,9 +38,9 @@ fn frame(v: f32, (lo, hi): (f32, f32)) -> f32 {
 /// Formats a loss or weight for reading: never "NaN" or "inf".
 pub fn fmt_number(v: f32, digits: usize) -> String {
     if v.is_nan() {
-        "not a number".into()
+        crate::t!("not-a-number")
     } else if v.is_infinite() {
-        "too large".into()
+        crate::t!("too-large")
     } else {
         format!("{v:.digits$}")
     }
@@ -99,12 +99,8 @@ impl Picture {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Plane => "Output on the plane of two features",
-            Self::PcaClass => "PCA projection, points by class",
-            Self::PcaPrediction => "PCA projection, points by prediction",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("picture", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
@@ -239,6 +235,7 @@ pub enum Effect {
     /// The tooltip over the diagram (None: hidden), at (x, y) inside the diagram.
     Tooltip(Option<(String, f64, f64)>),
     OpenEditor {
+        /// The message naming the parameter (`weight`, `bias`).
         label: &'static str,
         value: f32,
         x: f64,
@@ -315,6 +312,12 @@ pub enum Msg {
     CopyLink,
     /// "Hide controls…": the teacher's dialog for a link with hidden controls.
     OpenHideDialog,
+    /// The page's language changed (or could not: the problem): every part re-renders.
+    Language {
+        problem: Option<String>,
+        /// The language's files, for the worker (`ToWorker::Language`).
+        texts: Vec<String>,
+    },
     Draw(DrawMsg),
 }
 
@@ -375,7 +378,9 @@ impl Model {
         match &self.csv_info {
             _ if c.classes() <= 2 => Vec::new(),
             Some(i) if c.csv.is_some() => i.classes.clone(),
-            _ => (1..=c.classes()).map(|k| format!("Class {k}")).collect(),
+            _ => (1..=c.classes())
+                .map(|k| crate::t!("class-k", k = k.to_string()))
+                .collect(),
         }
     }
 
@@ -414,10 +419,7 @@ impl Model {
         let first = layout.weight(0, n, 0)?;
         let w = s.params.get(first..first + side * side)?;
         let peak = w.iter().fold(0.0f32, |m, v| m.max(v.abs())).max(f32::MIN_POSITIVE);
-        let caption = format!(
-            "Neuron 1.{}: its weights from the {side} × {side} pixels, what it looks for (blue: ink raises it, orange: ink lowers it)",
-            n + 1
-        );
+        let caption = crate::t!("receptive-field", n = (n + 1).to_string(), side = side.to_string());
         Some((w.iter().map(|v| v / peak).collect(), side, caption))
     }
 
@@ -431,15 +433,12 @@ impl Model {
             0
         };
         Some(match crate::metrics::baseline(rows.iter().copied(), classes)? {
-            crate::metrics::Baseline::Majority { class, accuracy } => format!(
-                "Baseline: always guessing the most frequent class, ‘{}’, is right for {:.1}% of the test rows.",
-                self.confusion_names().get(class).map_or("", String::as_str),
-                accuracy * 100.0
+            crate::metrics::Baseline::Majority { class, accuracy } => crate::t!(
+                "baseline-majority",
+                class = self.confusion_names().get(class).cloned().unwrap_or_default(),
+                p = format!("{:.1}", accuracy * 100.0)
             ),
-            crate::metrics::Baseline::Mean { mse, .. } => format!(
-                "Baseline: always guessing the training mean gives a test MSE of {}.",
-                fmt_number(mse, 3)
-            ),
+            crate::metrics::Baseline::Mean { mse, .. } => crate::t!("baseline-mean", mse = fmt_number(mse, 3)),
         })
     }
 
@@ -523,7 +522,7 @@ impl Model {
         let (c, warnings) = c.validate();
         if !warnings.is_empty() {
             self.notices.settings = Some((
-                "Some settings were changed to fit.".into(),
+                crate::t!("changed-to-fit"),
                 warnings.iter().map(|w| w.to_string()).collect(),
             ));
             fx.push(Effect::Render(Part::Notices));
@@ -545,21 +544,16 @@ impl Model {
             decoded.warnings.push(url::UrlWarning::new(
                 "data",
                 "csv",
-                format!(
-                    "this link trains on your own CSV file with the columns {}. Choose that file under “Your data” \
-                     and it is mapped as in the link; the default dataset is shown meanwhile",
-                    setup.columns.join(", ")
-                ),
+                crate::t!("link-csv-file", columns = setup.columns.join(", ")),
             ));
             self.import.expected = Some(setup);
             fx.push(Effect::Render(Part::Import));
         }
         let mut lines: Vec<String> = decoded.warnings.iter().map(|w| w.to_string()).collect();
         if decoded.more_warnings > 0 {
-            lines.push(format!("… and {} more", decoded.more_warnings));
+            lines.push(crate::t!("and-more", n = decoded.more_warnings.to_string()));
         }
-        self.notices.settings =
-            (!lines.is_empty()).then(|| ("Some settings in this link were not used.".to_string(), lines));
+        self.notices.settings = (!lines.is_empty()).then(|| (crate::t!("link-unused"), lines));
         fx.push(Effect::Render(Part::Notices));
         self.apply(decoded.config, true, fx);
     }
@@ -675,22 +669,20 @@ impl Model {
         self.set_playing(false, fx);
         self.pending = None;
         self.unacked = false;
-        let what = if reason.is_empty() { "an unknown error" } else { reason };
+        let what = if reason.is_empty() {
+            crate::t!("unknown-error")
+        } else {
+            reason.to_string()
+        };
         match self.worker.supervisor.crashed(now) {
             Crash::GiveUp(n) => {
                 self.worker.given_up = true;
                 self.worker.queue.clear();
-                self.notices.worker = Some(format!(
-                    "The training worker stopped ({what}) {n} times in a row, so it was not restarted again. \
-                     Your setup is still in the address bar: reload the page to try again."
-                ));
+                self.notices.worker = Some(crate::t!("worker-gave-up", what = what, n = n.to_string()));
             }
             Crash::Restart => {
                 let at = self.last.as_ref().map_or(0, |s| s.header.epoch as u64);
-                self.notices.worker = Some(format!(
-                    "The training worker stopped ({what}). A new one was started with your setup and data, \
-                     continuing from epoch {at}. Press Play to go on."
-                ));
+                self.notices.worker = Some(crate::t!("worker-restarted", what = what, at = at.to_string()));
                 fx.push(Effect::RestartWorker);
                 self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
                 let hash = url::encode(&self.config);
@@ -863,9 +855,9 @@ impl Model {
                     self.pointing = None;
                     fx.push(Effect::Tooltip(None));
                     let label = if matches!(t, Target::Link { .. }) {
-                        "Weight"
+                        "weight"
                     } else {
-                        "Bias"
+                        "bias"
                     };
                     fx.push(Effect::OpenEditor { label, value, x, y });
                 }
@@ -938,6 +930,25 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Frame { now } => m.frame(now, &mut fx),
+        Msg::Language { problem, texts } => {
+            m.post(ToWorker::Language { texts }, &mut fx);
+            if let Some(p) = problem {
+                m.notices.settings = Some((crate::t!("lang-failed"), vec![p]));
+            }
+            for part in [
+                Part::Setup,
+                Part::Playing,
+                Part::Notices,
+                Part::Focus,
+                Part::Import,
+                Part::ImportTable,
+            ] {
+                fx.push(Effect::Render(part));
+            }
+            fx.push(Effect::Relayout);
+            fx.push(Effect::DrawPoints);
+            fx.push(Effect::Draw);
+        }
         Msg::Resize => {
             fx.push(Effect::Relayout);
             fx.push(Effect::DrawPoints);

@@ -494,7 +494,7 @@ fn a_clicked_weight_opens_the_editor_and_its_value_goes_to_the_worker() {
         },
     );
     assert!(fx.contains(&Effect::OpenEditor {
-        label: "Bias",
+        label: "bias",
         value: 24.0,
         x: 1.0,
         y: 2.0

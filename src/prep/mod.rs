@@ -44,11 +44,8 @@ impl Strays {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Missing => "Treat as missing",
-            Self::Stop => "Stop with an error",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("strays", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
@@ -79,13 +76,8 @@ impl Missing {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::DropRows => "Drop those rows",
-            Self::Mean => "Fill in the mean",
-            Self::Median => "Fill in the median",
-            Self::MostFrequent => "Fill in the most frequent",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("missing", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {
@@ -116,12 +108,8 @@ impl Scaling {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "None",
-            Self::Standard => "Standardise (z-score)",
-            Self::MinMax => "Min–max to [−1, 1]",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("scaling", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {

@@ -46,12 +46,14 @@ pub fn ramp(t: f64) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
+/// Opens a chart whose name is the message `title`.
 fn open(out: &mut String, title: &str, w: f64, h: f64) {
+    let title = crate::t!(title);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\">\
          <rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>",
-        escape(title)
+        escape(&title)
     );
 }
 
@@ -117,16 +119,11 @@ fn shade(r: &Run, v: f64) -> f64 {
 /// The objective of each trial as a dot, and the best so far as a step line.
 pub fn history(r: &Run) -> String {
     let mut out = String::new();
-    open(
-        &mut out,
-        "Optimisation history: each trial's objective and the best so far",
-        W,
-        H,
-    );
+    open(&mut out, "chart-history", W, H);
     let pts = values(r);
     let (l, right, _, _) = M;
     if let Some((lo, hi)) = bounds(pts.iter().map(|p| p.1)) {
-        frame(&mut out, lo, hi, &format!("trial (of {})", r.total));
+        frame(&mut out, lo, hi, &crate::t!("trial-axis", total = r.total.to_string()));
         let x_of = |k: usize| l + (k as f64 + 0.5) / f64::from(r.total.max(1)) * (W - l - right);
         let mut line = String::new();
         let mut best: Option<f64> = None;
@@ -159,7 +156,7 @@ pub fn history(r: &Run) -> String {
             );
         }
     } else {
-        text(&mut out, W / 2.0, H / 2.0, "middle", "No finished trial yet");
+        text(&mut out, W / 2.0, H / 2.0, "middle", &crate::t!("no-trial-yet"));
     }
     out.push_str("</svg>");
     out
@@ -189,15 +186,10 @@ pub fn parallel(r: &Run) -> String {
     let names = axis_names(r);
     let w = W.max(110.0 * (domains.len() + 1) as f64);
     let mut out = String::new();
-    open(
-        &mut out,
-        "Parallel coordinates: one line per trial, dark blue the best",
-        w,
-        H,
-    );
+    open(&mut out, "chart-parallel", w, H);
     let pts = values(r);
     let Some((lo, hi)) = bounds(pts.iter().map(|p| p.1)) else {
-        text(&mut out, w / 2.0, H / 2.0, "middle", "No finished trial yet");
+        text(&mut out, w / 2.0, H / 2.0, "middle", &crate::t!("no-trial-yet"));
         out.push_str("</svg>");
         return out;
     };
@@ -207,7 +199,7 @@ pub fn parallel(r: &Run) -> String {
     let y_at = |u: f64| H - b - u * (H - t - b);
     for (a, name) in names
         .iter()
-        .chain(std::iter::once(&"objective".to_string()))
+        .chain(std::iter::once(&crate::t!("objective-axis")))
         .enumerate()
     {
         let x = x_of(a);
@@ -268,7 +260,7 @@ pub fn slices(r: &Run) -> String {
     let cell = 200.0;
     let w = cell * domains.len().max(1) as f64;
     let mut out = String::new();
-    open(&mut out, "Slices: the objective against each setting", w, H);
+    open(&mut out, "chart-slices", w, H);
     let pts = values(r);
     if let Some((lo, hi)) = bounds(pts.iter().map(|p| p.1)) {
         let (_, _, t, b) = M;
@@ -309,7 +301,7 @@ pub fn slices(r: &Run) -> String {
             }
         }
     } else {
-        text(&mut out, w / 2.0, H / 2.0, "middle", "No finished trial yet");
+        text(&mut out, w / 2.0, H / 2.0, "middle", &crate::t!("no-trial-yet"));
     }
     out.push_str("</svg>");
     out
@@ -343,12 +335,7 @@ pub fn importance_bars(r: &Run) -> String {
     let names = axis_names(r);
     let h = 24.0 + 22.0 * names.len() as f64;
     let mut out = String::new();
-    open(
-        &mut out,
-        "Importance: the share of the objective's variance explained by each setting",
-        W,
-        h,
-    );
+    open(&mut out, "chart-importance", W, h);
     let observed: Vec<super::domain::Observation> = r
         .trials
         .iter()
@@ -387,12 +374,7 @@ const CURVE_COLORS: [&str; 6] = ["#1f5fa8", "#e07814", "#2a9d4a", "#c2185b", "#6
 /// Test (solid) and training (dashed) loss per epoch of the `shown` trials.
 pub fn curves(r: &Run, shown: &[u32]) -> String {
     let mut out = String::new();
-    open(
-        &mut out,
-        "Loss curves of the chosen trials: test solid, training dashed",
-        W,
-        H,
-    );
+    open(&mut out, "chart-curves", W, H);
     let chosen: Vec<(u32, &[[f32; 3]])> = shown
         .iter()
         .filter_map(|&k| Some((k, r.trials.get(k as usize)?.outcome.as_ref()?.curve.as_slice())))
@@ -401,17 +383,12 @@ pub fn curves(r: &Run, shown: &[u32]) -> String {
     let ys = bounds(all().flat_map(|p| [f64::from(p[1]), f64::from(p[2])]));
     let last = all().map(|p| f64::from(p[0])).fold(1.0, f64::max);
     let Some((lo, hi)) = ys else {
-        text(
-            &mut out,
-            W / 2.0,
-            H / 2.0,
-            "middle",
-            "Tick trials in the table to compare their curves",
-        );
+        text(&mut out, W / 2.0, H / 2.0, "middle", &crate::t!("tick-trials"));
         out.push_str("</svg>");
         return out;
     };
-    frame(&mut out, lo, hi, "epoch");
+    frame(&mut out, lo, hi, &crate::t!("epoch-axis"));
+    let trial_word = crate::t!("trial-word");
     let (l, right, _, _) = M;
     for (i, (k, c)) in chosen.iter().enumerate() {
         let color = CURVE_COLORS[i % CURVE_COLORS.len()];
@@ -430,9 +407,10 @@ pub fn curves(r: &Run, shown: &[u32]) -> String {
         }
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\" fill=\"{color}\">trial {k}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"10\" fill=\"{color}\">{} {k}</text>",
             W - right,
-            24.0 + 12.0 * i as f64
+            24.0 + 12.0 * i as f64,
+            escape(&trial_word)
         );
     }
     out.push_str("</svg>");

@@ -46,7 +46,7 @@ fn row(o: &TrialOutcome) -> [String; 8] {
 
 pub fn csv(r: &Run) -> String {
     let mut head: Vec<String> = vec!["trial".into()];
-    head.extend(r.space.dims.iter().map(|(s, _)| field(s.label())));
+    head.extend(r.space.dims.iter().map(|(s, _)| field(&s.label())));
     head.extend(
         [
             "objective",
@@ -143,7 +143,7 @@ pub fn json(r: &Run) -> String {
             jnum32(o.test_metric),
             o.epochs,
             jnum(o.wall_ms),
-            quote(o.state.label()),
+            quote(&o.state.label()),
             quote(&o.message),
             curve.join(",")
         ));

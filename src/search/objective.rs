@@ -47,14 +47,8 @@ impl Objective {
         Self::ALL.into_iter().find(|o| o.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::ValidationLoss => "Validation loss (lower is better)",
-            Self::TestLoss => "Test loss (lower is better)",
-            Self::TestAccuracy => "Test accuracy (higher is better)",
-            Self::F1 => "Test F1 (higher is better)",
-            Self::R2 => "Test R² (higher is better)",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("objective", self.key())
     }
 
     /// Whether larger values are better.
@@ -63,13 +57,14 @@ impl Objective {
     }
 
     /// Why this objective does not fit the data (None: it fits).
-    pub fn unfit(self, classification: bool, has_validation: bool) -> Option<&'static str> {
-        match self {
-            Self::ValidationLoss if !has_validation => Some("needs a validation share above 0"),
-            Self::TestAccuracy | Self::F1 if !classification => Some("needs classes, not numbers, to predict"),
-            Self::R2 if classification => Some("needs numbers, not classes, to predict"),
-            _ => None,
-        }
+    pub fn unfit(self, classification: bool, has_validation: bool) -> Option<String> {
+        let why = match self {
+            Self::ValidationLoss if !has_validation => "unfit-validation",
+            Self::TestAccuracy | Self::F1 if !classification => "unfit-classes",
+            Self::R2 if classification => "unfit-numbers",
+            _ => return None,
+        };
+        Some(crate::t!(why))
     }
 
     /// The objective's value in its own orientation (a loss, or a metric).

@@ -79,6 +79,8 @@ pub enum SearchMsg {
     },
     /// The Search button: show or hide the panel.
     Toggle,
+    /// The page's language changed: draw everything again.
+    Relabel,
     Strategy(Strategy),
     Trials(f64),
     Epochs(f64),
@@ -202,10 +204,15 @@ impl SearchModel {
         };
         let (done, total) = (r.done(), r.total as usize);
         let secs = self.elapsed() / 1000.0;
-        let mut text = format!("{done}/{total} trials · {secs:.1} s");
+        let mut text = crate::t!(
+            "search-progress",
+            done = done.to_string(),
+            total = total.to_string(),
+            secs = format!("{secs:.1}")
+        );
         if self.running && done > 0 && done < total {
             let left = secs / done as f64 * (total - done) as f64;
-            text.push_str(&format!(" · about {left:.0} s left"));
+            text.push_str(&crate::t!("search-left", left = format!("{left:.0}")));
         }
         (done, total, text)
     }
@@ -260,8 +267,8 @@ impl SearchModel {
 }
 
 /// The results table's header cells: (sort key, label).
-fn columns(r: &Run) -> Vec<(String, &'static str)> {
-    let mut cols: Vec<(String, &'static str)> = vec![("trial".into(), "Trial")];
+fn columns(r: &Run) -> Vec<(String, String)> {
+    let mut cols: Vec<(String, String)> = vec![("trial".into(), crate::t!("col-trial"))];
     cols.extend(
         r.space
             .dims
@@ -270,20 +277,17 @@ fn columns(r: &Run) -> Vec<(String, &'static str)> {
             .map(|(i, (s, _))| (format!("s{i}"), s.label())),
     );
     let metric = if r.base.classes() > 0 {
-        "Test accuracy"
+        "metric-acc"
     } else {
-        "Test R²"
+        "metric-r2"
     };
-    for (k, l) in [
-        ("objective", "Objective"),
-        ("train", "Train loss"),
-        ("test", "Test loss"),
-        ("metric", metric),
-        ("epochs", "Epochs"),
-        ("time", "Time (ms)"),
-        ("state", "State"),
-    ] {
-        cols.push((k.into(), l));
+    for k in ["objective", "train", "test", "metric", "epochs", "time", "state"] {
+        let label = if k == "metric" {
+            metric.to_string()
+        } else {
+            format!("col-{k}")
+        };
+        cols.push((k.into(), crate::t!(&label)));
     }
     cols
 }
@@ -321,10 +325,11 @@ impl SearchModel {
             let _ = write!(
                 head,
                 "<th scope=\"col\" aria-sort=\"{sort}\"><button type=\"button\" class=\"sort\" data-col=\"{key}\">{}</button></th>",
-                escape(label)
+                escape(&label)
             );
         }
-        head.push_str("<th scope=\"col\">Open</th>");
+        let _ = write!(head, "<th scope=\"col\">{}</th>", escape(&crate::t!("open")));
+        let (open, show, open_trial) = (crate::t!("open"), crate::t!("show-trial"), crate::t!("open-trial"));
         let best = r.best();
         let num = |v: f64| {
             if v.is_finite() {
@@ -339,8 +344,9 @@ impl SearchModel {
             let _ = write!(
                 body,
                 "<tr data-testid=\"trial-{k}\"{}><td><input type=\"checkbox\" data-show=\"{k}\" \
-                 aria-label=\"Show the curves of trial {k}\"{}> {k}</td>",
+                 aria-label=\"{} {k}\"{}> {k}</td>",
                 if best == Some(k) { " class=\"best\"" } else { "" },
+                escape(&show),
                 if self.shown.contains(&(k as u32)) {
                     " checked"
                 } else {
@@ -368,23 +374,29 @@ impl SearchModel {
                         let _ = write!(body, "<td>{cell}</td>");
                     }
                     if o.message.is_empty() {
-                        let _ = write!(body, "<td>{}</td>", o.state.label());
+                        let _ = write!(body, "<td>{}</td>", escape(&o.state.label()));
                     } else {
                         let _ = write!(
                             body,
                             "<td class=\"state-message\">{}: {}</td>",
-                            o.state.label(),
+                            escape(&o.state.label()),
                             escape(&o.message)
                         );
                     }
                 }
-                None => body.push_str("<td></td><td></td><td></td><td></td><td></td><td></td><td>running</td>"),
+                None => {
+                    body.push_str("<td></td><td></td><td></td><td></td><td></td><td></td><td>");
+                    body.push_str(&escape(&crate::t!("running")));
+                    body.push_str("</td>");
+                }
             }
             // (Not "… in the playground": a name with "play" in it would compete with Play.)
             let _ = write!(
                 body,
                 "<td><button type=\"button\" class=\"secondary small-button\" data-open=\"{k}\" \
-                 aria-label=\"Open trial {k}\">Open</button></td></tr>"
+                 aria-label=\"{} {k}\">{}</button></td></tr>",
+                escape(&open_trial),
+                escape(&open)
             );
         }
         (head, body)
@@ -504,7 +516,11 @@ pub fn update(s: &mut SearchModel, msg: SearchMsg, base: &Config) -> Vec<Effect>
         SearchMsg::Stop => {
             stop(s, &mut fx);
             if let Some(r) = &s.run {
-                s.note = format!("Stopped: {} of {} trials finished and kept.", r.done(), r.total);
+                s.note = crate::t!(
+                    "search-stopped",
+                    done = r.done().to_string(),
+                    total = r.total.to_string()
+                );
             }
         }
         SearchMsg::Worker { w, message, now } => {
@@ -512,6 +528,7 @@ pub fn update(s: &mut SearchModel, msg: SearchMsg, base: &Config) -> Vec<Effect>
             worker_said(s, base, w, message, &mut fx)
         }
         SearchMsg::Crashed { w, reason } => crashed(s, w, &reason, &mut fx),
+        SearchMsg::Relabel => fx.push(Effect::Render),
         SearchMsg::Clock { now } => {
             s.now = now;
             if let (true, Some(r)) = (std::mem::take(&mut s.unsaved), &s.run) {
@@ -655,7 +672,7 @@ fn fill(s: &mut SearchModel, fx: &mut Vec<Effect>) {
         s.note = if r.best().is_some() {
             String::new()
         } else {
-            "No trial ran to the end: see each trial's state.".into()
+            crate::t!("search-none-finished")
         };
         stop(s, fx);
     }
@@ -669,7 +686,7 @@ fn crashed(s: &mut SearchModel, w: usize, reason: &str, fx: &mut Vec<Effect>) {
         if r.trials[k as usize].tries < 2 {
             s.retry.push(k);
         } else {
-            r.finish(TrialOutcome::failed(k, format!("its worker crashed twice ({reason})")));
+            r.finish(TrialOutcome::failed(k, crate::t!("search-crashed", reason = reason)));
         }
     }
     s.slots[w] = Slot::Starting;
@@ -709,14 +726,13 @@ fn restore(s: &mut SearchModel, base: &Config, saved: &str) {
         r.trials.pop();
     }
     if r.done() > 0 {
-        s.note = format!(
-            "{} finished trials of this search were kept in this browser{}",
-            r.done(),
+        s.note = crate::t!(
             if r.is_complete() {
-                "."
+                "search-kept"
             } else {
-                ": Start search goes on from there."
-            }
+                "search-kept-more"
+            },
+            n = r.done().to_string()
         );
         s.run = Some(r);
     }

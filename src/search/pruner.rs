@@ -59,12 +59,8 @@ impl Pruner {
         Self::ALL.into_iter().find(|p| p.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "Off",
-            Self::Median => "Median rule",
-            Self::Halving => "Successive halving",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("pruner", self.key())
     }
 
     /// The check epochs of a trial of `epochs` epochs (increasing, below `epochs`).

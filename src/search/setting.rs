@@ -104,22 +104,8 @@ impl Setting {
     }
 
     /// The name of its control on the page (and of its checkbox in the search panel).
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::LearningRate => "Learning rate",
-            Self::BatchSize => "Batch size",
-            Self::HiddenLayers => "Hidden layers",
-            Self::Neurons => "Neurons per layer",
-            Self::Shape => "Network shape",
-            Self::Activation => "Activation",
-            Self::Optimizer => "Optimizer",
-            Self::Regularization => "Regularization",
-            Self::RegularizationRate => "Regularization rate",
-            Self::Dropout => "Dropout",
-            Self::Init => "Initialization",
-            Self::Features => "Input features",
-            Self::Schedule => "Learning rate schedule",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("setting", self.key())
     }
 
     pub fn kind(self) -> Kind {
@@ -170,28 +156,33 @@ impl Setting {
     pub fn parse(self, text: &str) -> Result<Values, String> {
         let text = text.trim();
         if text.is_empty() {
-            return Err("give at least one value".into());
+            return Err(crate::t!("bad-no-value"));
         }
         match self.kind() {
             Kind::Number { lo, hi, int, log } => {
                 let read = |s: &str| -> Result<f64, String> {
                     let s = s.trim();
-                    let v: f64 = s.parse().map_err(|_| format!("‘{s}’ is not a number"))?;
+                    let v: f64 = s.parse().map_err(|_| crate::t!("bad-not-number", s = s))?;
                     if !(lo..=hi).contains(&v) || !v.is_finite() {
-                        return Err(format!("{s} is outside {lo} … {hi}"));
+                        return Err(crate::t!(
+                            "bad-outside",
+                            s = s,
+                            lo = lo.to_string(),
+                            hi = hi.to_string()
+                        ));
                     }
                     if int && v.fract() != 0.0 {
-                        return Err(format!("{s} is not a whole number"));
+                        return Err(crate::t!("bad-not-whole", s = s));
                     }
                     Ok(v)
                 };
                 if let Some((a, b)) = text.split_once("..") {
                     let (a, b) = (read(a)?, read(b.trim_start_matches('.'))?);
                     if a >= b {
-                        return Err(format!("the minimum {a} is not below the maximum {b}"));
+                        return Err(crate::t!("bad-min-max", a = a.to_string(), b = b.to_string()));
                     }
                     if log && a <= 0.0 {
-                        return Err(format!("a log range needs a minimum above 0, not {a}"));
+                        return Err(crate::t!("bad-log-range", a = a.to_string()));
                     }
                     return Ok(Values::Range(a, b));
                 }
@@ -211,7 +202,7 @@ impl Setting {
                     let key = all
                         .iter()
                         .find(|k| k.eq_ignore_ascii_case(part))
-                        .ok_or_else(|| format!("‘{part}’ is not one of {}", all.join(", ")))?;
+                        .ok_or_else(|| crate::t!("bad-not-one-of", part = part, all = all.join(", ")))?;
                     if !v.contains(key) {
                         v.push(*key);
                     }
@@ -326,11 +317,13 @@ fn parse_shape(s: &str) -> Result<Vec<usize>, String> {
         .split(',')
         .map(|w| w.trim().parse::<usize>().ok().filter(|n| (1..=MAX_NEURONS).contains(n)))
         .collect::<Option<_>>()
-        .ok_or_else(|| format!("shape ‘{s}’ needs widths of 1 to {MAX_NEURONS} separated by commas"))?;
+        .ok_or_else(|| crate::t!("bad-shape", s = s, max = MAX_NEURONS.to_string()))?;
     if widths.len() > MAX_HIDDEN_LAYERS {
-        return Err(format!(
-            "shape ‘{s}’ has {} layers, at most {MAX_HIDDEN_LAYERS}",
-            widths.len()
+        return Err(crate::t!(
+            "bad-shape-layers",
+            s = s,
+            n = widths.len().to_string(),
+            max = MAX_HIDDEN_LAYERS.to_string()
         ));
     }
     Ok(widths)

@@ -34,12 +34,8 @@ impl Strategy {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Grid => "Grid",
-            Self::Random => "Random",
-            Self::Bayesian => "Bayesian",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("strategy", self.key())
     }
 }
 
@@ -157,31 +153,49 @@ impl SearchSpec {
         }
         let ticked = |s| self.text(s).is_some();
         if ticked(Setting::Shape) && (ticked(Setting::HiddenLayers) || ticked(Setting::Neurons)) {
-            problems.push((
-                Field::Setting(Setting::Shape),
-                "vary either whole shapes or hidden layers and neurons per layer, not both".into(),
-            ));
+            problems.push((Field::Setting(Setting::Shape), crate::t!("bad-shape-and-layers")));
         }
         if ticked(Setting::Features) && base.csv.is_some() {
-            problems.push((
-                Field::Setting(Setting::Features),
-                "input features apply to the built-in datasets".into(),
-            ));
+            problems.push((Field::Setting(Setting::Features), crate::t!("bad-features-csv")));
         }
         if self.settings.is_empty() {
-            problems.push((Field::Strategy, "tick at least one setting to vary".into()));
+            problems.push((Field::Strategy, crate::t!("bad-no-setting")));
         }
         let (lo, hi) = TRIALS;
         if !(lo..=hi).contains(&self.trials) && self.strategy != Strategy::Grid {
-            problems.push((Field::Trials, format!("{} trials: give {lo} to {hi}", self.trials)));
+            problems.push((
+                Field::Trials,
+                crate::t!(
+                    "bad-trials",
+                    n = self.trials.to_string(),
+                    lo = lo.to_string(),
+                    hi = hi.to_string()
+                ),
+            ));
         }
         let (lo, hi) = EPOCHS;
         if !(lo..=hi).contains(&self.epochs) {
-            problems.push((Field::Epochs, format!("{} epochs: give {lo} to {hi}", self.epochs)));
+            problems.push((
+                Field::Epochs,
+                crate::t!(
+                    "bad-epochs",
+                    n = self.epochs.to_string(),
+                    lo = lo.to_string(),
+                    hi = hi.to_string()
+                ),
+            ));
         }
         let (lo, hi) = REPEATS;
         if !(lo..=hi).contains(&self.repeats) {
-            problems.push((Field::Repeats, format!("{} repeats: give {lo} to {hi}", self.repeats)));
+            problems.push((
+                Field::Repeats,
+                crate::t!(
+                    "bad-repeats",
+                    n = self.repeats.to_string(),
+                    lo = lo.to_string(),
+                    hi = hi.to_string()
+                ),
+            ));
         }
         let objective = self.objective_for(base);
         if let Some(why) = objective.unfit(base.classes() > 0, has_validation(base)) {
@@ -195,9 +209,7 @@ impl SearchSpec {
         if self.strategy == Strategy::Grid && total > MAX_GRID {
             problems.push((
                 Field::Strategy,
-                format!(
-                    "the grid has {total} combinations, more than {MAX_GRID}: give fewer values, or search at random"
-                ),
+                crate::t!("bad-grid", total = total.to_string(), max = MAX_GRID.to_string()),
             ));
         }
         Checked {

@@ -36,13 +36,13 @@ pub enum TrialState {
 }
 
 impl TrialState {
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::Done => "done",
-            Self::Pruned => "stopped early",
-            Self::Diverged => "diverged",
-            Self::Failed => "failed",
-        }
+    pub fn label(&self) -> String {
+        crate::t!(match self {
+            Self::Done => "trial-done",
+            Self::Pruned => "trial-pruned",
+            Self::Diverged => "trial-diverged",
+            Self::Failed => "trial-failed",
+        })
     }
 }
 

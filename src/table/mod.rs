@@ -39,12 +39,8 @@ impl ColumnKind {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Numeric => "Number",
-            Self::Categorical => "Category",
-            Self::Empty => "Empty",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::keyed("kind", self.key())
     }
 
     pub fn from_key(s: &str) -> Option<Self> {

@@ -428,6 +428,11 @@ impl Trainer {
                 true
             }
             ToWorker::Ack => false,
+            ToWorker::Language { texts } => {
+                // The page checked these files; English stays if they fail here.
+                let _ = crate::i18n::install_main(&texts);
+                false
+            }
             ToWorker::Ping => {
                 out.push(FromWorker::Pong);
                 false

@@ -109,13 +109,17 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
         "data" if v == "csv" => keys.requested = true,
         "csvin" => match v.trim().parse::<usize>() {
             Ok(n) if (1..=MAX_CSV_INPUTS).contains(&n) => keys.inputs = Some(n),
-            _ => w.push(k, v, format!("expected 1–{MAX_CSV_INPUTS} inputs; ignored")),
+            _ => w.push(
+                k,
+                v,
+                crate::t!("w-expected-1-max", max_csv_inputs = MAX_CSV_INPUTS.to_string()),
+            ),
         },
         "csvcol" if keys.columns.len() < crate::table::MAX_COLUMNS => keys.columns.push(v.to_string()),
         "csvcol" => w.push(
             k,
             v,
-            format!("more than {} columns; ignored", crate::table::MAX_COLUMNS),
+            crate::t!("w-too-many", max = crate::table::MAX_COLUMNS.to_string()),
         ),
         "csvfeat" => match v
             .split(',')
@@ -123,11 +127,11 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
             .collect::<Result<Vec<u32>, _>>()
         {
             Ok(f) if !f.is_empty() && f.len() <= crate::table::MAX_COLUMNS => keys.features = Some(f),
-            _ => w.push(k, v, "expected column numbers like 0,1,2; ignored"),
+            _ => w.push(k, v, crate::t!("w-expected-column")),
         },
         "csvtarget" => match v.trim().parse::<u32>() {
             Ok(t) => keys.target = Some(t),
-            Err(_) => w.push(k, v, "expected a column number; ignored"),
+            Err(_) => w.push(k, v, crate::t!("w-expected-a")),
         },
         "csvtask" if Problem::from_key(v).is_some() => keys.task = Problem::from_key(v).expect("checked"),
         "csvmissing" if Missing::from_key(v).is_some() => keys.missing = Missing::from_key(v).expect("checked"),
@@ -135,7 +139,7 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
         "csvstray" if Strays::from_key(v).is_some() => keys.strays = Strays::from_key(v).expect("checked"),
         "csvid" => match v.trim().parse::<u32>() {
             Ok(k) => keys.row_names = Some(k),
-            Err(_) => w.push(k, v, "expected a column number; rows are named by number"),
+            Err(_) => w.push(k, v, crate::t!("w-expected-a-column")),
         },
         "csvtype" => match v
             .split(',')
@@ -146,28 +150,26 @@ pub(super) fn decode_key(k: &str, v: &str, keys: &mut Keys, w: &mut Warnings) ->
             .collect::<Option<Vec<_>>>()
         {
             Some(kinds) if kinds.len() <= crate::table::MAX_COLUMNS => keys.kinds = kinds,
-            _ => w.push(k, v, "expected column types like 3:number,5:category; ignored"),
+            _ => w.push(k, v, crate::t!("w-expected-column-types")),
         },
-        "csvtask" | "csvmissing" | "csvscale" | "csvstray" => {
-            w.push(k, v, "not one of the allowed values; using the default")
-        }
+        "csvtask" | "csvmissing" | "csvscale" | "csvstray" => w.push(k, v, crate::t!("w-not-one")),
         "csvclip" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => keys.clip = x,
-            _ => w.push(k, v, "expected 0 (off) to 100 standard deviations; using 0"),
+            _ => w.push(k, v, crate::t!("w-expected-0")),
         },
         "csvval" => keys.validation = parse_ranged(k, v, 0, VALIDATION_MAX, 0, w),
         "csvdata" => keys.data = Some(v.to_string()),
         "csvout" => keys.outputs = parse_ranged(k, v, 1, crate::prep::MAX_CLASSES as u32, 1, w) as usize,
         "csvrow" => match v.trim().parse::<usize>() {
             Ok(r) if r >= 1 => keys.hold_row = Some(r),
-            _ => w.push(k, v, "expected a row number of the file; using the mean"),
+            _ => w.push(k, v, crate::t!("w-expected-a-row")),
         },
         "axes" => match v
             .split_once(',')
             .map(|(a, b)| (a.trim().parse::<usize>(), b.trim().parse::<usize>()))
         {
             Some((Ok(a), Ok(b))) => keys.axes = (a, b),
-            _ => w.push(k, v, "expected two feature numbers like 0,1; ignored"),
+            _ => w.push(k, v, crate::t!("w-expected-two")),
         },
         _ => return false,
     }
@@ -215,11 +217,7 @@ pub(super) fn finish(mut keys: Keys, c: &mut Config, w: &mut Warnings) -> Option
             Some(true)
         }
         _ => {
-            w.push(
-                "data",
-                "csv",
-                "the imported data's setup is incomplete (csvcol, csvfeat, csvtarget and csvin are needed); using the default dataset",
-            );
+            w.push("data", "csv", crate::t!("w-the-imported"));
             Some(false)
         }
     }

@@ -137,12 +137,21 @@ fn parse_ranged(key: &str, v: &str, lo: u32, hi: u32, default: u32, w: &mut Warn
     match v.trim().parse::<i64>() {
         Ok(n) if n < i64::from(lo) || n > i64::from(hi) => {
             let c = n.clamp(i64::from(lo), i64::from(hi)) as u32;
-            w.push(key, v, format!("outside {lo}–{hi}; using {c}"));
+            w.push(
+                key,
+                v,
+                crate::t!(
+                    "w-outside-lo",
+                    lo = lo.to_string(),
+                    hi = hi.to_string(),
+                    c = c.to_string()
+                ),
+            );
             c
         }
         Ok(n) => n as u32,
         Err(_) => {
-            w.push(key, v, format!("not a whole number; using {default}"));
+            w.push(key, v, crate::t!("w-not-a", default = default.to_string()));
             default
         }
     }
@@ -171,7 +180,7 @@ pub fn decode(hash: &str) -> Decoded {
         w.push(
             "(link)",
             "",
-            format!("longer than {MAX_HASH_BYTES} bytes; the rest was ignored"),
+            crate::t!("w-longer-than", max_hash_bytes = MAX_HASH_BYTES.to_string()),
         );
         hash = &hash[..end];
     }
@@ -181,13 +190,13 @@ pub fn decode(hash: &str) -> Decoded {
         if let Some(ctrl) = k.strip_suffix("_hide") {
             match (Control::from_key(ctrl), parse_bool(v)) {
                 (Some(control), Some(hide)) => c.set_hidden(control, hide),
-                (None, _) => w.push(k, v, "no such control to hide; ignored"),
-                (_, None) => w.push(k, v, "expected 1 or 0; ignored"),
+                (None, _) => w.push(k, v, crate::t!("w-no-such")),
+                (_, None) => w.push(k, v, crate::t!("w-expected-1")),
             }
             continue;
         }
-        if crate::search::panel::is_search_key(k) || k == crate::lesson::KEY {
-            continue; // the search panel's and the lesson's parts of the link
+        if crate::search::panel::is_search_key(k) || k == "lang" || k == crate::lesson::KEY {
+            continue; // the search panel's part of the link (`search::panel`), the page's language (`i18n`), the lesson (`lesson`)
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)
@@ -202,17 +211,17 @@ pub fn decode(hash: &str) -> Decoded {
                 None => w.push(
                     k,
                     v,
-                    format!("expected one of {}; using sgd", Optimizer::KEYS.join(", ")),
+                    crate::t!("w-one-of", all = Optimizer::KEYS.join(", "), default = "sgd"),
                 ),
             },
             "mom" | "b1" | "b2" | "eps" | "rho" | "wd" => optimizer_params.push((k.to_string(), v.to_string())),
             "data" => match DatasetKind::from_key(v) {
                 Some(ds) => c.set_dataset(ds),
-                None => w.push(k, v, format!("unknown dataset; using {}", d.dataset.key())),
+                None => w.push(k, v, crate::t!("w-unknown-dataset", default = d.dataset.key())),
             },
             "problem" => match Problem::from_key(v) {
                 Some(p) => problem_given = Some((p, v.to_string())),
-                None => w.push(k, v, "expected classification or regression; ignored"),
+                None => w.push(k, v, crate::t!("w-expected-classification")),
             },
             "noise" => c.noise = parse_ranged(k, v, NOISE_RANGE.0, NOISE_RANGE.1, d.noise, &mut w),
             "train" => {
@@ -224,32 +233,35 @@ pub fn decode(hash: &str) -> Decoded {
                 Some(_) => w.push(
                     k,
                     v,
-                    format!(
-                        "learning rate must be between {} and {}; using {}",
-                        LEARNING_RATE_RANGE.0, LEARNING_RATE_RANGE.1, d.learning_rate
+                    crate::t!(
+                        "w-lr-range",
+                        lo = LEARNING_RATE_RANGE.0.to_string(),
+                        hi = LEARNING_RATE_RANGE.1.to_string(),
+                        default = d.learning_rate.to_string()
                     ),
                 ),
-                None => w.push(k, v, format!("not a number; using {}", d.learning_rate)),
+                None => w.push(k, v, crate::t!("w-not-a-number", default = d.learning_rate.to_string())),
             },
             "rr" => match parse_f32(v) {
                 Some(x) if (0.0..=REG_RATE_MAX).contains(&x) => c.regularization_rate = x,
-                Some(_) => w.push(k, v, format!("must be between 0 and {REG_RATE_MAX}; using 0")),
-                None => w.push(k, v, "not a number; using 0"),
+                Some(_) => w.push(k, v, crate::t!("w-must-be", reg_rate_max = REG_RATE_MAX.to_string())),
+                None => w.push(k, v, crate::t!("w-not-a-number-using")),
             },
             "act" => match Activation::from_key(v) {
                 Some(a) => c.activation = a,
                 None => w.push(
                     k,
                     v,
-                    format!(
-                        "expected one of {}; using tanh",
-                        Activation::ALL.map(|a| a.key()).join(", ")
+                    crate::t!(
+                        "w-one-of",
+                        all = Activation::ALL.map(|a| a.key()).join(", "),
+                        default = "tanh"
                     ),
                 ),
             },
             "reg" => match Regularization::from_key(v) {
                 Some(r) => c.regularization = r,
-                None => w.push(k, v, "expected none, l1, l2 or elastic; using none"),
+                None => w.push(k, v, crate::t!("w-expected-none")),
             },
             "net" => c.hidden = decode_layers(k, v, &mut w).unwrap_or_else(|| d.hidden.clone()),
             "in" => {
@@ -258,11 +270,11 @@ pub fn decode(hash: &str) -> Decoded {
                     match Feature::from_key(part) {
                         Some(f) if !feats.contains(&f) => feats.push(f),
                         Some(_) => {}
-                        None => w.push(k, part, "unknown feature; ignored"),
+                        None => w.push(k, part, crate::t!("w-unknown-feature")),
                     }
                 }
                 if feats.is_empty() {
-                    w.push(k, v, "no known input feature; using x1,x2");
+                    w.push(k, v, crate::t!("w-no-known"));
                 } else {
                     c.features = Feature::in_order(&feats);
                 }
@@ -272,17 +284,17 @@ pub fn decode(hash: &str) -> Decoded {
                     c.seed = s;
                     has_seed = true;
                 }
-                Err(_) => w.push(k, v, "not a whole number from 0 to 4294967295; using 1"),
+                Err(_) => w.push(k, v, crate::t!("w-not-a-whole")),
             },
             "test" => match parse_bool(v) {
                 Some(b) => c.show_test_data = b,
-                None => w.push(k, v, "expected 1 or 0; using 0"),
+                None => w.push(k, v, crate::t!("w-expected-1-or")),
             },
             "disc" => match parse_bool(v) {
                 Some(b) => c.discretize = b,
-                None => w.push(k, v, "expected 1 or 0; using 0"),
+                None => w.push(k, v, crate::t!("w-expected-1-or")),
             },
-            _ => w.push(k, v, "unknown key; ignored"),
+            _ => w.push(k, v, crate::t!("w-unknown-key")),
         }
     }
 
@@ -293,7 +305,7 @@ pub fn decode(hash: &str) -> Decoded {
             w.push(
                 &k,
                 &v,
-                format!("not a valid {} setting for {}; using its default", k, c.optimizer.key()),
+                crate::t!("w-not-valid-for", key = k.as_str(), of = c.optimizer.key()),
             );
         }
     }
@@ -306,10 +318,10 @@ pub fn decode(hash: &str) -> Decoded {
             w.push(
                 "problem",
                 &raw,
-                format!(
-                    "does not fit dataset {}; using {}",
-                    c.dataset.key(),
-                    c.dataset.problem().key()
+                crate::t!(
+                    "w-not-fit",
+                    dataset = c.dataset.key(),
+                    default = c.dataset.problem().key()
                 ),
             );
         }
@@ -331,7 +343,7 @@ fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
             w.push(
                 k,
                 v,
-                format!("at most {MAX_HIDDEN_LAYERS} hidden layers; the rest were dropped"),
+                crate::t!("w-at-most", max_hidden_layers = MAX_HIDDEN_LAYERS.to_string()),
             );
             break;
         }
@@ -342,16 +354,18 @@ fn decode_layers(k: &str, v: &str, w: &mut Warnings) -> Option<Vec<usize>> {
                 w.push(
                     k,
                     v,
-                    format!("layer {} has {n} neurons, allowed 1–{MAX_NEURONS}; using {c}", i + 1),
+                    crate::t!(
+                        "w-layer-neurons",
+                        l = (i + 1).to_string(),
+                        n = n.to_string(),
+                        max = MAX_NEURONS.to_string(),
+                        c = c.to_string()
+                    ),
                 );
                 out.push(c);
             }
             Err(_) => {
-                w.push(
-                    k,
-                    v,
-                    format!("layer {} size “{}” is not a whole number; using 4,2", i + 1, clip(part)),
-                );
+                w.push(k, v, crate::t!("w-layer-size", l = (i + 1).to_string(), v = clip(part)));
                 return None;
             }
         }

@@ -93,27 +93,24 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
                 None => w.push(
                     k,
                     v,
-                    format!(
-                        "expected one of {} per hidden layer; using {}",
-                        list(&mut Activation::ALL.iter().map(|a| a.key())),
-                        c.activation.key()
+                    crate::t!(
+                        "w-one-of-per",
+                        all = list(&mut Activation::ALL.iter().map(|a| a.key())),
+                        default = c.activation.key()
                     ),
                 ),
             }
         }
         "out" => match Activation::from_key(v).or((v == "softmax").then_some(Activation::Softmax)) {
             Some(a) => d.output = Some((v.to_string(), a)),
-            None => w.push(k, v, "unknown output activation; following the problem"),
+            None => w.push(k, v, crate::t!("w-unknown-output")),
         },
         "loss" => match Loss::from_key(v) {
             Some(l) => d.loss = Some((v.to_string(), l)),
             None => w.push(
                 k,
                 v,
-                format!(
-                    "expected one of {}; following the problem",
-                    list(&mut Loss::ALL.iter().map(|l| l.key()))
-                ),
+                crate::t!("w-one-of-follow", all = list(&mut Loss::ALL.iter().map(|l| l.key()))),
             ),
         },
         "init" => match Init::from_key(v) {
@@ -121,9 +118,10 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             None => w.push(
                 k,
                 v,
-                format!(
-                    "expected one of {}; using playground",
-                    list(&mut Init::ALL.iter().map(|i| i.key()))
+                crate::t!(
+                    "w-one-of",
+                    all = list(&mut Init::ALL.iter().map(|i| i.key())),
+                    default = "playground"
                 ),
             ),
         },
@@ -131,11 +129,7 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             let parsed: Option<Vec<f32>> = v.split(',').take(64).map(parse_f32).collect();
             match parsed {
                 Some(r) if r.iter().all(|x| (0.0..=MAX_RATE).contains(x)) => d.drop = Some((v.to_string(), r)),
-                _ => w.push(
-                    k,
-                    v,
-                    format!("expected rates from 0 to {MAX_RATE} per hidden layer; using 0"),
-                ),
+                _ => w.push(k, v, crate::t!("w-expected-rates", max_rate = MAX_RATE.to_string())),
             }
         }
         "sched" => match LrSchedule::from_key(v) {
@@ -143,35 +137,35 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, d: &mut Deferred, w: 
             None => w.push(
                 k,
                 v,
-                format!("expected one of {}; using constant", Schedule::KEYS.join(", ")),
+                crate::t!("w-one-of", all = Schedule::KEYS.join(", "), default = "constant"),
             ),
         },
         "severy" | "sfactor" | "speriod" | "smin" | "swarm" => d.schedule_params.push((k.into(), v.into())),
         "clip" => match parse_f32(v) {
             Some(x) if (0.0..=MAX_CLIP).contains(&x) => c.clip_norm = x,
-            _ => w.push(k, v, format!("expected a norm from 0 (off) to {MAX_CLIP}; no clipping")),
+            _ => w.push(k, v, crate::t!("w-expected-a-norm", max_clip = MAX_CLIP.to_string())),
         },
         "shuffle" => match parse_bool(v) {
             Some(b) => c.shuffle = b,
-            None => w.push(k, v, "expected 1 or 0; shuffling"),
+            None => w.push(k, v, crate::t!("w-expected-1-or-0")),
         },
         "es" => c.stopping.patience = parse_ranged(k, v, 0, MAX_PATIENCE, 0, w),
         "esd" => match parse_f32(v) {
             Some(x) if (0.0..=1e3).contains(&x) => c.stopping.min_delta = x,
-            _ => w.push(k, v, "expected a minimum improvement from 0 to 1000; using 0.0001"),
+            _ => w.push(k, v, crate::t!("w-expected-a-minimum")),
         },
         "esr" => match parse_bool(v) {
             Some(b) => c.stopping.restore_best = b,
-            None => w.push(k, v, "expected 1 or 0; restoring the best weights"),
+            None => w.push(k, v, crate::t!("w-expected-1-or-0-restoring")),
         },
         "stop" => c.stopping.at_epoch = u64::from(parse_ranged(k, v, 0, MAX_STOP_EPOCH as u32, 0, w)),
         "tloss" => match parse_f32(v) {
             Some(x) if x >= 0.0 => c.stopping.target_loss = x,
-            _ => w.push(k, v, "expected a loss of 0 (off) or more; off"),
+            _ => w.push(k, v, crate::t!("w-expected-a-loss")),
         },
         "tacc" => match parse_f32(v) {
             Some(x) if (0.0..=100.0).contains(&x) => c.stopping.target_accuracy = x,
-            _ => w.push(k, v, "expected an accuracy from 0 (off) to 100 percent; off"),
+            _ => w.push(k, v, crate::t!("w-expected-an")),
         },
         "val" => c.validation = parse_ranged(k, v, 0, VALIDATION_MAX, 0, w),
         "classes" => {
@@ -191,10 +185,11 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
             w.push(
                 "acts",
                 &raw,
-                format!(
-                    "{} activations for {layers} hidden layers; missing ones use {}",
-                    acts.len(),
-                    c.activation.key()
+                crate::t!(
+                    "w-acts-count",
+                    n = acts.len().to_string(),
+                    layers = layers.to_string(),
+                    default = c.activation.key()
                 ),
             );
         }
@@ -207,7 +202,11 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
             w.push(
                 "drop",
                 &raw,
-                format!("{} rates for {layers} hidden layers; missing ones are 0", rates.len()),
+                crate::t!(
+                    "w-rates-count",
+                    n = rates.len().to_string(),
+                    layers = layers.to_string()
+                ),
             );
         }
         for (l, r) in rates.into_iter().enumerate().take(layers) {
@@ -219,10 +218,7 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
             w.push(
                 &k,
                 &v,
-                format!(
-                    "not a valid {k} for the {} schedule; using its default",
-                    c.schedule.key()
-                ),
+                crate::t!("w-not-valid", key = k.as_str(), of = c.schedule.key()),
             );
         }
     }
@@ -231,18 +227,14 @@ pub(super) fn finish(c: &mut Config, d: Deferred, w: &mut Warnings) {
         if task.losses().contains(&loss) {
             c.loss = Some(loss);
         } else {
-            w.push("loss", &raw, "does not fit this problem; following the problem");
+            w.push("loss", &raw, crate::t!("w-does-not"));
         }
     }
     if let Some((raw, out)) = d.output {
         if task.outputs_for(c.loss()).contains(&out) {
             c.output_activation = Some(out);
         } else {
-            w.push(
-                "out",
-                &raw,
-                format!("does not fit the loss {}; following the problem", c.loss().key()),
-            );
+            w.push("out", &raw, crate::t!("w-not-fit-loss", loss = c.loss().key()));
         }
     }
 }

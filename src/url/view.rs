@@ -32,12 +32,12 @@ pub(super) fn decode_key(k: &str, v: &str, c: &mut Config, w: &mut Warnings) -> 
             Some(s) => c.speed = s,
             None => {
                 let keys: Vec<&str> = Speed::ALL.iter().map(|s| s.key()).collect();
-                w.push(k, v, format!("expected one of {}; using frame", keys.join(", ")))
+                w.push(k, v, crate::t!("w-one-of", all = keys.join(", "), default = "frame"))
             }
         },
         "opts" => match parse_bool(v) {
             Some(open) => c.options_folded = !open,
-            None => w.push(k, v, "expected 1 (open) or 0 (folded); using 1"),
+            None => w.push(k, v, crate::t!("w-expected-1-open")),
         },
         "present" | "embed" => match parse_bool(v) {
             Some(on) if k == "present" => c.present = on,

@@ -4,88 +4,118 @@
 use crate::activation::Activation;
 use crate::config::{Config, Control, Edit, LEARNING_RATES, REGULARIZATION_RATES};
 use crate::dataset::{DatasetKind, Problem};
+use crate::i18n::keyed;
 use crate::optimizer::Optimizer;
 use crate::pace::Speed;
 use crate::page::{Msg, Picture};
 use crate::regularization::Regularization;
 use crate::web::dispatch::Dispatch;
 use crate::web::dom::{
-    add_option, by_id, choices, create, document, fill_select, input, on, on_change, on_checkbox, on_click, select,
-    set_hidden, set_text,
+    self, add_option, by_id, choices, create, document, fill_select, input, on, on_change, on_checkbox, on_click,
+    select, set_hidden, set_text,
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlElement, HtmlOptionElement};
 
 const CUSTOM: &str = "custom";
 
-/// Fills the selects and wires every control to an edit.
-pub fn init(d: Dispatch) {
-    let ds = select("dataset");
-    for problem in Problem::ALL {
-        let group: Element = create("optgroup");
-        group.set_attribute("label", problem.label()).expect("label");
-        for k in DatasetKind::ALL.into_iter().filter(|k| k.problem() == problem) {
-            add_option(&group, k.key(), k.label());
+/// Labels the selects in the page's language (again after a switch: the
+/// values stay, the labels change).
+pub fn relabel() {
+    // The dataset select's groups and options and the thumbnails' titles, in one pass.
+    let all = document()
+        .query_selector_all("#dataset optgroup, #dataset optgroup option, #dataset-thumbs canvas")
+        .expect("selector");
+    for i in 0..all.length() {
+        let Some(el) = all.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let attr = |name: &str| el.get_attribute(name);
+        if let Some(k) = attr("data-dataset") {
+            dom::set_attr(&el, "title", &keyed("ds", &k));
+        } else if let Some(k) = attr("data-key") {
+            let label = if k == "csv" {
+                crate::t!("your-data")
+            } else {
+                keyed("problem", &k)
+            };
+            dom::set_attr(&el, "label", &label);
+        } else {
+            let v = attr("value").unwrap_or_default();
+            let text = if v == "csv" {
+                crate::t!("imported-csv")
+            } else {
+                keyed("ds", &v)
+            };
+            el.set_text_content(Some(&text));
         }
-        ds.append_child(&group).expect("append optgroup");
     }
-    // Shown (and only selectable) while imported data is in training.
-    let group: Element = create("optgroup");
-    group.set_attribute("label", "Your data").expect("label");
-    let o: HtmlOptionElement = create("option");
-    o.set_value("csv");
-    o.set_text("Imported CSV");
-    o.set_disabled(true);
-    group.append_child(&o).expect("append");
-    ds.append_child(&group).expect("append optgroup");
-    let thumbs: Element = by_id("dataset-thumbs");
-    for k in DatasetKind::ALL {
-        let c: web_sys::HtmlCanvasElement = create("canvas");
-        c.set_width(96);
-        c.set_height(96);
-        c.set_attribute("data-dataset", k.key()).expect("attr");
-        c.set_title(k.label());
-        crate::web::boundary::draw_dataset_thumb(&c, &k.generate(0, 1), k.classes(4));
-        thumbs.append_child(&c).expect("append");
-        on(&c, "click", move |_: Event| d.edit(Edit::Dataset(k)));
-    }
-    let lr = select("learning-rate");
     let mut rates: Vec<(String, String)> = LEARNING_RATES.iter().map(|v| (v.to_string(), v.to_string())).collect();
-    rates.push((CUSTOM.into(), "Custom…".into()));
-    fill_select(&lr, &rates);
+    rates.push((CUSTOM.into(), crate::t!("custom")));
+    fill_select(&select("learning-rate"), &rates);
     let optimizers: Vec<Optimizer> = Optimizer::KEYS.iter().filter_map(|k| Optimizer::from_key(k)).collect();
-    fill_select(
-        &select("optimizer"),
-        &choices(&optimizers, Optimizer::key, Optimizer::label),
-    );
-    on_change("optimizer", "change", move |v| {
-        if let Some(o) = Optimizer::from_key(&v) {
-            d.edit(Edit::Optimizer(o));
-        }
-    });
-    crate::web::param_boxes::wire("optimizer-params", d, Edit::OptimizerParam);
+    fill_select(&select("optimizer"), &choices(&optimizers, Optimizer::key, "opt"));
     fill_select(
         &select("activation"),
-        &choices(&Activation::ALL, Activation::key, Activation::label),
+        &choices(&Activation::ALL, Activation::key, "act"),
     );
     fill_select(
         &select("regularization"),
-        &choices(&Regularization::ALL, Regularization::key, Regularization::label),
+        &choices(&Regularization::ALL, Regularization::key, "reg"),
     );
     let reg_rates: Vec<(String, String)> = REGULARIZATION_RATES
         .iter()
         .map(|v| (v.to_string(), v.to_string()))
         .collect();
     fill_select(&select("regularization-rate"), &reg_rates);
-    fill_select(
-        &select("problem"),
-        &choices(&Problem::ALL, Problem::key, Problem::label),
-    );
+    fill_select(&select("problem"), &choices(&Problem::ALL, Problem::key, "problem"));
     fill_select(
         &select("picture-mode"),
-        &choices(&Picture::ALL, Picture::key, Picture::label),
+        &choices(&Picture::ALL, Picture::key, "picture"),
     );
-    fill_select(&select("speed"), &choices(&Speed::ALL, Speed::key, Speed::label));
+    fill_select(&select("speed"), &choices(&Speed::ALL, Speed::key, "speed"));
+}
+
+/// Fills the selects and wires every control to an edit.
+pub fn init(d: Dispatch) {
+    let ds = select("dataset");
+    for problem in Problem::ALL.into_iter().map(Some).chain([None]) {
+        let group: Element = create("optgroup");
+        // Shown (and only selectable) while imported data is in training.
+        let keys: Vec<&str> = match problem {
+            Some(p) => DatasetKind::ALL
+                .into_iter()
+                .filter(|k| k.problem() == p)
+                .map(DatasetKind::key)
+                .collect(),
+            None => vec!["csv"],
+        };
+        dom::set_attr(&group, "data-key", problem.map_or("csv", Problem::key));
+        for k in keys {
+            add_option(&group, k, "");
+        }
+        ds.append_child(&group).expect("append optgroup");
+    }
+    if let Ok(Some(csv)) = ds.query_selector("option[value=csv]") {
+        let _ = csv.set_attribute("disabled", "");
+    }
+    let thumbs: Element = by_id("dataset-thumbs");
+    for k in DatasetKind::ALL {
+        let c: web_sys::HtmlCanvasElement = create("canvas");
+        c.set_width(96);
+        c.set_height(96);
+        c.set_attribute("data-dataset", k.key()).expect("attr");
+        crate::web::boundary::draw_dataset_thumb(&c, &k.generate(0, 1), k.classes(4));
+        thumbs.append_child(&c).expect("append");
+        on(&c, "click", move |_: Event| d.edit(Edit::Dataset(k)));
+    }
+    relabel();
+    on_change("optimizer", "change", move |v| {
+        if let Some(o) = Optimizer::from_key(&v) {
+            d.edit(Edit::Optimizer(o));
+        }
+    });
+    crate::web::param_boxes::wire("optimizer-params", d, Edit::OptimizerParam);
     on_change("speed", "change", move |v| {
         if let Some(s) = Speed::from_key(&v) {
             d.edit(Edit::Speed(s));
@@ -209,7 +239,10 @@ pub fn sync(c: &Config) {
         }
         None => set_hidden(&hint, true),
     }
-    set_text(&by_id::<Element>("loss-kind"), c.loss().explained());
+    set_text(
+        &by_id::<Element>("loss-kind"),
+        &crate::i18n::keyed("loss-explained", c.loss().key()),
+    );
     let options: web_sys::HtmlDetailsElement = by_id("training-options");
     if options.open() == c.options_folded {
         options.set_open(!c.options_folded);
@@ -251,12 +284,12 @@ pub fn sync(c: &Config) {
         set_text(&by_id::<Element>(&format!("{id}-value")), &v.to_string());
     }
     // Noise and new points belong to the built-in datasets.
-    let built_in_only = c.csv.as_ref().map(|_| crate::config::BUILT_IN_ONLY);
+    let built_in_only = c.csv.as_ref().map(|_| crate::t!("built-in-only"));
     input("noise").set_disabled(built_in_only.is_some());
     by_id::<web_sys::HtmlButtonElement>("regenerate").set_disabled(built_in_only.is_some());
     for id in ["noise", "regenerate"] {
         let el: Element = by_id(id);
-        match built_in_only {
+        match &built_in_only {
             Some(why) => crate::web::dom::set_attr(&el, "title", why),
             None => {
                 let _ = el.remove_attribute("title");
@@ -266,12 +299,10 @@ pub fn sync(c: &Config) {
     input("show-test").set_checked(c.show_test_data);
     input("discretize").set_checked(c.discretize);
     let n = c.hidden.len();
-    set_text(&by_id::<Element>("layer-count"), &n.to_string());
-    let heading: Element = by_id("net-heading");
-    let word = if n == 1 { "hidden layer" } else { "hidden layers" };
-    if let Some(last) = heading.last_child() {
-        last.set_text_content(Some(&format!(" {word}")));
-    }
+    set_text(
+        &by_id::<Element>("net-heading"),
+        &crate::t!(if n == 1 { "hidden-layer" } else { "hidden-layers" }, n = n.to_string()),
+    );
     by_id::<web_sys::HtmlButtonElement>("add-layer").set_disabled(n >= crate::config::MAX_HIDDEN_LAYERS);
     by_id::<web_sys::HtmlButtonElement>("remove-layer").set_disabled(n == 0);
 }
@@ -323,14 +354,7 @@ pub fn apply_hidden(c: &Config) {
 
 /// One labelled number box per hyperparameter of the chosen optimizer.
 fn sync_optimizer_params(c: &Config) {
-    crate::web::param_boxes::sync("optimizer-params", &c.optimizer.params(), |k| match k {
-        "mom" => "Momentum",
-        "b1" => "Beta1",
-        "b2" => "Beta2",
-        "eps" => "Epsilon",
-        "rho" => "Rho",
-        _ => "Weight decay",
-    });
+    crate::web::param_boxes::sync("optimizer-params", &c.optimizer.params());
 }
 
 /// The axis pickers of imported data: filled with its feature names, shown only while it trains.
@@ -386,9 +410,7 @@ pub fn sync_classes(classes: &[String], ends: Option<&[String]>) {
 
 pub fn set_playing(playing: bool) {
     let b: HtmlElement = by_id("play");
-    let label = if playing { "Pause" } else { "Play" };
-    if b.get_attribute("aria-label").as_deref() != Some(label) {
-        b.set_attribute("aria-label", label).expect("aria-label");
-        let _ = b.class_list().toggle_with_force("playing", playing);
-    }
+    let label = crate::i18n::tr_attr(if playing { "pause" } else { "play" }, "aria-label");
+    b.set_attribute("aria-label", &label).expect("aria-label");
+    let _ = b.class_list().toggle_with_force("playing", playing);
 }

@@ -145,23 +145,29 @@ pub fn add_option(parent: &Element, value: &str, label: &str) {
 /// Every select of the page is filled this way from the core's choices
 /// (`key()` as the value, `label()` as the text).
 pub fn fill_select(s: &HtmlSelectElement, options: &[(String, String)]) {
-    let shown: Vec<String> = (0..s.length())
+    // Values and labels: a language switch relabels the same values.
+    let shown: Vec<(String, String)> = (0..s.length())
         .filter_map(|i| s.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()))
-        .map(|o| o.value())
+        .map(|o| (o.value(), o.text()))
         .collect();
-    if shown.iter().eq(options.iter().map(|(v, _)| v)) {
+    if shown == options {
         return;
     }
+    let value = s.value();
     s.set_text_content(None);
     for (v, label) in options {
         add_option(s, v, label);
     }
+    if options.iter().any(|(v, _)| *v == value) {
+        s.set_value(&value);
+    }
 }
 
-/// (key, label) pairs of a list of choices.
-pub fn choices<T: Copy>(all: &[T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Vec<(String, String)> {
+/// (key, label) pairs of a list of choices, the label being the message
+/// `{prefix}-{key}` (`i18n::keyed`).
+pub fn choices<T: Copy>(all: &[T], key: fn(T) -> &'static str, prefix: &str) -> Vec<(String, String)> {
     all.iter()
-        .map(|&c| (key(c).to_string(), label(c).to_string()))
+        .map(|&c| (key(c).to_string(), crate::i18n::keyed(prefix, key(c))))
         .collect()
 }
 

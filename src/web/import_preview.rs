@@ -21,17 +21,18 @@ fn fmt_stat(v: f32) -> String {
 
 fn column_meta(c: &ColumnInfo) -> String {
     let missing = if c.missing > 0 {
-        format!(" · {} missing", thousands(c.missing as usize))
+        crate::t!("col-missing", n = thousands(c.missing as usize))
     } else {
         String::new()
     };
     match c.kind {
-        ColumnKind::Numeric => format!(
-            "numeric · {}–{} · mean {}{missing} · {} distinct",
-            fmt_stat(c.min),
-            fmt_stat(c.max),
-            fmt_stat(c.mean),
-            if c.distinct >= crate::table::DISTINCT_CAP as u32 {
+        ColumnKind::Numeric => crate::t!(
+            "col-numeric",
+            min = fmt_stat(c.min),
+            max = fmt_stat(c.max),
+            mean = fmt_stat(c.mean),
+            missing = missing,
+            distinct = if c.distinct >= crate::table::DISTINCT_CAP as u32 {
                 format!("{}+", c.distinct)
             } else {
                 c.distinct.to_string()
@@ -40,13 +41,14 @@ fn column_meta(c: &ColumnInfo) -> String {
         ColumnKind::Categorical => {
             let shown: Vec<String> = c.levels.iter().take(4).map(|(l, n)| format!("{l} ({n})")).collect();
             let more = if c.distinct as usize > shown.len() { ", …" } else { "" };
-            format!(
-                "categorical · {} values{missing}: {}{more}",
-                c.distinct,
-                shown.join(", ")
+            crate::t!(
+                "col-categorical",
+                n = c.distinct.to_string(),
+                missing = missing,
+                levels = format!("{}{more}", shown.join(", "))
             )
         }
-        ColumnKind::Empty => "empty".into(),
+        ColumnKind::Empty => crate::t!("col-empty"),
     }
 }
 
@@ -54,13 +56,13 @@ fn column_meta(c: &ColumnInfo) -> String {
 fn kind_select(k: usize, c: &ColumnInfo, chosen: ColumnKind) -> HtmlSelectElement {
     let sel: HtmlSelectElement = create("select");
     sel.set_class_name("col-kind");
-    let _ = sel.set_attribute("aria-label", &format!("Type of {}", c.name));
+    let _ = sel.set_attribute("aria-label", &crate::t!("col-type", name = c.name.as_str()));
     let _ = sel.set_attribute("data-column", &k.to_string());
     for kind in ColumnKind::CHOSEN {
         let label = if kind == c.kind {
-            format!("{} (detected)", kind.label())
+            crate::t!("detected", kind = kind.label())
         } else {
-            kind.label().to_string()
+            kind.label()
         };
         crate::web::dom::add_option(&sel, kind.key(), &label);
     }
@@ -98,15 +100,19 @@ pub fn render(im: &ImportModel) {
             }
             let meta: HtmlElement = create("div");
             meta.set_class_name("col-meta");
-            let role = if k == target { "target · " } else { "" };
+            let role = if k == target {
+                crate::t!("col-target")
+            } else {
+                String::new()
+            };
             let switched = if chosen != c.kind {
-                format!(" · read as {}", chosen.label().to_lowercase())
+                crate::t!("read-as", kind = chosen.label())
             } else {
                 String::new()
             };
             let out = match im.left_out(k) {
                 Some(why) if !features.get(k).copied().unwrap_or(false) && k != target => {
-                    format!(" · not ticked: {why}")
+                    crate::t!("not-ticked", why = why)
                 }
                 _ => String::new(),
             };

@@ -18,51 +18,58 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DragEvent, Element, Event, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// Outlier clipping choices in standard deviations (0: off).
-const CLIP_SIGMAS: [(f32, &str); 4] = [
-    (0.0, "Off"),
-    (3.0, "At 3 standard deviations"),
-    (2.5, "At 2.5 standard deviations"),
-    (2.0, "At 2 standard deviations"),
-];
+const CLIP_SIGMAS: [f32; 4] = [0.0, 3.0, 2.5, 2.0];
 /// Validation shares of imported rows.
 const VALIDATION: [u32; 3] = [0, 10, 20];
 
-pub fn init(d: Dispatch) {
-    let send = move |m: ImportMsg| d.send(Msg::Import(m));
+/// Labels the panel's selects in the page's language (again after a switch).
+pub fn relabel() {
     fill_select(
         &select("csv-delimiter"),
-        &choices(&Delimiter::ALL, Delimiter::key, Delimiter::label),
+        &choices(&Delimiter::ALL, Delimiter::key, "delimiter"),
     );
     fill_select(
         &select("csv-header"),
-        &choices(&FirstRow::ALL, FirstRow::key, FirstRow::label),
+        &choices(&FirstRow::ALL, FirstRow::key, "first-row"),
     );
-    fill_select(
-        &select("target-type"),
-        &choices(&Problem::ALL, Problem::key, Problem::target_label),
-    );
+    fill_select(&select("target-type"), &choices(&Problem::ALL, Problem::key, "target"));
     fill_select(
         &select("missing-values"),
-        &choices(&Missing::ALL, Missing::key, Missing::label),
+        &choices(&Missing::ALL, Missing::key, "missing"),
     );
-    fill_select(
-        &select("csv-strays"),
-        &choices(&Strays::ALL, Strays::key, Strays::label),
-    );
-    fill_select(
-        &select("scaling"),
-        &choices(&Scaling::ALL, Scaling::key, Scaling::label),
-    );
+    fill_select(&select("csv-strays"), &choices(&Strays::ALL, Strays::key, "strays"));
+    fill_select(&select("scaling"), &choices(&Scaling::ALL, Scaling::key, "scaling"));
     let clips: Vec<(String, String)> = CLIP_SIGMAS
         .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .map(|&v| {
+            let label = if v == 0.0 {
+                crate::t!("off")
+            } else {
+                crate::t!("clip-sigmas", v = v.to_string())
+            };
+            (v.to_string(), label)
+        })
         .collect();
     fill_select(&select("csv-clip"), &clips);
     let vals: Vec<(String, String)> = VALIDATION
         .iter()
-        .map(|&v| (v.to_string(), if v == 0 { "None".into() } else { format!("{v} %") }))
+        .map(|&v| {
+            (
+                v.to_string(),
+                if v == 0 {
+                    crate::t!("validation-none")
+                } else {
+                    format!("{v} %")
+                },
+            )
+        })
         .collect();
     fill_select(&select("csv-validation"), &vals);
+}
+
+pub fn init(d: Dispatch) {
+    let send = move |m: ImportMsg| d.send(Msg::Import(m));
+    relabel();
 
     let file: HtmlInputElement = by_id("csv-file");
     let file2 = file.clone();
@@ -199,7 +206,17 @@ pub fn render(m: &Model) {
                     let _ = bar.remove_attribute("value");
                 }
             }
-            set_text(&by_id::<Element>("import-status-text"), &format!("Reading {}…", r.what));
+            set_text(
+                &by_id::<Element>("import-status-text"),
+                &crate::t!(
+                    "reading",
+                    what = if r.fresh {
+                        r.what.clone()
+                    } else {
+                        crate::t!("same-data")
+                    }
+                ),
+            );
             set_hidden(&status, false);
         }
         None => set_hidden(&status, true),
@@ -224,8 +241,8 @@ pub fn render(m: &Model) {
         skip.set_value(&shown);
     }
     skip.set_placeholder(&match (&im.info, im.skip) {
-        (Some(info), None) => format!("auto ({})", info.skipped),
-        _ => "auto".into(),
+        (Some(info), None) => crate::t!("auto-skipped", n = info.skipped.to_string()),
+        _ => crate::i18n::tr_attr("auto-input", "placeholder"),
     });
     set_value(&select("target-type"), im.task.key());
     set_value(&select("missing-values"), im.missing.key());
@@ -265,7 +282,7 @@ pub fn render_table(im: &ImportModel) {
     let ts = select("target-column");
     fill_select(&ts, &options);
     set_value(&ts, &im.target.to_string());
-    let mut names = vec![("row".to_string(), "Row number".to_string())];
+    let mut names = vec![("row".to_string(), crate::t!("row-number"))];
     names.extend(options.iter().cloned());
     let rn = select("csv-row-names");
     fill_select(&rn, &names);

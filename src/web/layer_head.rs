@@ -22,13 +22,13 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
         (
             "add-neuron",
             "+",
-            format!("Add neuron to layer {}", l + 1),
+            crate::t!("add-neuron", l = (l + 1).to_string()),
             n >= MAX_NEURONS,
         ),
         (
             "remove-neuron",
             "−",
-            format!("Remove neuron from layer {}", l + 1),
+            crate::t!("remove-neuron", l = (l + 1).to_string()),
             n <= 1,
         ),
     ] {
@@ -43,21 +43,24 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     }
     head.append_child(&pm).expect("append");
     let caption: HtmlElement = create("span");
-    caption.set_text_content(Some(&format!("{n} neuron{}", if n == 1 { "" } else { "s" })));
+    caption.set_text_content(Some(&crate::t!(
+        if n == 1 { "one-neuron" } else { "neurons" },
+        n = n.to_string()
+    )));
     head.append_child(&caption).expect("append");
     // This layer's activation and dropout rate.
     let act: web_sys::HtmlSelectElement = create("select");
     // "nonlinearity", not "activation": the toolbar's Activation select keeps its name unique.
-    act.set_attribute("aria-label", &format!("Layer {} nonlinearity", l + 1))
+    act.set_attribute("aria-label", &crate::t!("layer-act", l = (l + 1).to_string()))
         .expect("aria");
     act.set_attribute("data-kind", "layer-act").expect("attr");
     act.set_attribute("data-control", "act").expect("attr");
     act.set_attribute("data-l", &l.to_string()).expect("attr");
-    act.set_title("This layer's activation function");
+    act.set_title(&crate::t!("layer-act-title"));
     for a in crate::activation::Activation::ALL {
         let o: web_sys::HtmlOptionElement = create("option");
         o.set_value(a.key());
-        o.set_text(a.label());
+        o.set_text(&crate::i18n::keyed("act", a.key()));
         act.append_child(&o).expect("append");
     }
     act.set_value(c.layer_activation(l).key());
@@ -65,14 +68,11 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     let drop: web_sys::HtmlSelectElement = create("select");
     // Every layer's select is named "Dropout" (the name tests rely on, one per layer, in
     // layer order); the title (its description) says which layer.
-    drop.set_attribute("aria-label", "Dropout").expect("aria");
+    drop.set_attribute("aria-label", &crate::t!("dropout")).expect("aria");
     drop.set_attribute("data-kind", "layer-drop").expect("attr");
     drop.set_attribute("data-control", "drop").expect("attr");
     drop.set_attribute("data-l", &l.to_string()).expect("attr");
-    drop.set_title(&format!(
-        "Dropout of hidden layer {}: the share of its neurons switched off at random in each training step",
-        l + 1
-    ));
+    drop.set_title(&crate::t!("dropout-title", l = (l + 1).to_string()));
     let rate = c.dropout_rate(l);
     let mut rates: Vec<f32> = (0..=9).map(|k| k as f32 / 10.0).collect();
     if !rates.contains(&rate) {
@@ -82,9 +82,9 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
         let o: web_sys::HtmlOptionElement = create("option");
         o.set_value(&r.to_string());
         o.set_text(&if r == 0.0 {
-            "no dropout".to_string()
+            crate::t!("no-dropout")
         } else {
-            format!("drop {:.0}%", r * 100.0)
+            crate::t!("drop-share", p = format!("{:.0}", r * 100.0))
         });
         drop.append_child(&o).expect("append");
     }

@@ -9,7 +9,12 @@ pub fn read_hash() -> String {
 /// Replaces the hash without adding a history entry. The search panel's part
 /// of the link (written by its own module) stays after the setup's.
 pub fn write_hash(hash: &str) {
-    let url = format!("#{hash}{}", crate::search::panel::search_part(&read_hash()));
+    let now = read_hash();
+    let url = format!(
+        "#{hash}{}{}",
+        crate::i18n::lang_part(&now),
+        crate::search::panel::search_part(&now)
+    );
     if read_hash() != url {
         let _ = window()
             .history()

@@ -79,10 +79,13 @@ pub fn draw(c: &Config, s: &Snapshot, class_names: &[String]) {
         }
     }
     confusion_tables(h, class_names);
-    let metric_name = if classification { "accuracy" } else { "R²" };
     set_text(
         &by_id::<Element>("metric-chart-title"),
-        &format!("Training and test {metric_name}"),
+        &crate::t!(if classification {
+            "metric-chart-acc"
+        } else {
+            "metric-chart-r2"
+        }),
     );
     let result = chart::draw(
         "metric-chart",
@@ -136,21 +139,23 @@ fn confusion_tables(h: &crate::protocol::SnapshotHeader, names: &[String]) {
         })
         .collect::<Vec<_>>()
         .join("|");
+    // Drawn again in another language.
+    let key = format!("{key}|{}", crate::i18n::lang().code());
     if box_.get_attribute("data-counts").as_deref() == Some(key.as_str()) {
         return;
     }
     set_attr(&box_, "data-counts", &key);
     box_.set_text_content(None);
-    for (title, m) in [("Training", &h.train_metrics), ("Test", &h.test_metrics)] {
+    for (set, m) in [("training", &h.train_metrics), ("test", &h.test_metrics)] {
         let Metrics::Classification { confusion, k, .. } = m else {
             continue;
         };
         let k = *k;
         let table: HtmlElement = create("table");
         table.set_class_name("confusion");
-        set_attr(&table, "data-set", &title.to_lowercase());
+        set_attr(&table, "data-set", set);
         let caption: HtmlElement = create("caption");
-        set_text(&caption, title);
+        set_text(&caption, &crate::t!(set));
         table.append_child(&caption).expect("append");
         let head: HtmlElement = create("tr");
         head.append_child(&create::<HtmlElement>("th")).expect("append");
@@ -232,8 +237,10 @@ fn gradient_chart(s: &Snapshot) {
         web_sys::console::error_1(&e.into());
     }
     let legend: Element = by_id("gradient-legend");
-    if legend.child_element_count() as usize != layers {
+    let lang = crate::i18n::lang().code();
+    if legend.child_element_count() as usize != layers || legend.get_attribute("data-lang").as_deref() != Some(lang) {
         legend.set_text_content(None);
+        set_attr(&legend, "data-lang", lang);
         for (l, color) in LAYER_COLORS.iter().enumerate().take(layers) {
             let li: HtmlElement = create("li");
             let sw: HtmlElement = create("span");
@@ -243,9 +250,9 @@ fn gradient_chart(s: &Snapshot) {
                 .set_property("background", &format!("rgb({},{},{})", color.0, color.1, color.2));
             li.append_child(&sw).expect("append");
             let name = if l + 1 == layers {
-                "output".to_string()
+                crate::t!("output-node")
             } else {
-                format!("layer {}", l + 1)
+                crate::t!("layer-l", l = (l + 1).to_string())
             };
             li.append_child(&web_sys::window().unwrap().document().unwrap().create_text_node(&name))
                 .expect("append");

@@ -11,6 +11,7 @@ pub mod draw_tool;
 pub mod help;
 pub mod import_preview;
 pub mod import_view;
+pub mod l10n;
 pub mod layer_head;
 pub mod location;
 pub mod metrics_view;

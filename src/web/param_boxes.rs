@@ -22,7 +22,7 @@ pub fn wire(id: &str, d: Dispatch, edit: fn(String, f32) -> Edit) {
         match input.value().trim().parse::<f32>() {
             Ok(v) => d.edit(edit(key, v)),
             Err(_) => {
-                input.set_custom_validity("Enter a number");
+                input.set_custom_validity(&crate::t!("enter-number"));
                 input.report_validity();
             }
         }
@@ -38,15 +38,18 @@ pub fn refuse(id: &str, key: &str, hint: &str) {
     }
 }
 
-/// One box per (key, value) in `#id`, labelled by `label(key)`, showing the values.
-pub fn sync(id: &str, params: &[(&'static str, f32)], label: fn(&str) -> &'static str) {
+/// One box per (key, value) in `#id`, labelled by the message `param-{key}`,
+/// showing the values (labelled again in another language).
+pub fn sync(id: &str, params: &[(&'static str, f32)]) {
     let box_: Element = by_id(id);
-    let keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
+    let mut keys: Vec<&str> = params.iter().map(|(k, _)| *k).collect();
+    keys.push(crate::i18n::lang().code());
     if box_.get_attribute("data-keys").unwrap_or_default() != keys.join(",") {
         box_.set_text_content(None);
         for (k, _) in params {
             let l: HtmlElement = create("label");
-            l.append_child(&document().create_text_node(label(k))).expect("append");
+            l.append_child(&document().create_text_node(&crate::i18n::keyed("param", k)))
+                .expect("append");
             let input: HtmlInputElement = create("input");
             input.set_type("number");
             input.set_step("any");

@@ -54,7 +54,7 @@ pub fn open_dialog(c: &Config) {
     for group in Group::ALL {
         let set: HtmlElement = create("fieldset");
         let legend: HtmlElement = create("legend");
-        legend.set_text_content(Some(group.label()));
+        legend.set_text_content(Some(&group.label()));
         set.append_child(&legend).expect("append");
         for ctrl in Control::ALL.into_iter().filter(|k| k.group() == group) {
             let label: HtmlElement = create("label");
@@ -65,7 +65,7 @@ pub fn open_dialog(c: &Config) {
             cb.set_attribute("data-hide", ctrl.key()).expect("attr");
             label.append_child(&cb).expect("append");
             label
-                .append_child(&crate::web::dom::document().create_text_node(ctrl.label()))
+                .append_child(&crate::web::dom::document().create_text_node(&ctrl.label()))
                 .expect("append");
             set.append_child(&label).expect("append");
         }
@@ -115,8 +115,8 @@ fn copy(text: String, status_id: &'static str) {
     let clipboard = window().navigator().clipboard();
     let promise = clipboard.write_text(&text);
     let status2 = status.clone();
-    let ok = Closure::once(move |_: JsValue| set_text(&status, "Link copied"));
-    let failed = Closure::once(move |_: JsValue| set_text(&status2, "Copy it from the address bar"));
+    let ok = Closure::once(move |_: JsValue| set_text(&status, &crate::t!("link-copied")));
+    let failed = Closure::once(move |_: JsValue| set_text(&status2, &crate::t!("copy-failed")));
     let _ = promise.then2(&ok, &failed);
     // One of the two runs once; both are small and a copy is a rare click.
     ok.forget();

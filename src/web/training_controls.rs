@@ -5,6 +5,7 @@
 
 use crate::activation::Activation;
 use crate::config::{Config, Edit};
+use crate::i18n::keyed;
 use crate::init::Init;
 use crate::loss::Loss;
 use crate::schedule::{LrSchedule, Schedule};
@@ -32,29 +33,28 @@ fn on_number(id: &'static str, range: (f32, f32), hint: &'static str, d: Dispatc
                 d.edit(edit(x));
             }
             _ => {
-                el.set_custom_validity(hint);
+                el.set_custom_validity(&crate::t!(hint));
                 el.report_validity();
             }
         }
     });
 }
 
-pub fn init(d: Dispatch) {
-    fill(&select("init"), &choices(&Init::ALL, Init::key, Init::label));
+/// Labels this row's selects in the page's language (again after a switch).
+pub fn relabel() {
+    fill(&select("init"), &choices(&Init::ALL, Init::key, "init"));
     fill(
         &select("schedule"),
-        &Schedule::KEYS.map(|k| {
-            let s = LrSchedule::from_key(k).expect("known key");
-            (k.to_string(), s.label().to_string())
-        }),
+        &Schedule::KEYS.map(|k| (k.to_string(), keyed("sched", k))),
     );
+    let off = || crate::t!("off");
     fill(
         &select("clip"),
         &CLIP_NORMS.map(|v| {
             let label = if v == 0.0 {
-                "Off".to_string()
+                off()
             } else {
-                format!("Norm ≤ {v}")
+                crate::t!("clip-norm", v = v.to_string())
             };
             (v.to_string(), label)
         }),
@@ -63,9 +63,9 @@ pub fn init(d: Dispatch) {
         &select("early-stopping"),
         &PATIENCES.map(|p| {
             let label = if p == 0 {
-                "Off".to_string()
+                off()
             } else {
-                format!("Patience {p} epochs")
+                crate::t!("patience", p = p.to_string())
             };
             (p.to_string(), label)
         }),
@@ -74,13 +74,17 @@ pub fn init(d: Dispatch) {
         &select("validation"),
         &VALIDATION.map(|v| {
             let label = if v == 0 {
-                "None".to_string()
+                crate::t!("validation-none")
             } else {
-                format!("{v} % of the points")
+                crate::t!("validation-share", v = v.to_string())
             };
             (v.to_string(), label)
         }),
     );
+}
+
+pub fn init(d: Dispatch) {
+    relabel();
     let (lo, hi) = crate::dataset::CLASSES_RANGE;
     fill(
         &select("classes"),
@@ -120,32 +124,16 @@ pub fn init(d: Dispatch) {
             d.edit(Edit::Patience(p));
         }
     });
-    on_number(
-        "min-delta",
-        (0.0, 1000.0),
-        "A minimum improvement from 0 to 1000",
-        d,
-        Edit::MinDelta,
-    );
+    on_number("min-delta", (0.0, 1000.0), "bad-min-delta", d, Edit::MinDelta);
     on_checkbox("restore-best", move |b| d.edit(Edit::RestoreBest(b)));
-    on_number(
-        "stop-epoch",
-        (0.0, 1e9),
-        "A whole epoch number (empty: never)",
-        d,
-        |x| Edit::StopEpoch(x as u64),
-    );
-    on_number(
-        "target-loss",
-        (0.0, 1e9),
-        "A loss of 0 or more (empty: off)",
-        d,
-        Edit::TargetLoss,
-    );
+    on_number("stop-epoch", (0.0, 1e9), "bad-stop-epoch", d, |x| {
+        Edit::StopEpoch(x as u64)
+    });
+    on_number("target-loss", (0.0, 1e9), "bad-target-loss", d, Edit::TargetLoss);
     on_number(
         "target-accuracy",
         (0.0, 100.0),
-        "A percentage from 0 to 100 (empty: off)",
+        "bad-target-accuracy",
         d,
         Edit::TargetAccuracy,
     );
@@ -167,7 +155,7 @@ pub fn sync(c: &Config) {
     let losses: Vec<(String, String)> = task
         .losses()
         .iter()
-        .map(|l| (l.key().to_string(), l.label().to_string()))
+        .map(|l| (l.key().to_string(), keyed("loss", l.key())))
         .collect();
     let loss = select("loss");
     fill(&loss, &losses);
@@ -175,7 +163,7 @@ pub fn sync(c: &Config) {
     let outs: Vec<(String, String)> = task
         .outputs_for(c.loss())
         .iter()
-        .map(|a| (a.key().to_string(), a.label().to_string()))
+        .map(|a| (a.key().to_string(), keyed("act", a.key())))
         .collect();
     let out = select("output-activation");
     fill(&out, &outs);
@@ -187,7 +175,10 @@ pub fn sync(c: &Config) {
     let clip = select("clip");
     if !CLIP_NORMS.contains(&c.clip_norm) {
         let mut options: Vec<(String, String)> = CLIP_NORMS.iter().map(|v| (v.to_string(), v.to_string())).collect();
-        options.push((c.clip_norm.to_string(), format!("Norm ≤ {}", c.clip_norm)));
+        options.push((
+            c.clip_norm.to_string(),
+            crate::t!("clip-norm", v = c.clip_norm.to_string()),
+        ));
         fill(&clip, &options);
     }
     clip.set_value(&c.clip_norm.to_string());
@@ -196,7 +187,10 @@ pub fn sync(c: &Config) {
     let es = select("early-stopping");
     if !PATIENCES.contains(&st.patience) {
         let mut options: Vec<(String, String)> = PATIENCES.iter().map(|v| (v.to_string(), v.to_string())).collect();
-        options.push((st.patience.to_string(), format!("Patience {} epochs", st.patience)));
+        options.push((
+            st.patience.to_string(),
+            crate::t!("patience", p = st.patience.to_string()),
+        ));
         fill(&es, &options);
     }
     es.set_value(&st.patience.to_string());
@@ -212,11 +206,11 @@ pub fn sync(c: &Config) {
     select("classes").set_value(&c.classes.to_string());
     let validation_field = select("validation");
     validation_field.set_disabled(c.csv.is_some());
-    validation_field.set_title(if c.csv.is_some() {
-        "Imported data sets its validation rows in the import panel"
+    validation_field.set_title(&crate::t!(if c.csv.is_some() {
+        "validation-csv"
     } else {
-        "Points held out from training; early stopping watches their loss"
-    });
+        "validation-title"
+    }));
 }
 
 /// A number box shows the config's value; 0 shows as empty (off) unless `zero_shown`.
@@ -234,5 +228,5 @@ fn set_number(id: &str, v: f32, zero_shown: bool) {
 
 /// One labelled number box per parameter of the chosen schedule.
 fn sync_schedule_params(c: &Config) {
-    crate::web::param_boxes::sync("schedule-params", &c.schedule.params(), LrSchedule::param_label);
+    crate::web::param_boxes::sync("schedule-params", &c.schedule.params());
 }

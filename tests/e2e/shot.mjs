@@ -14,11 +14,11 @@ page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
 await page.goto(server.url + (hash ? `#${hash}` : ''));
 await page.waitForFunction(() => document.querySelector('[data-testid=train-loss]').dataset.value !== undefined);
 if (Number(play) > 0) {
-  await page.getByRole('button', { name: 'Play' }).click();
+  // By id: the button's name is in the page's language.
+  await page.locator('#play').click();
   await page.waitForTimeout(Number(play));
   // (A stopping rule may have paused it already.)
-  const pause = page.getByRole('button', { name: 'Pause' });
-  if (await pause.isVisible()) await pause.click();
+  if (await page.locator('#play.playing').count()) await page.locator('#play').click();
   await page.waitForTimeout(300);
 }
 await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });

@@ -72,18 +72,20 @@ impl View {
         let classes = m.config.classes();
         if m.receptive_field().is_some() {
             // A neuron's weights over the pixels: no data plane to put points on.
+            let (x, y) = (crate::t!("pixel-column"), crate::t!("pixel-row"));
             let pixels = Axes {
-                x: "pixel column",
-                y: "pixel row (from the bottom)",
+                x: &x,
+                y: &y,
                 ends: None,
             };
             return self.boundary.draw_points(&[], &[], false, Some(pixels), classes);
         }
         if m.shows_pca() {
             let shown = m.pca_points_shown();
+            let (x, y) = (crate::t!("pc-1"), crate::t!("pc-2"));
             let axes = Some(Axes {
-                x: "principal component 1",
-                y: "principal component 2",
+                x: &x,
+                y: &y,
                 ends: None,
             });
             return self.boundary.draw_points(&shown, &[], false, axes, classes);

@@ -95,8 +95,14 @@ pub fn start() {
             view,
         })
     });
-    dispatch(Msg::Start {
-        hash: location::read_hash(),
+    // The page's language first (Chinese is fetched): the notices of the
+    // link are written in it. `<html lang>` is set at once, before the search
+    // module may load below.
+    crate::web::l10n::open(crate::web::l10n::chosen(), |problem| {
+        dispatch(Msg::Start {
+            hash: location::read_hash(),
+        });
+        relabel(problem);
     });
     worker_link::start_heartbeat();
     dom::on_click("search-toggle", load_search);
@@ -141,6 +147,19 @@ fn load_module(key: &str, loader: &str, boot: &wasm_bindgen::JsValue) {
         .expect("body")
         .append_child(&script)
         .expect("append");
+}
+
+/// The page's language changed (or could not: the problem): the widgets'
+/// selects are labelled again, and the loop re-renders what the model owns
+/// and tells the worker.
+pub fn relabel(problem: Option<String>) {
+    controls::relabel();
+    training_controls::relabel();
+    import_view::relabel();
+    dispatch(Msg::Language {
+        problem,
+        texts: crate::web::l10n::texts(),
+    });
 }
 
 /// Loads the search panel's module (`src/bin/search`, by `www/search_loader.js`)
@@ -218,14 +237,14 @@ impl page::Runner for View {
             Effect::Post(msg) => {
                 let (message, transfer) = wire::to_js(&msg);
                 if self.worker.post_message_with_transfer(&message, &transfer).is_err() {
-                    worker_link::report_crash("the page could not reach it");
+                    worker_link::report_crash(&crate::t!("crash-unreachable"));
                 }
             }
             Effect::Inspect { bytes, options } => {
                 let bytes = js_sys::Uint8Array::from(bytes.as_slice());
                 let (msg, transfer) = wire::inspect_to_js(&bytes, options);
                 if self.worker.post_message_with_transfer(&msg, &transfer).is_err() {
-                    worker_link::report_crash("the file could not be handed to it");
+                    worker_link::report_crash(&crate::t!("crash-file"));
                 }
             }
             Effect::WriteHash(hash) => location::write_hash(&hash),
@@ -254,7 +273,7 @@ impl page::Runner for View {
             }
             Effect::OpenEditor { label, value, x, y } => {
                 let form: HtmlElement = by_id("edit-param");
-                set_text(&by_id::<Element>("edit-param-label"), label);
+                set_text(&by_id::<Element>("edit-param-label"), &crate::t!(label));
                 let input: HtmlInputElement = by_id("edit-param-value");
                 input.set_value(&format!("{value:.3}"));
                 diagram::place(&form, x, y);
@@ -266,16 +285,12 @@ impl page::Runner for View {
             Effect::Refused(edit) => {
                 use crate::config::Edit;
                 match edit {
-                    Edit::OptimizerParam(k, _) => crate::web::param_boxes::refuse(
-                        "optimizer-params",
-                        &k,
-                        "Out of range: β, ρ and momentum in [0, 1), ε in (0, 1], weight decay in [0, 1]",
-                    ),
-                    Edit::ScheduleParam(k, _) => crate::web::param_boxes::refuse(
-                        "schedule-params",
-                        &k,
-                        "Epochs: whole numbers 1–100000 (warm-up 0–100000); factor in (0, 1]; minimum in [0, 1]",
-                    ),
+                    Edit::OptimizerParam(k, _) => {
+                        crate::web::param_boxes::refuse("optimizer-params", &k, &crate::t!("bad-optimizer-param"))
+                    }
+                    Edit::ScheduleParam(k, _) => {
+                        crate::web::param_boxes::refuse("schedule-params", &k, &crate::t!("bad-schedule-param"))
+                    }
                     _ => {}
                 }
             }
@@ -323,14 +338,15 @@ impl View {
                 let highlighted = match m.focus {
                     page::Focus::Output => None,
                     page::Focus::Neuron(_) => m.focused_neuron().map(|(layer, n)| {
-                        let text = m
-                            .receptive_field()
-                            .map_or_else(|| format!("Neuron {}.{}", layer + 1, n + 1), |(_, _, caption)| caption);
+                        let text = m.receptive_field().map_or_else(
+                            || crate::t!("neuron-caption", n = format!("{}.{}", layer + 1, n + 1)),
+                            |(_, _, caption)| caption,
+                        );
                         set_text(&caption, &text);
                         page::Target::Neuron { layer, n }
                     }),
                     page::Focus::Feature(f) => {
-                        set_text(&caption, &format!("Feature {}", f.label()));
+                        set_text(&caption, &crate::t!("feature-caption", f = f.label()));
                         Some(page::Target::Feature(f))
                     }
                 };

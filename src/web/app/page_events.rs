@@ -19,7 +19,7 @@ pub(super) fn wire(d: Dispatch) {
                 d.send(Msg::SubmitParam(value));
             }
             _ => {
-                input.set_custom_validity("Enter a number");
+                input.set_custom_validity(&crate::t!("enter-number"));
                 input.report_validity();
             }
         }

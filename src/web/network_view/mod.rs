@@ -295,7 +295,7 @@ impl NetworkView {
         label.set_class_name("out-label");
         let name = match self.class_names.get(k) {
             Some(class) if n > 1 => class.clone(),
-            _ => "output".to_string(),
+            _ => crate::t!("output-node"),
         };
         label.set_text_content(Some(&name));
         if n > 1 {

@@ -70,9 +70,43 @@ pub fn dispatch(msg: SearchMsg) {
     });
 }
 
+/// Installs the panel's words in the page's language (`<html lang>`: the
+/// page sets it before loading this module), fills the page's `data-l10n-id`
+/// elements (the panel's among them) and labels the panel's selects.
+fn install_language() {
+    use crate::i18n::{self, Catalog, Lang};
+    let tag = dom::document()
+        .document_element()
+        .map(|e| e.get_attribute("lang").unwrap_or_default());
+    let files = |main: &[(&'static str, &'static str)], search: &[(&'static str, &'static str)]| {
+        let mut f = main.to_vec();
+        f.extend_from_slice(search);
+        f
+    };
+    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_SEARCH)).expect("tested");
+    let chinese = (tag.as_deref().and_then(Lang::from_tag) == Some(Lang::Zh))
+        .then(|| Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_SEARCH)).ok())
+        .flatten();
+    i18n::install(english, chinese);
+    crate::web::l10n::fill_page();
+    PANEL.with(|p| {
+        if let Ok(mut s) = p.state.try_borrow_mut() {
+            if let Some((_, glue)) = s.as_mut() {
+                view::relabel(&mut glue.drawn);
+            }
+        }
+    });
+}
+
 pub fn start() {
     console_error_panic_hook::set_once();
     PANEL.with(|p| *p.state.borrow_mut() = Some((SearchModel::default(), Glue::default())));
+    install_language();
+    // The page switched its language: so does the panel.
+    dom::on(&dom::document(), "nnplay-lang", |_: web_sys::Event| {
+        install_language();
+        dispatch(SearchMsg::Relabel);
+    });
     view::init();
     let cores = dom::window().navigator().hardware_concurrency();
     dispatch(SearchMsg::Cores(if cores.is_finite() && cores >= 1.0 {

@@ -49,7 +49,7 @@ impl Pool {
     fn with(&self, w: usize, f: impl FnOnce(&Worker) -> Result<(), wasm_bindgen::JsValue>) {
         let failed = self.0.get(w).and_then(|o| o.as_ref()).map(|worker| f(worker).is_err());
         if failed == Some(true) {
-            crashed(w, "the page could not reach it");
+            crashed(w, &crate::t!("crash-unreachable"));
         }
     }
 

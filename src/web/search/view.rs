@@ -37,21 +37,28 @@ const NUMBERS: [(&str, NumberMsg); 5] = [
     ("search-workers", SearchMsg::Workers),
 ];
 
+/// Labels the panel's selects in the installed language; the settings' rows
+/// are built again (in it) at the next render, and the charts drawn again.
+pub(super) fn relabel(drawn: &mut Drawn) {
+    fill_select(
+        &dom::select("search-strategy"),
+        &dom::choices(&Strategy::ALL, Strategy::key, "strategy"),
+    );
+    let mut objectives = vec![(String::new(), crate::t!("objective-auto"))];
+    objectives.extend(dom::choices(&Objective::ALL, Objective::key, "objective"));
+    fill_select(&dom::select("search-objective"), &objectives);
+    fill_select(
+        &dom::select("search-pruner"),
+        &dom::choices(&Pruner::ALL, Pruner::key, "pruner"),
+    );
+    by_id::<Element>("search-settings").set_text_content(None);
+    drawn.key.clear();
+}
+
 pub fn init() {
     let send = dispatch;
     on_click("search-toggle", move || send(SearchMsg::Toggle)); // (the page loaded this module on its first click)
     on_click("search-close", move || send(SearchMsg::Toggle));
-    fill_select(
-        &dom::select("search-strategy"),
-        &dom::choices(&Strategy::ALL, Strategy::key, Strategy::label),
-    );
-    let mut objectives = vec![(String::new(), "Automatic: validation loss, else test loss".to_string())];
-    objectives.extend(dom::choices(&Objective::ALL, Objective::key, Objective::label));
-    fill_select(&dom::select("search-objective"), &objectives);
-    fill_select(
-        &dom::select("search-pruner"),
-        &dom::choices(&Pruner::ALL, Pruner::key, Pruner::label),
-    );
     on_change("search-strategy", "change", move |v| {
         send(SearchMsg::Strategy(Strategy::from_key(&v).unwrap_or(Strategy::Grid)))
     });
@@ -171,8 +178,15 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
     set_text(
         &count,
         &if checked.space.is_some() {
-            let what = if grid { "combinations" } else { "trials" };
-            format!("{} {what} × {} epochs", checked.total, spec.epochs)
+            crate::t!(
+                if grid {
+                    "search-count-grid"
+                } else {
+                    "search-count-trials"
+                },
+                n = checked.total.to_string(),
+                epochs = spec.epochs.to_string()
+            )
         } else {
             String::new()
         },
@@ -199,7 +213,7 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
             set_attr(&best_el, "data-value", &format!("{v}"));
             set_text(
                 &by_id::<Element>("search-best-trial"),
-                &format!("{} · trial {k}", r.objective.label()),
+                &crate::t!("best-trial", objective = r.objective.label(), k = k.to_string()),
             );
         }
         _ => {
@@ -268,7 +282,7 @@ fn render_settings(s: &SearchModel, checked: &Checked, box_: &Element) {
             let values: HtmlInputElement = create("input");
             values.set_type("text");
             set_attr(&values, "data-setting", setting.key());
-            set_attr(&values, "aria-label", "Values to try");
+            set_attr(&values, "aria-label", &crate::t!("values-to-try"));
             set_attr(&values, "aria-describedby", &format!("{id}-name {id}-error"));
             values.set_id(&format!("{id}-values"));
             values.set_spellcheck(false);

@@ -57,9 +57,16 @@ fn install_language() {
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
         .unwrap_or_default();
-    let english = Catalog::parse(Lang::En, i18n::EN_TEACH).expect("the lessons' English catalog parses (tested)");
+    // The page's words too: the editor names the controls as the page does.
+    let files = |main: &[(&'static str, &'static str)], teach: &[(&'static str, &'static str)]| {
+        let mut all = main.to_vec();
+        all.extend_from_slice(teach);
+        all
+    };
+    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_TEACH))
+        .expect("the lessons' English catalog parses (tested)");
     let current = match Lang::from_tag(&tag) {
-        Some(Lang::Zh) => Catalog::parse(Lang::Zh, i18n::ZH_TEACH).ok(),
+        Some(Lang::Zh) => Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_TEACH)).ok(),
         _ => None,
     };
     i18n::install(english, current);

@@ -198,7 +198,7 @@ fn show_form(f: &Form) {
         cb.set_checked(f.hidden.contains(&ctrl));
         set_attr(&cb, "data-hide", ctrl.key());
         let _ = label.append_child(&cb);
-        let _ = label.append_child(&dom::document().create_text_node(ctrl.label()));
+        let _ = label.append_child(&dom::document().create_text_node(&ctrl.label()));
         let _ = hide.append_child(&label);
     }
     update_link();

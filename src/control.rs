@@ -54,6 +54,8 @@ pub enum Control {
     Share,
     /// The Search button (and so the search panel).
     Search,
+    /// The Lessons and Make a lesson buttons.
+    Lessons,
     /// The Draw button (drawing your own points on the picture).
     Draw,
 }
@@ -164,7 +166,7 @@ impl Preset {
 }
 
 impl Control {
-    pub const ALL: [Control; 39] = [
+    pub const ALL: [Control; 40] = [
         Self::Dataset,
         Self::Problem,
         Self::Noise,
@@ -203,6 +205,7 @@ impl Control {
         Self::Charts,
         Self::Share,
         Self::Search,
+        Self::Lessons,
         Self::Draw,
     ];
 
@@ -247,6 +250,7 @@ impl Control {
             Self::Charts => "charts",
             Self::Share => "share",
             Self::Search => "search",
+            Self::Lessons => "lessons",
             Self::Draw => "draw",
         }
     }
@@ -259,7 +263,7 @@ impl Control {
         use Control::*;
         match self {
             Play | Step | Reset | Speed | LearningRate | Optimizer | Activation | Regularization
-            | RegularizationRate | Problem | Search => Group::Toolbar,
+            | RegularizationRate | Problem | Search | Lessons => Group::Toolbar,
             Options | Loss | OutputActivation | Init | Schedule | Clip | Shuffle | EarlyStopping | StopRules => {
                 Group::TrainingOptions
             }
@@ -313,6 +317,7 @@ impl Control {
             Self::Charts => "help-charts",
             Self::Share => "help-share",
             Self::Search => "help-search",
+            Self::Lessons => "help-lessons",
             Self::Draw => "help-draw",
         }
     }

@@ -23,6 +23,7 @@ pub mod history;
 pub mod i18n;
 pub mod import_error;
 pub mod importer;
+pub mod lesson;
 pub mod pace;
 pub mod page;
 pub mod params;

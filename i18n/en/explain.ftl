@@ -42,6 +42,7 @@ help-charts = How the run went, epoch by epoch.
 help-share = Share this setup as a link.
 help-search = Trains many variants of this setup and ranks them.
 help-draw = Draw your own points on the picture: a click adds one of the chosen class, a drag sprays several. The network then trains on exactly what you drew.
+help-lessons = A course of lessons with goals the page checks while you train; Make a lesson turns this setup into a lesson link for your students.
 
 ## Metrics and optimizer settings
 

@@ -202,6 +202,7 @@ ctl-metrics = Metric tables
 ctl-charts = Charts under the playground
 ctl-share = Copy link and Hide controls
 ctl-search = Search (many runs)
+ctl-lessons = Lessons, Make a lesson
 picture-plane = Output on the plane of two features
 picture-pca-class = PCA projection, points by class
 picture-pca-prediction = PCA projection, points by prediction

@@ -218,6 +218,7 @@ ctl-metrics = 指标表格
 ctl-charts = 训练场下方的图表
 ctl-share = 复制链接和隐藏控件
 ctl-search = 搜索（多次训练）
+ctl-lessons = 课程、制作课程
 ctl-draw = 自己画数据点
 picture-plane = 两个特征平面上的输出
 picture-pca-class = PCA 投影，按类别着色

@@ -38,6 +38,10 @@ pub const ZH_MAIN: &[(&str, &str)] = &[
     ("help.ftl", include_str!("../../i18n/zh/help.ftl")),
 ];
 
+/// The files of the teach module (lessons, the lesson editor, the QR code):
+/// both languages, embedded in that module only.
+pub const EN_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/en/lessons.ftl"))];
+pub const ZH_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/zh/lessons.ftl"))];
 /// The search panel's own words (its module embeds both languages, with the
 /// page's files: its controls share the page's names).
 pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];

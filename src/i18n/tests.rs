@@ -62,6 +62,8 @@ const ZH_FETCHED: &[(&str, &str)] = &[(crate::help::FILE, include_str!("../../i1
 fn both_catalogs_parse() {
     Catalog::parse(Lang::En, EN_MAIN).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::Zh, ZH_MAIN).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::En, EN_TEACH).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::Zh, ZH_TEACH).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::En, EN_SEARCH).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::Zh, ZH_SEARCH).unwrap_or_else(|e| panic!("{e:?}"));
 }
@@ -69,7 +71,12 @@ fn both_catalogs_parse() {
 /// Every message exists in both languages, with the same variables and attributes.
 #[test]
 fn catalogs_are_complete_and_agree() {
-    for (en_files, zh_files) in [(EN_MAIN, ZH_MAIN), (EN_SEARCH, ZH_SEARCH), (EN_FETCHED, ZH_FETCHED)] {
+    for (en_files, zh_files) in [
+        (EN_MAIN, ZH_MAIN),
+        (EN_SEARCH, ZH_SEARCH),
+        (EN_FETCHED, ZH_FETCHED),
+        (EN_TEACH, ZH_TEACH),
+    ] {
         let en = ids_and_vars(en_files);
         let zh: std::collections::BTreeMap<_, _> = ids_and_vars(zh_files).into_iter().collect();
         let en_ids: BTreeSet<_> = en.iter().map(|(id, _)| id.clone()).collect();
@@ -134,6 +141,7 @@ fn every_id_in_the_code_and_the_page_exists() {
     let mut files: Vec<(&str, &str)> = EN_MAIN.to_vec();
     files.extend_from_slice(EN_SEARCH);
     files.extend_from_slice(EN_FETCHED);
+    files.extend_from_slice(EN_TEACH);
     let en = Catalog::parse(Lang::En, &files).unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let mut sources = vec![std::fs::read_to_string(format!("{root}/index.html")).unwrap()];

@@ -432,7 +432,9 @@ pub fn search_pairs(hash: &str) -> Vec<(String, String)> {
 fn split_link(hash: &str) -> (String, String) {
     let (mut setup, mut search) = (Vec::new(), String::new());
     for pair in hash.trim_start_matches('#').split('&') {
-        if is_search_key(pair.split('=').next().unwrap_or("")) {
+        // The lesson rides with the search's part: kept when the page rewrites its setup.
+        let key = pair.split('=').next().unwrap_or("");
+        if is_search_key(key) || key == crate::lesson::KEY {
             search.push('&');
             search.push_str(pair);
         } else {

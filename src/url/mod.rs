@@ -195,8 +195,8 @@ pub fn decode(hash: &str) -> Decoded {
             }
             continue;
         }
-        if crate::search::panel::is_search_key(k) || k == "lang" {
-            continue; // the search panel's part of the link (`search::panel`), the page's language (`i18n`)
+        if crate::search::panel::is_search_key(k) || k == "lang" || k == crate::lesson::KEY {
+            continue; // the search panel's part of the link (`search::panel`), the page's language (`i18n`), the lesson (`lesson`)
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)

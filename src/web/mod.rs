@@ -19,6 +19,7 @@ pub mod network_view;
 pub mod param_boxes;
 pub mod search;
 pub mod share;
+pub mod teach;
 pub mod training_controls;
 pub mod wire;
 pub mod worker;

@@ -73,6 +73,7 @@ test('a run that diverges within an epoch says how its loss climbed', async () =
 // Every hide key, with what it must hide. `hash`: a setup where the control is shown.
 const HIDE = [
   ['data', (p) => p.getByLabel('Dataset')],
+  ['lessons', (p) => p.getByRole('button', { name: 'Lessons', exact: true })],
   ['problem', (p) => p.getByLabel('Problem type')],
   ['noise', (p) => p.getByLabel('Noise')],
   ['train', (p) => p.getByLabel('Training ratio')],

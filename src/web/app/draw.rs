@@ -63,6 +63,7 @@ impl View {
             }
             metrics_view::draw(c, s, &m.confusion_names());
         }
+        super::progress(m);
     }
 
     /// Draws the points over the big picture: on the picture plane, or on the

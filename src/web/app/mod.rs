@@ -106,9 +106,47 @@ pub fn start() {
     });
     worker_link::start_heartbeat();
     dom::on_click("search-toggle", load_search);
-    if crate::search::panel::search_part(&location::read_hash()).contains("&search=") {
+    let hash = location::read_hash();
+    if crate::search::panel::search_part(&hash).contains("&search=") {
         load_search();
     }
+    // The lessons' module: its buttons, or a link with a lesson (kept in the same part of the link).
+    for id in TEACH_BUTTONS {
+        dom::on_click(id, move || load_teach(id));
+    }
+    if crate::search::panel::search_part(&hash).contains("&lesson=") {
+        load_teach("");
+    }
+}
+
+/// The buttons that load the lessons' module (`src/bin/teach`) on their first click.
+const TEACH_BUTTONS: [&str; 3] = ["lessons-toggle", "make-lesson", "qr-code"];
+
+/// Loads the lessons' module, telling it which button was clicked first
+/// (`nnplayTeachBoot.first`; empty for a link with a lesson).
+fn load_teach(first: &'static str) {
+    let boot = js_sys::Object::new();
+    js_sys::Reflect::set(&boot, &"first".into(), &first.into()).expect("Reflect.set");
+    load_module("nnplayTeachBoot", "./teach_loader.js", &boot);
+}
+
+/// Loads a module of the page (its loader script, built by Trunk beside the
+/// page's) once: `boot` is what the module reads at start, under `key`, whose
+/// presence also marks the module as loading or loaded.
+fn load_module(key: &str, loader: &str, boot: &wasm_bindgen::JsValue) {
+    let global = js_sys::global();
+    if js_sys::Reflect::has(&global, &key.into()).unwrap_or(false) {
+        return; // loading or loaded: the module handles its buttons from then on
+    }
+    js_sys::Reflect::set(&global, &key.into(), boot).expect("Reflect.set");
+    let script: Element = dom::create("script");
+    dom::set_attr(&script, "type", "module");
+    dom::set_attr(&script, "src", loader);
+    dom::document()
+        .body()
+        .expect("body")
+        .append_child(&script)
+        .expect("append");
 }
 
 /// The page's language changed (or could not: the problem): the widgets'
@@ -129,9 +167,8 @@ pub fn relabel(problem: Option<String>) {
 /// download stays small. The panel gets this module (its trial workers run it)
 /// and a way to read the imported file in training (`nnplaySearchBoot`).
 fn load_search() {
-    let global = js_sys::global();
-    if js_sys::Reflect::has(&global, &"nnplaySearchBoot".into()).unwrap_or(false) {
-        return; // loading or loaded: the panel's module handles the button from then on
+    if js_sys::Reflect::has(&js_sys::global(), &"nnplaySearchBoot".into()).unwrap_or(false) {
+        return;
     }
     let (glue, module) = worker_link::own_module();
     let boot = js_sys::Object::new();
@@ -143,15 +180,37 @@ fn load_search() {
     let csv = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(csv_message);
     set("csv", csv.as_ref());
     csv.forget();
-    js_sys::Reflect::set(&global, &"nnplaySearchBoot".into(), &boot).expect("Reflect.set");
-    let script: Element = dom::create("script");
-    dom::set_attr(&script, "type", "module");
-    dom::set_attr(&script, "src", "./search_loader.js");
-    dom::document()
-        .body()
-        .expect("body")
-        .append_child(&script)
-        .expect("append");
+    load_module("nnplaySearchBoot", "./search_loader.js", &boot);
+}
+
+/// Tells the lessons' module how the run goes (an `nnplay-progress` event on
+/// the document, at most once per drawn frame): `detail` is a Float64Array of
+/// epoch, train loss, test loss, train and test headline metric (accuracy or
+/// R²), 1 for classification, test F1, 1 if the run stopped by itself, then
+/// the layer sizes (inputs, hidden…, outputs). Read by `web::teach`.
+fn progress(m: &Model) {
+    let Some(s) = &m.last else { return };
+    let h = &s.header;
+    let (classification, f1) = match &h.test_metrics {
+        crate::metrics::Metrics::Classification { f1, .. } => (1.0, f64::from(*f1)),
+        _ => (0.0, f64::NAN),
+    };
+    let mut v = vec![
+        h.epoch,
+        f64::from(h.train_loss),
+        f64::from(h.test_loss),
+        f64::from(h.train_metrics.headline()),
+        f64::from(h.test_metrics.headline()),
+        classification,
+        f1,
+        f64::from(u8::from(m.notices.loss.is_some())),
+    ];
+    v.extend(h.sizes.iter().map(|&n| f64::from(n)));
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&js_sys::Float64Array::from(v.as_slice()));
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("nnplay-progress", &init) {
+        let _ = dom::document().dispatch_event(&e);
+    }
 }
 
 /// The imported file in training as a worker's Inspect message, [message,
@@ -270,7 +329,10 @@ impl View {
                 controls::apply_hidden(c);
             }
             Part::Playing => controls::set_playing(m.playing),
-            Part::Notices => render_notices(m),
+            Part::Notices => {
+                render_notices(m);
+                progress(m); // a run that stopped by itself
+            }
             Part::Focus => {
                 let caption: Element = by_id("boundary-caption");
                 let highlighted = match m.focus {

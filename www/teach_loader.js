@@ -6,6 +6,14 @@
 // the page's error handler.
 import init from './teach.js';
 
+// The panels' styles (www/panels.css) are not in the first load either.
+if (!document.querySelector('link[href="panels.css"]')) {
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = 'panels.css';
+  document.head.append(css);
+}
+
 init({ module_or_path: new URL('teach_bg.wasm', import.meta.url) }).catch((e) => {
   setTimeout(() => {
     throw e;

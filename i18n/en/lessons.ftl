@@ -1,7 +1,6 @@
 # The lessons panel (the teach module): built-in lessons, goals, the editor, the QR code.
 # Lesson texts are Markdown. A continuation line must not start with [ * or . (Fluent syntax).
 
-lessons-button = Lessons
 lessons-list-title = Lessons
 lessons-list-reached = ✓ reached
 lessons-list-not-reached = not yet
@@ -54,7 +53,6 @@ lesson-error-unknown = “{ $value }” is not a lesson; the setup was loaded wi
 lesson-error-unreadable = the lesson cannot be read ({ $reason }); the setup was loaded without it
 lesson-error-not-text = the lesson is not text; the setup was loaded without it
 
-make-lesson-button = Make a lesson
 editor-title = Make a lesson
 editor-intro = The lesson uses the playground's current setup. Students who open the link see your text, the goal and their progress.
 editor-field-title = Title
@@ -75,7 +73,6 @@ editor-copy = Copy
 editor-copied = Copied
 editor-open = Open the lesson
 
-qr-button = QR code
 qr-title = QR code of this link
 qr-too-long = This link is too long for a QR code ({ $n } characters). Share a link without an embedded file.
 

@@ -1,7 +1,6 @@
 # 课程面板（teach 模块）：内置课程、目标、课程编辑器、二维码。
 # 课程正文是 Markdown。续行不能以 [ * 或 . 开头（Fluent 语法）。
 
-lessons-button = 课程
 lessons-list-title = 课程
 lessons-list-reached = ✓ 已达成
 lessons-list-not-reached = 尚未达成
@@ -54,7 +53,6 @@ lesson-error-unknown = “{ $value }”不是课程；已加载设置，但没�
 lesson-error-unreadable = 无法读取课程（{ $reason }）；已加载设置，但没有课程
 lesson-error-not-text = 课程内容不是文本；已加载设置，但没有课程
 
-make-lesson-button = 制作课程
 editor-title = 制作课程
 editor-intro = 课程使用游乐场当前的设置。学生打开链接后，会看到你的正文、目标和自己的进度。
 editor-field-title = 标题
@@ -75,7 +73,6 @@ editor-copy = 复制
 editor-copied = 已复制
 editor-open = 打开这节课
 
-qr-button = 二维码
 qr-title = 本链接的二维码
 qr-too-long = 链接太长（{ $n } 个字符），无法生成二维码。请分享不含内嵌文件的链接。
 

@@ -44,6 +44,14 @@ pub const EN_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n
 pub const ZH_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n/zh/lessons.ftl"))];
 /// The search panel's own words (its module embeds both languages, with the
 /// page's files: its controls share the page's names).
+/// The English words the page fetches when first needed (`web::help`): the
+/// explanations, the article under the playground, the import panel's. Natively
+/// (tests, tools) they are part of the catalog from the start.
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/en/explain.ftl"))];
+#[cfg(not(target_arch = "wasm32"))]
+pub const ZH_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/zh/explain.ftl"))];
+
 pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];
 pub const ZH_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/zh/search.ftl"))];
 
@@ -199,7 +207,7 @@ fn ensure_installed() {
             // Natively (tests, tools) the search panel's words too; its module
             // installs them itself in the browser.
             #[cfg(not(target_arch = "wasm32"))]
-            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH].concat();
+            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH, EN_LATE].concat();
             #[cfg(target_arch = "wasm32")]
             let files = EN_MAIN;
             let english = Catalog::parse(Lang::En, files)

@@ -318,6 +318,9 @@ pub enum Msg {
         /// The language's files, for the worker (`ToWorker::Language`).
         texts: Vec<String>,
     },
+    /// Words fetched after start arrived (the article's, the import panel's):
+    /// every part re-renders, as after a change of language.
+    Reworded,
     Draw(DrawMsg),
 }
 
@@ -874,6 +877,23 @@ impl Default for Model {
 }
 
 /// Changes the model for one message and returns what the glue must do.
+/// Every part of the page rendered again in the catalog's words.
+fn reword(fx: &mut Vec<Effect>) {
+    for part in [
+        Part::Setup,
+        Part::Playing,
+        Part::Notices,
+        Part::Focus,
+        Part::Import,
+        Part::ImportTable,
+    ] {
+        fx.push(Effect::Render(part));
+    }
+    fx.push(Effect::Relayout);
+    fx.push(Effect::DrawPoints);
+    fx.push(Effect::Draw);
+}
+
 pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
     let mut fx = Vec::new();
     match msg {
@@ -935,20 +955,9 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             if let Some(p) = problem {
                 m.notices.settings = Some((crate::t!("lang-failed"), vec![p]));
             }
-            for part in [
-                Part::Setup,
-                Part::Playing,
-                Part::Notices,
-                Part::Focus,
-                Part::Import,
-                Part::ImportTable,
-            ] {
-                fx.push(Effect::Render(part));
-            }
-            fx.push(Effect::Relayout);
-            fx.push(Effect::DrawPoints);
-            fx.push(Effect::Draw);
+            reword(&mut fx);
         }
+        Msg::Reworded => reword(&mut fx),
         Msg::Resize => {
             fx.push(Effect::Relayout);
             fx.push(Effect::DrawPoints);

@@ -4,6 +4,9 @@
 //! where it goes from `help::place`. The texts (`i18n/<lang>/explain.ftl`)
 //! are fetched the first time one is shown, in the page's language then, and
 //! again after the language changes: the first load carries none of them.
+//! The same file holds the other words the page needs only later: the article
+//! under the playground (fetched when it comes into view) and the import
+//! panel's (fetched when an import starts); `want_words` asks for them.
 
 use crate::config::{Config, Edit};
 use crate::help;
@@ -16,6 +19,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent};
 
 thread_local! {
+    /// The page's loop, told when late words arrive (`Msg::Reworded`).
+    static PAGE: Cell<Option<Dispatch>> = const { Cell::new(None) };
     /// The marked element the tooltip explains now, and the control in it
     /// that carries `aria-describedby`.
     static DESCRIBED: RefCell<Option<(Element, Element)>> = const { RefCell::new(None) };
@@ -56,6 +61,12 @@ fn load(lang: Lang) {
                     show(Some(target), focus);
                 }
                 refill_glossary();
+                // The article's and the import panel's words, wherever they show.
+                crate::web::l10n::fill_page();
+                crate::web::import_view::relabel();
+                if let Some(d) = PAGE.get() {
+                    d.send(crate::page::Msg::Reworded);
+                }
             }
         } else if get(&v, "ok").as_bool() == Some(true) {
             let text = get(&v, "text").unchecked_into::<js_sys::Function>().call0(&v);
@@ -87,6 +98,7 @@ const TIP: &str = "help-tip";
 const MARKED: &str = "[data-help],[data-param],[data-control]";
 
 pub fn init(d: Dispatch) {
+    PAGE.set(Some(d));
     // One listener for every event this file follows: one closure in the wasm.
     // `Fn`, not `FnMut`: an event it causes (the focus that opening the
     // glossary moves) calls it again while it runs.
@@ -100,6 +112,7 @@ pub fn init(d: Dispatch) {
         "keydown",
         "click",
         "nnplay-lang",
+        "scroll",
     ] {
         doc.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())
             .expect("addEventListener");
@@ -108,6 +121,31 @@ pub fn init(d: Dispatch) {
         .add_event_listener_with_callback("close", cb.as_ref().unchecked_ref())
         .expect("addEventListener");
     cb.forget();
+    want_words_if_shown();
+}
+
+/// Fetches the late words (this file's) unless the catalog has them.
+pub fn want_words() {
+    if !i18n::with(|c, _| c.has(LATE_MARK)) {
+        load(i18n::lang());
+    }
+}
+
+/// A message of the late words: present once they are in the catalog.
+const LATE_MARK: &str = "explain-title";
+
+/// Asks for the late words when something that shows them is on screen: the
+/// article under the playground (scrolled into view), the import panel or its
+/// status line.
+fn want_words_if_shown() {
+    let height = crate::web::dom::window().inner_height().ok().and_then(|h| h.as_f64());
+    let near = by_id::<Element>("explain").get_bounding_client_rect().top() < height.unwrap_or(0.0);
+    let importing = ["import-panel", "import-status"]
+        .iter()
+        .any(|id| !by_id::<HtmlElement>(id).hidden());
+    if near || importing {
+        want_words();
+    }
 }
 
 fn handle(e: &Event, d: Dispatch) {
@@ -135,7 +173,9 @@ fn handle(e: &Event, d: Dispatch) {
         "nnplay-lang" => {
             hide();
             refill_glossary();
+            want_words_if_shown();
         }
+        "scroll" => want_words_if_shown(),
         // The glossary closed: its terms and name go, so that they never
         // compete with the page's controls of the same words ("Loss" in "Glossary").
         "close" => {
@@ -242,6 +282,22 @@ pub fn scale() -> f32 {
     }
 }
 
+/// The presenter view's styles, with the other on-demand parts' (`www/panels.css`):
+/// not in the first load.
+fn presenter_styles() {
+    if document()
+        .query_selector("link[href=\"panels.css\"]")
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        let css: Element = create("link");
+        set_attr(&css, "rel", "stylesheet");
+        set_attr(&css, "href", "panels.css");
+        document().body().expect("body").append_child(&css).expect("append");
+    }
+}
+
 /// Shows the presenter or embed view the config asks for; the pictures are
 /// laid out again when the view changed.
 pub fn sync(c: &Config) {
@@ -255,6 +311,9 @@ pub fn sync(c: &Config) {
         return;
     }
     let classes = document().document_element().expect("html").class_list();
+    if c.present {
+        presenter_styles();
+    }
     let _ = classes.toggle_with_force("present", c.present);
     let _ = classes.toggle_with_force("embed", c.embed);
     hide();

@@ -195,6 +195,10 @@ fn read_file(f: File, d: Dispatch) {
 /// Shows the page's import state.
 pub fn render(m: &Model) {
     let im = &m.import;
+    // The panel's words come with the explanations, fetched when an import starts.
+    if im.reading.is_some() || im.info.is_some() {
+        crate::web::help::want_words();
+    }
     let status: Element = by_id("import-status");
     match &im.reading {
         Some(r) => {

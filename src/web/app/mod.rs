@@ -260,6 +260,8 @@ impl page::Runner for View {
                 self.boundary.fit();
                 self.network.build(&m.config, m.csv_names());
                 self.network.sync_layers(&m.config);
+                // The rebuilt layer heads' controls (dropout, activation) hide as the link says.
+                controls::apply_hidden(&m.config);
             }
             Effect::Tooltip(tip) => {
                 let el: HtmlElement = by_id("tooltip");

@@ -141,6 +141,8 @@ pub(super) fn render(drawn: &mut Drawn, s: &SearchModel, base: &Config) {
     let panel: HtmlElement = by_id("search-panel");
     let toggle: Element = by_id("search-toggle");
     set_attr(&toggle, "aria-expanded", if s.open { "true" } else { "false" });
+    // The panel exists once this module has loaded (search_loader.js inserts it).
+    set_attr(&toggle, "aria-controls", "search-panel");
     let was_open = !panel.hidden();
     set_hidden(&panel, !s.open);
     let settings: Element = by_id("search-settings");

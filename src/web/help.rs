@@ -152,7 +152,10 @@ fn handle(e: &Event, d: Dispatch) {
     let target = e.target();
     match e.type_().as_str() {
         "mouseover" => show(target, false),
-        "focusin" => show(target, true),
+        // Focus from the keyboard, not the focus a click gives a button (the
+        // pointer's own hover shows the explanation then).
+        "focusin" if focus_visible(&target) => show(target, true),
+        "focusin" => {}
         // A mouseout with nowhere to go: the pointer left the window.
         "mouseout" if e.unchecked_ref::<MouseEvent>().related_target().is_some() => {}
         "keydown" if e.unchecked_ref::<KeyboardEvent>().key() != "Escape" => {}
@@ -185,6 +188,14 @@ fn handle(e: &Event, d: Dispatch) {
         }
         _ => hide(),
     }
+}
+
+/// Whether `target` shows a keyboard focus (`:focus-visible`).
+fn focus_visible(target: &Option<web_sys::EventTarget>) -> bool {
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<Element>())
+        .map_or(true, |el| el.matches(":focus-visible").unwrap_or(true))
 }
 
 /// Shows the explanation of the control around `target`, or hides the tooltip

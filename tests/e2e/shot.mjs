@@ -19,6 +19,8 @@ if (Number(play) > 0) {
   await page.waitForTimeout(Number(play));
   // (A stopping rule may have paused it already.)
   if (await page.locator('#play.playing').count()) await page.locator('#play').click();
+  // The pointer off the page, so that no explanation covers the picture.
+  await page.mouse.move(0, Number(h) - 1);
   await page.waitForTimeout(300);
 }
 await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });

@@ -454,6 +454,18 @@ pub fn setup_part(hash: &str) -> String {
     split_link(hash).0
 }
 
+/// The link `hash` with its search pairs replaced by `part` (`link_part`'s):
+/// the setup and a lesson's pair stay.
+pub fn with_search_part(hash: &str, part: &str) -> String {
+    let (setup, rest) = split_link(hash);
+    let lesson: String = rest
+        .split('&')
+        .filter(|p| p.split('=').next() == Some(crate::lesson::KEY))
+        .map(|p| format!("&{p}"))
+        .collect();
+    format!("#{setup}{lesson}{part}")
+}
+
 impl SearchModel {
     /// The form's spec checked against the playground's setup.
     pub fn checked(&self, base: &Config) -> Checked {

@@ -1,7 +1,7 @@
 //! The search panel's loop without a browser: workers that say Ready, finish
 //! trials, crash; Stop; the link; and trials kept in the browser.
 
-use super::{link_part, update, Column, Effect, SearchModel, SearchMsg};
+use super::{link_part, update, with_search_part, Column, Effect, SearchModel, SearchMsg};
 use crate::config::Config;
 use crate::protocol::{FromWorker, ToWorker, PROTOCOL_VERSION};
 use crate::search::setting::Setting;
@@ -226,4 +226,15 @@ fn a_diverging_trial_is_recorded_with_the_playgrounds_explanation() {
     assert_eq!(o.state, TrialState::Diverged, "{o:?}");
     assert!(o.message.contains("learning rate"), "{}", o.message);
     assert!(o.objective.is_nan());
+}
+
+/// A search writing its part of the link keeps the setup and a lesson's pair.
+#[test]
+fn the_search_part_replaces_the_search_pairs_and_keeps_a_lesson() {
+    let hash = "#data=xor&seed=2&lesson=xor&search=grid&s_lr=0.1%2C1";
+    assert_eq!(
+        with_search_part(hash, "&search=random&s_trials=5"),
+        "#data=xor&seed=2&lesson=xor&search=random&s_trials=5"
+    );
+    assert_eq!(with_search_part("data=xor&search=grid", ""), "#data=xor");
 }

@@ -167,8 +167,7 @@ fn run(glue: &mut Glue, model: &SearchModel, base: &Config, effect: Effect) {
             }
         }
         Effect::WriteLink(part) => {
-            let setup = panel::setup_part(&location::read_hash());
-            let url = format!("#{setup}{part}");
+            let url = panel::with_search_part(&location::read_hash(), &part);
             if location::read_hash() != url {
                 let _ = dom::window()
                     .history()

@@ -92,19 +92,20 @@ pub fn clip(s: &str) -> String {
 }
 
 /// Clamps `v` into `lo..=hi`, saying so under `key`.
+/// The warning for a value outside `lo..=hi`, used as `c` instead (links and edits).
+pub(crate) fn outside(lo: u32, hi: u32, c: u32) -> String {
+    crate::t!(
+        "w-outside-lo",
+        lo = lo.to_string(),
+        hi = hi.to_string(),
+        c = c.to_string()
+    )
+}
+
 fn clamp_u32(key: &str, v: &mut u32, (lo, hi): (u32, u32), w: &mut Vec<Warning>) {
     if *v < lo || *v > hi {
         let c = (*v).clamp(lo, hi);
-        w.push(Warning::new(
-            key,
-            *v,
-            crate::t!(
-                "w-outside-lo",
-                lo = lo.to_string(),
-                hi = hi.to_string(),
-                c = c.to_string()
-            ),
-        ));
+        w.push(Warning::new(key, *v, outside(lo, hi, c)));
         *v = c;
     }
 }
@@ -195,12 +196,7 @@ impl Config {
             w.push(Warning::new(
                 "classes",
                 self.classes,
-                crate::t!(
-                    "w-outside-lo",
-                    lo = lo.to_string(),
-                    hi = hi.to_string(),
-                    c = c.to_string()
-                ),
+                outside(lo as u32, hi as u32, c as u32),
             ));
             self.classes = c;
         }

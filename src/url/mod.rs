@@ -137,16 +137,7 @@ fn parse_ranged(key: &str, v: &str, lo: u32, hi: u32, default: u32, w: &mut Warn
     match v.trim().parse::<i64>() {
         Ok(n) if n < i64::from(lo) || n > i64::from(hi) => {
             let c = n.clamp(i64::from(lo), i64::from(hi)) as u32;
-            w.push(
-                key,
-                v,
-                crate::t!(
-                    "w-outside-lo",
-                    lo = lo.to_string(),
-                    hi = hi.to_string(),
-                    c = c.to_string()
-                ),
-            );
+            w.push(key, v, crate::config::limits::outside(lo, hi, c));
             c
         }
         Ok(n) => n as u32,

@@ -52,6 +52,10 @@ pub const EN_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/
 #[cfg(not(target_arch = "wasm32"))]
 pub const ZH_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/zh/explain.ftl"))];
 
+/// The export module's own words (model files, code, pictures, links; with the page's files).
+pub const EN_EXPORT: &[(&str, &str)] = &[("export.ftl", include_str!("../../i18n/en/export.ftl"))];
+pub const ZH_EXPORT: &[(&str, &str)] = &[("export.ftl", include_str!("../../i18n/zh/export.ftl"))];
+
 pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];
 pub const ZH_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/zh/search.ftl"))];
 

@@ -62,6 +62,8 @@ fn both_catalogs_parse() {
     Catalog::parse(Lang::Zh, ZH_TEACH).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::En, EN_SEARCH).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::Zh, ZH_SEARCH).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::En, EN_EXPORT).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::Zh, ZH_EXPORT).unwrap_or_else(|e| panic!("{e:?}"));
 }
 
 /// Every message exists in both languages, with the same variables and attributes.
@@ -72,6 +74,7 @@ fn catalogs_are_complete_and_agree() {
         (EN_SEARCH, ZH_SEARCH),
         (EN_LATE, ZH_LATE),
         (EN_TEACH, ZH_TEACH),
+        (EN_EXPORT, ZH_EXPORT),
     ] {
         let en = ids_and_vars(en_files);
         let zh: std::collections::BTreeMap<_, _> = ids_and_vars(zh_files).into_iter().collect();
@@ -138,6 +141,7 @@ fn every_id_in_the_code_and_the_page_exists() {
     files.extend_from_slice(EN_SEARCH);
     files.extend_from_slice(EN_LATE);
     files.extend_from_slice(EN_TEACH);
+    files.extend_from_slice(EN_EXPORT);
     let en = Catalog::parse(Lang::En, &files).unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let mut sources = vec![

@@ -8,6 +8,7 @@ pub mod controls;
 pub mod dispatch;
 pub mod dom;
 pub mod draw_tool;
+pub mod export;
 pub mod help;
 pub mod import_preview;
 pub mod import_view;

@@ -117,6 +117,67 @@ pub fn start() {
     if crate::search::panel::search_part(&hash).contains("&lesson=") {
         load_teach("");
     }
+    for id in EXPORT_BUTTONS {
+        dom::on_click(id, move || load_export(id));
+    }
+}
+
+/// The buttons that load the export module (`src/bin/export`) on their first click.
+const EXPORT_BUTTONS: [&str; 4] = ["save-model", "open-model", "export-button", "open-link"];
+
+/// Loads the export module, telling it which button was clicked first
+/// (`nnplayExportBoot.first`) and how to read the page's run (`state()`: see
+/// `run_state`).
+fn load_export(first: &'static str) {
+    let boot = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&boot, &k.into(), v).expect("Reflect.set");
+    };
+    set("first", &first.into());
+    let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
+    set("state", state.as_ref());
+    state.forget();
+    load_module("nnplayExportBoot", "./export_loader.js", &boot);
+}
+
+/// The page's run for the export module: [link, last snapshot (as the worker
+/// posts it) or null, the imported file in training as an Inspect message or
+/// null, its UseCsv message (bytes) or null]. Read by `web::export`.
+fn run_state() -> wasm_bindgen::JsValue {
+    let parts = PAGE.with(|page| {
+        let app = page.app.try_borrow().ok()?;
+        let m = &app.as_ref()?.model;
+        let snapshot = m.last.as_ref().map(|s| wire::snapshot_to_js(s).0);
+        let use_csv = m.config.csv.as_ref().and_then(|c| {
+            let src = m.import.in_training.as_ref()?;
+            let axes = (c.axes.0 as u32, c.axes.1 as u32);
+            Some(
+                wire::to_js(&crate::protocol::ToWorker::UseCsv {
+                    request: src.request.clone(),
+                    axes,
+                })
+                .0,
+            )
+        });
+        Some((crate::url::encode(&m.config), snapshot, use_csv))
+    });
+    let Some((hash, snapshot, use_csv)) = parts else {
+        return wasm_bindgen::JsValue::NULL;
+    };
+    let null = wasm_bindgen::JsValue::NULL;
+    let inspect = csv_message();
+    let inspect = if inspect.is_null() {
+        null.clone()
+    } else {
+        js_sys::Array::from(&inspect).get(0)
+    };
+    let out = js_sys::Array::of4(
+        &hash.into(),
+        &snapshot.unwrap_or(null.clone()),
+        &inspect,
+        &use_csv.unwrap_or(null),
+    );
+    out.into()
 }
 
 /// The buttons that load the lessons' module (`src/bin/teach`) on their first click.

@@ -1,6 +1,10 @@
 //! Downloads of imported data: the dataset after cleaning (what the network
 //! sees) and the network's predictions for every row, as CSV text written
-//! with the `csv` crate (quoting whatever the names contain).
+//! with the `csv` crate (quoting whatever the names contain); and what the
+//! Export menu, Save model and Open link are made of (`run`: the page's run
+//! rebuilt outside the page).
+
+pub mod run;
 
 use crate::dataset::Problem;
 use crate::head::Head;

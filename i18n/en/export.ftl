@@ -1,0 +1,12 @@
+# The export module (src/web/export): Save model, Open model, Export, Open link.
+
+export-menu-title = Export
+export-numpy = NumPy
+export-pytorch = PyTorch
+export-optuna = Optuna
+export-boundary-png = Boundary PNG
+export-charts = Charts
+export-network-svg = Network SVG
+export-history-csv = History CSV
+export-no-page = The page's run could not be read; try again once the picture has been drawn.
+export-not-ready = This export is not available yet.

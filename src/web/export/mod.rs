@@ -1,0 +1,193 @@
+//! The export module in the page (`src/bin/export`, loaded by
+//! `www/export_loader.js` on the first click of Save model, Open model, Export
+//! or Open link). It reads the page's run through `nnplayExportBoot.state()`
+//! (see `web::app::run_state`), rebuilds it natively (`export::run::Run`) and
+//! turns it into files: a model file (`model`), NumPy, PyTorch and Optuna code
+//! (`numpy`, `pytorch`), pictures and numbers (`pictures`); and opens model
+//! files and TensorFlow Playground links (`model`, `link`).
+
+mod link;
+mod menu;
+mod model;
+mod numpy;
+mod pictures;
+mod pytorch;
+
+use crate::export::run::{CsvInput, Run};
+use crate::i18n::{self, Catalog, Lang};
+use crate::web::dom;
+use crate::web::wire::{self, Incoming, ToWorkerJs};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Event;
+
+/// What the page put in `globalThis.nnplayExportBoot`.
+fn boot() -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &"nnplayExportBoot".into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Installs the module's catalog of the page's language (`<html lang>`): the
+/// page's words with the module's own (`i18n/*/export.ftl`).
+fn install_language() {
+    let tag = dom::document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let files = |main: &[(&'static str, &'static str)], own: &[(&'static str, &'static str)]| {
+        let mut all = main.to_vec();
+        all.extend_from_slice(own);
+        all
+    };
+    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_EXPORT))
+        .expect("the export module's English catalog parses (tested)");
+    let current = match Lang::from_tag(&tag) {
+        Some(Lang::Zh) => Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_EXPORT)).ok(),
+        _ => None,
+    };
+    i18n::install(english, current);
+}
+
+/// The page's run as the page holds it now (its last drawn snapshot),
+/// rebuilt here. Errors are in words, for a notice.
+pub fn page_run() -> Result<Run, String> {
+    let state = js_sys::Reflect::get(&boot(), &"state".into()).map_err(|_| crate::t!("export-no-page"))?;
+    let state: js_sys::Function = state.dyn_into().map_err(|_| crate::t!("export-no-page"))?;
+    let parts = state.call0(&JsValue::NULL).map_err(|_| crate::t!("export-no-page"))?;
+    let parts: js_sys::Array = parts.dyn_into().map_err(|_| crate::t!("export-no-page"))?;
+    let hash = parts.get(0).as_string().unwrap_or_default();
+    let (params, epoch, history) = match parts.get(1) {
+        v if v.is_null() => (Vec::new(), 0.0, Vec::new()),
+        v => match wire::incoming_from_js(&v) {
+            Ok(Incoming::Snapshot(s)) => (s.params, s.header.epoch, s.history),
+            _ => return Err(crate::t!("export-no-page")),
+        },
+    };
+    let csv = match (parts.get(2), parts.get(3)) {
+        (i, u) if !i.is_null() && !u.is_null() => {
+            let (
+                Ok(ToWorkerJs::Inspect { bytes, options }),
+                Ok(ToWorkerJs::Message(crate::protocol::ToWorker::UseCsv { request, axes })),
+            ) = (wire::to_worker_js(i), wire::to_worker_js(u))
+            else {
+                return Err(crate::t!("export-no-page"));
+            };
+            Some(CsvInput {
+                bytes,
+                options,
+                request,
+                axes,
+            })
+        }
+        _ => None,
+    };
+    Run::rebuild(&hash, csv.as_ref(), &params, epoch, history).map_err(|e| e.to_string())
+}
+
+/// Offers bytes as a file download (a Blob URL, revoked after the click).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    download_blob(name, &blob);
+}
+
+/// Offers a Blob (a canvas's PNG, say) as a file download.
+pub fn download_blob(name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = dom::create("a");
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // Revoked a moment later: some browsers start reading the URL after the click returns.
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 10_000);
+}
+
+/// The module's notice under the page's own (`data-testid="export-notice"`):
+/// a heading and one line each (what went wrong and where, or what a link
+/// carried over); `None` hides it.
+pub fn notice(content: Option<(&str, &[String])>) {
+    let doc = dom::document();
+    let el = match doc.get_element_by_id("export-notice") {
+        Some(el) => el,
+        None => {
+            let el: web_sys::Element = dom::create("div");
+            el.set_id("export-notice");
+            el.set_class_name("notice");
+            dom::set_attr(&el, "data-testid", "export-notice");
+            dom::set_attr(&el, "role", "alert");
+            if let Some(anchor) = doc.get_element_by_id("worker-notice") {
+                let _ = anchor.after_with_node_1(&el);
+            }
+            el
+        }
+    };
+    el.set_inner_html("");
+    if let Some((title, lines)) = content {
+        let body: web_sys::Element = dom::create("div");
+        let strong: web_sys::Element = dom::create("strong");
+        dom::set_text(&strong, title);
+        let _ = body.append_child(&strong);
+        if !lines.is_empty() {
+            let ul: web_sys::Element = dom::create("ul");
+            for line in lines {
+                let li: web_sys::Element = dom::create("li");
+                dom::set_text(&li, line);
+                let _ = ul.append_child(&li);
+            }
+            let _ = body.append_child(&ul);
+        }
+        let _ = el.append_child(&body);
+        let close: web_sys::HtmlElement = dom::create("button");
+        dom::set_attr(&close, "type", "button");
+        close.set_class_name("icon-button");
+        dom::set_attr(&close, "aria-label", &crate::t!("dismiss"));
+        dom::set_text(&close, "×");
+        dom::on(&close, "click", |_: Event| notice(None));
+        let _ = el.append_child(&close);
+    }
+    dom::set_hidden(&el, content.is_none());
+}
+
+/// What a button or menu item of the module does.
+pub fn act(id: &str) {
+    match id {
+        "save-model" => model::save(),
+        "open-model" => model::open(),
+        "open-link" => link::open(),
+        "export-button" => menu::toggle(),
+        "numpy" => numpy::download(),
+        "pytorch" => pytorch::download_pytorch(),
+        "optuna" => pytorch::download_optuna(),
+        "boundary-png" => pictures::boundary_png(),
+        "charts" => pictures::charts(),
+        "network-svg" => pictures::network_svg(),
+        "history-csv" => pictures::history_csv(),
+        _ => {}
+    }
+}
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    install_language();
+    menu::init();
+    for id in ["save-model", "open-model", "export-button", "open-link"] {
+        dom::on_click(id, move || act(id));
+    }
+    model::init();
+    dom::on(&dom::document(), "nnplay-lang", |_: Event| {
+        install_language();
+        menu::relabel();
+    });
+    let first = js_sys::Reflect::get(&boot(), &"first".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    act(&first);
+}

@@ -200,3 +200,15 @@ lesson-csv-text =
 lesson-csv-hint1 = A CSV file has one row per example and one column per value; the first row names the columns.
 lesson-csv-hint2 = Numbers are features; a column of words can be the class to predict.
 lesson-csv-hint3 = Small files travel inside the link, so you can share your data set with the class.
+
+# The "Hide controls…" dialog (src/web/teach/hide.rs).
+hide-title = Hide controls in the shared link
+hide-hint = Tick what your students should not see. The link below updates as you tick.
+hide-presets = Presets
+start-from = Start from
+preset-beginner = Beginner
+preset-intermediate = Intermediate
+preset-everything = Everything
+hide-link-label = Link with hidden controls
+hide-copy = Copy link with hidden controls
+close = Close

@@ -189,3 +189,15 @@ lesson-csv-text =
 lesson-csv-hint1 = CSV 文件每一行是一个样本，每一列是一个值；第一行是列名。
 lesson-csv-hint2 = 数字列是特征；由文字组成的列可以作为要预测的类别。
 lesson-csv-hint3 = 小文件可以直接放进链接里，这样你就能把数据集分享给全班。
+
+# “隐藏控件…”对话框（src/web/teach/hide.rs）。
+hide-title = 在分享链接中隐藏控件
+hide-hint = 勾选不希望学生看到的内容。下面的链接会随勾选即时更新。
+hide-presets = 预设
+start-from = 从预设开始
+preset-beginner = 初学者
+preset-intermediate = 进阶
+preset-everything = 全部
+hide-link-label = 隐藏控件后的链接
+hide-copy = 复制隐藏控件后的链接
+close = 关闭

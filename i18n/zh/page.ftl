@@ -143,18 +143,6 @@ metric-chart =
     .aria-label = 每轮的准确率：训练集（灰色）和测试集（黑色）
 ## What is going on here?
 ## Hide controls dialog
-hide-title = 在分享链接中隐藏控件
-hide-hint = 勾选不希望学生看到的内容。下面的链接会随勾选即时更新。
-presets =
-    .aria-label = 预设
-start-from = 从预设开始
-preset-beginner = 初学者
-preset-intermediate = 进阶
-preset-everything = 全部
-hide-link =
-    .aria-label = 隐藏控件后的链接
-hide-copy = 复制隐藏控件后的链接
-close = 关闭
 pause =
     .aria-label = 暂停
 

@@ -189,6 +189,7 @@ fn every_id_in_the_code_and_the_page_exists() {
 fn every_choice_has_a_label() {
     let mut files: Vec<(&str, &str)> = EN_MAIN.to_vec();
     files.extend_from_slice(EN_SEARCH);
+    files.extend_from_slice(EN_TEACH);
     let en = Catalog::parse(Lang::En, &files).unwrap();
     let mut ids: Vec<String> = Vec::new();
     let mut add = |prefix: &str, keys: Vec<&str>| ids.extend(keys.into_iter().map(|k| format!("{prefix}-{k}")));

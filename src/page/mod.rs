@@ -250,8 +250,6 @@ pub enum Effect {
     },
     /// Copies the link of the current setup.
     CopyLink,
-    /// Opens the hide-controls dialog for the current setup.
-    OpenHideDialog,
     /// Scrolls the import panel into view (a file has been read).
     RevealImport,
 }
@@ -310,8 +308,6 @@ pub enum Msg {
     },
     /// "Copy link".
     CopyLink,
-    /// "Hide controls…": the teacher's dialog for a link with hidden controls.
-    OpenHideDialog,
     /// The page's language changed (or could not: the problem): every part re-renders.
     Language {
         problem: Option<String>,
@@ -991,7 +987,6 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Import(i) => m.import_msg(i, &mut fx),
         Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
-        Msg::OpenHideDialog => fx.push(Effect::OpenHideDialog),
         Msg::Draw(d) => m.draw(d, &mut fx),
     }
     fx

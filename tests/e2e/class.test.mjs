@@ -152,6 +152,7 @@ test('the hide dialog offers presets, grouped checkboxes, and the fold state of 
   const { page } = await open('seed=2');
   await page.getByRole('button', { name: 'Hide controls…' }).click();
   const dialog = page.locator('#hide-dialog');
+  await dialog.waitFor({ state: 'visible' }); // its module loads on this first click
   for (const group of ['Toolbar', 'Training options', 'Data', 'Network editing', 'Your data']) {
     assert.ok(await dialog.locator('legend', { hasText: group }).first().isVisible(), group);
   }

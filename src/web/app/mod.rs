@@ -180,8 +180,9 @@ fn run_state() -> wasm_bindgen::JsValue {
     out.into()
 }
 
-/// The buttons that load the lessons' module (`src/bin/teach`) on their first click.
-const TEACH_BUTTONS: [&str; 3] = ["lessons-toggle", "make-lesson", "qr-code"];
+/// The buttons that load the lessons' module (`src/bin/teach`) on their first
+/// click (it holds the lessons, the lesson editor, the QR code and "Hide controls…").
+const TEACH_BUTTONS: [&str; 4] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide"];
 
 /// Loads the lessons' module, telling it which button was clicked first
 /// (`nnplayTeachBoot.first`; empty for a link with a lesson).
@@ -359,7 +360,6 @@ impl page::Runner for View {
             }
             Effect::Download { name, text } => import_view::download(&name, &text),
             Effect::CopyLink => share::copy_link(&m.config),
-            Effect::OpenHideDialog => share::open_dialog(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
         }
     }

@@ -4,6 +4,7 @@
 //! (`hashchange`) and the language (`nnplay-lang`, `<html lang>`).
 
 mod dialogs;
+mod hide;
 mod view;
 
 use crate::i18n::{self, Catalog, Lang};
@@ -100,6 +101,7 @@ pub fn start() {
     install_language();
     PANEL.with(|p| *p.state.borrow_mut() = Some((LessonModel::default(), view::Drawn::default())));
     dialogs::init(); // first: the panel's labels include the dialogs'
+    hide::init();
     view::init();
     let doc = dom::document();
     dom::on(&doc, "nnplay-progress", |e: Event| {
@@ -110,6 +112,7 @@ pub fn start() {
     dom::on(&doc, "nnplay-lang", |_: Event| {
         install_language();
         view::relabel();
+        hide::relabel();
         dispatch(LessonMsg::Language {
             hash: location::read_hash(),
         });
@@ -138,6 +141,7 @@ pub fn start() {
         "lessons-toggle" => dispatch(LessonMsg::ToggleList),
         "make-lesson" => dispatch(LessonMsg::OpenEditor),
         "qr-code" => dispatch(LessonMsg::OpenQr),
+        "open-hide" => hide::open(),
         _ => {}
     }
 }

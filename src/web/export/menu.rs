@@ -32,12 +32,11 @@ fn items() -> Vec<HtmlElement> {
 pub fn init() {
     let doc = dom::document();
     let list: Element = dom::create("div");
-    let menu = &list;
-    menu.set_id("export-menu");
-    menu.set_class_name("export-menu");
-    dom::set_attr(&menu, "role", "menu");
-    dom::set_attr(&menu, "aria-labelledby", "export-button");
-    dom::set_hidden(&menu, true);
+    list.set_id("export-menu");
+    list.set_class_name("export-menu");
+    dom::set_attr(&list, "role", "menu");
+    dom::set_attr(&list, "aria-labelledby", "export-button");
+    dom::set_hidden(&list, true);
     for (id, _) in ITEMS {
         let b: HtmlElement = dom::create("button");
         b.set_id(&format!("export-{id}"));
@@ -48,9 +47,9 @@ pub fn init() {
             close(true);
             super::act(id);
         });
-        let _ = menu.append_child(&b);
+        let _ = list.append_child(&b);
     }
-    dom::on(&menu, "keydown", |e: KeyboardEvent| {
+    dom::on(&list, "keydown", |e: KeyboardEvent| {
         let all = items();
         let at = all
             .iter()

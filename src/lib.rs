@@ -17,6 +17,7 @@ pub mod drawn;
 pub mod embed;
 pub mod error;
 pub mod export;
+pub mod formula;
 pub mod health;
 pub mod help;
 pub mod history;

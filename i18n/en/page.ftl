@@ -456,4 +456,6 @@ save-model = Save model
 open-model = Open model
 export-button = Export
 open-link = Open link
+formula-title = The network as a formula
+formula-too-big = The formula is written out for networks with at most { $max } weights; this one has { $n }.
 wrong-columns = this file's columns ({ $file }) are not the link's ({ $link }); choose the file the link was made with, or map this one yourself

@@ -363,6 +363,33 @@ impl Model {
         None
     }
 
+    /// The network with its last drawn weights as a formula (MathML,
+    /// `formula::mathml`), or its weight count when it has more than
+    /// `formula::MAX_WEIGHTS` (None: nothing drawn yet).
+    pub fn formula(&self) -> Option<Result<String, usize>> {
+        let s = self.last.as_ref()?;
+        let sizes: Vec<usize> = s.header.sizes.iter().map(|&n| n as usize).collect();
+        let weights: usize = sizes.windows(2).map(|w| w[0] * w[1]).sum();
+        if weights > crate::formula::MAX_WEIGHTS {
+            return Some(Err(weights));
+        }
+        let inputs: Vec<String> = match self.csv_names() {
+            Some(names) => names
+                .iter()
+                .map(|n| crate::formula::input_name((n, "", "", "")))
+                .collect(),
+            None => self
+                .config
+                .features
+                .iter()
+                .map(|f| crate::formula::input_name(f.label_parts()))
+                .collect(),
+        };
+        let mut acts = self.config.hidden_activations();
+        acts.push(self.config.output_activation());
+        crate::formula::mathml(&sizes, &s.params, &acts, &inputs, 2).map(Ok)
+    }
+
     /// Feature names of the imported data in training.
     pub fn csv_names(&self) -> Option<&[String]> {
         self.csv_info

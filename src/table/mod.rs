@@ -206,6 +206,17 @@ pub fn parse_cell(s: &str, decimal_comma: bool) -> Option<f32> {
     })
 }
 
+/// What the CSV reader could not read, in short. (Reading bytes in memory
+/// with `flexible` rows, it fails only on what the crate cannot parse at all;
+/// its own long messages, with their I/O wording, are not carried.)
+fn reader_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!("{len} fields, expected {expected_len}"),
+        csv::ErrorKind::Utf8 { err, .. } => format!("field {} is not UTF-8", err.field() + 1),
+        _ => "unreadable record".to_string(),
+    }
+}
+
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -354,7 +365,7 @@ pub fn read_with_progress(
         let row = i + 1;
         let rec = rec.map_err(|e| ImportError::Malformed {
             row,
-            message: e.to_string(),
+            message: reader_error(&e),
         })?;
         if i % 4096 == 0 {
             let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;
@@ -423,7 +434,7 @@ pub fn read_with_progress(
     for (i, rec) in reader(bytes, delimiter).byte_records().enumerate() {
         let rec = rec.map_err(|e| ImportError::Malformed {
             row: i + 1,
-            message: e.to_string(),
+            message: reader_error(&e),
         })?;
         if i % 4096 == 0 {
             let at = rec.position().map_or(0, |p| p.byte()) as f32 / bytes.len().max(1) as f32;

@@ -66,7 +66,7 @@ fn message_bytes(v: &JsValue, what: &str) -> Result<Vec<u8>, String> {
 pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
     if get(v, "type").as_string().as_deref() == Some(SNAPSHOT) {
         let header: SnapshotHeader = protocol::from_bytes(&message_bytes(&get(v, "header"), "snapshot header")?)
-            .map_err(|e| format!("bad snapshot header: {e}"))?;
+            .map_err(|_| "bad snapshot header".to_string())?;
         let vec = |key: &str| -> Result<Vec<f32>, String> {
             get(v, key)
                 .dyn_into::<Float32Array>()
@@ -83,7 +83,7 @@ pub fn incoming_from_js(v: &JsValue) -> Result<Incoming, String> {
     } else {
         protocol::from_bytes(&message_bytes(v, "a message from the worker")?)
             .map(Incoming::Message)
-            .map_err(|e| format!("unknown message from the worker: {e}"))
+            .map_err(|_| "unknown message from the worker".to_string())
     }
 }
 
@@ -137,5 +137,5 @@ pub fn to_worker_js(v: JsValue) -> Result<ToWorkerJs, String> {
     }
     protocol::from_bytes(&message_bytes(&v, "a message for the worker")?)
         .map(ToWorkerJs::Message)
-        .map_err(|e| format!("unknown message for the worker: {e}"))
+        .map_err(|_| "unknown message for the worker".to_string())
 }

@@ -62,8 +62,26 @@ impl View {
                 web_sys::console::error_1(&e.into());
             }
             metrics_view::draw(c, s, &m.confusion_names());
+            self.draw_formula(m);
         }
         super::progress(m);
+    }
+
+    /// The network as a formula under the diagram (rewritten only when it changed).
+    fn draw_formula(&mut self, m: &Model) {
+        let html = match m.formula() {
+            Some(Ok(math)) => math,
+            Some(Err(n)) => crate::t!(
+                "formula-too-big",
+                n = n.to_string(),
+                max = crate::formula::MAX_WEIGHTS.to_string()
+            ),
+            None => String::new(),
+        };
+        if html != self.formula {
+            by_id::<Element>("formula").set_inner_html(&html);
+            self.formula = html;
+        }
     }
 
     /// Draws the points over the big picture: on the picture plane, or on the

@@ -28,6 +28,8 @@ struct View {
     boundary: Boundary,
     /// When the weights and charts were last drawn (see `draw::PACED_MS`).
     paced_drawn: f64,
+    /// The formula's markup as last written (`draw::draw_formula`).
+    formula: String,
 }
 
 struct App {
@@ -88,6 +90,7 @@ pub fn start() {
         network: NetworkView::new(),
         boundary: Boundary::new(),
         paced_drawn: f64::NEG_INFINITY,
+        formula: String::new(),
     };
     PAGE.with(|page| {
         *page.app.borrow_mut() = Some(App {

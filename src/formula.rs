@@ -251,8 +251,8 @@ mod tests {
         let inputs = [x(Feature::X1), x(Feature::X2)];
         assert_eq!(mathml(&[2, 4, 4, 1], &vec![0.0; n], &acts, &inputs, 2), None);
         // 2-4-2-1: 18 weights, shown.
-        assert!(mathml(&[2, 4, 2, 1], &vec![0.0; 18 + 7], &acts, &inputs, 2).is_some());
-        assert_eq!(mathml(&[2, 4, 2, 1], &vec![0.0; 3], &acts, &inputs, 2), None);
+        assert!(mathml(&[2, 4, 2, 1], &[0.0; 18 + 7], &acts, &inputs, 2).is_some());
+        assert_eq!(mathml(&[2, 4, 2, 1], &[0.0; 3], &acts, &inputs, 2), None);
     }
 
     #[test]

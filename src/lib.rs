@@ -33,6 +33,8 @@ pub mod plane;
 pub mod prep;
 pub mod propose;
 pub mod protocol;
+pub mod prune;
+pub mod quantize;
 pub mod schedule;
 pub mod search;
 pub mod stopping;

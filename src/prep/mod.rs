@@ -213,6 +213,12 @@ pub struct Prepared {
     pub feature_scaling: Vec<Affine>,
     pub target_scaling: Affine,
     pub report: Report,
+    /// The fill-in value of each mapped feature column (a number, or a
+    /// one-hot column's level code), fitted on the training rows.
+    pub fills: Vec<f32>,
+    /// (low, high) of each network input when outliers are clipped (empty
+    /// when not; one-hot inputs get (−∞, ∞)), fitted on the training rows.
+    pub clips: Vec<(f32, f32)>,
 }
 
 impl Prepared {
@@ -237,7 +243,7 @@ fn first_not_number(c: &Column) -> ImportError {
 }
 
 /// The table's columns as the mapping reads them (switched types applied).
-fn columns<'t>(table: &'t Table, m: &Mapping) -> Vec<Cow<'t, Column>> {
+pub fn columns<'t>(table: &'t Table, m: &Mapping) -> Vec<Cow<'t, Column>> {
     let file_row = |r: usize| table.file_row(r);
     table
         .columns
@@ -417,10 +423,13 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         })
         .collect();
 
+    let mut clips = Vec::new();
     if let Some(k) = m.clip_sigma {
+        clips = vec![(f32::NEG_INFINITY, f32::INFINITY); n_features];
         for (j, _) in numeric.iter().enumerate().filter(|(_, &n)| n) {
             let (mean, std) = mean_std(train.x.iter().skip(j).step_by(n_features).copied());
             let (lo, hi) = (mean - k * std, mean + k * std);
+            clips[j] = (lo, hi);
             for s in [&mut train, &mut validation, &mut test] {
                 for v in s.x.iter_mut().skip(j).step_by(n_features) {
                     if *v < lo || *v > hi {
@@ -473,6 +482,8 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         feature_scaling,
         target_scaling,
         report,
+        fills,
+        clips,
     })
 }
 

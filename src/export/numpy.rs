@@ -33,6 +33,8 @@ pub enum NumpyError {
     FileMissing,
     /// The imported file read last is not the one in training.
     OtherFile { expected: Vec<String>, found: Vec<String> },
+    /// The file no longer prepares as in training (the message says why).
+    Prepare(String),
     /// The prepared data gives another number of inputs than the network takes.
     Inputs { data: usize, network: usize },
 }
@@ -45,6 +47,7 @@ impl std::fmt::Display for NumpyError {
                 f,
                 "the file read last has columns {found:?}, the run trains on {expected:?}"
             ),
+            Self::Prepare(why) => f.write_str(why),
             Self::Inputs { data, network } => {
                 write!(f, "the data gives {data} inputs, the network takes {network}")
             }
@@ -78,6 +81,8 @@ struct MappedColumn {
 /// The imported file's pipeline, as the page fitted it.
 struct Pipeline<'a> {
     columns: Vec<MappedColumn>,
+    /// Each input's (low, high) when outliers are clipped.
+    clips: Option<Vec<(f32, f32)>>,
     prepared: &'a Prepared,
     delimiter: u8,
     has_header: bool,
@@ -102,12 +107,13 @@ pub fn script(trainer: &Trainer, link: &str) -> Result<String, NumpyError> {
                 });
             }
             let mapping = crate::importer::to_mapping(&setup.mapping).map_err(|_| NumpyError::FileMissing)?;
+            let fitted = crate::prep::fitted(table, &mapping, p).map_err(|e| NumpyError::Prepare(e.to_string()))?;
             let mapped = crate::prep::columns(table, &mapping);
             let columns = mapping
                 .features
                 .iter()
-                .enumerate()
-                .map(|(k, &f)| mapped_column(table, &mapped[f], f, p.fills.get(k).copied().unwrap_or(0.0)))
+                .zip(&fitted.fills)
+                .map(|(&f, &fill)| mapped_column(table, &mapped[f], f, fill))
                 .collect();
             let target = table
                 .columns
@@ -116,6 +122,7 @@ pub fn script(trainer: &Trainer, link: &str) -> Result<String, NumpyError> {
                 .unwrap_or_default();
             Some(Pipeline {
                 columns,
+                clips: fitted.clips,
                 prepared: p,
                 delimiter: table.delimiter,
                 has_header: table.has_header,
@@ -486,16 +493,16 @@ fn rows_part(s: &mut String, p: &Pipeline) {
         "# Numbers may use decimal commas (\"5,1\") in a semicolon-separated file.\nDECIMAL_COMMA = {}",
         if decimal_comma { "True" } else { "False" }
     );
-    let (lo, hi): (Vec<f32>, Vec<f32>) = pr.clips.iter().copied().unzip();
-    if pr.clips.is_empty() {
-        s.push_str("# Outliers were not clipped.\nCLIP_LOW = None\nCLIP_HIGH = None\n");
-    } else {
+    if let Some(clips) = &p.clips {
+        let (lo, hi): (Vec<f32>, Vec<f32>) = clips.iter().copied().unzip();
         let _ = writeln!(
             s,
             "# Inputs clipped to [CLIP_LOW, CLIP_HIGH] (mean ± k standard deviations of training).\nCLIP_LOW = {}\nCLIP_HIGH = {}",
             array(&lo, 0, 0),
             array(&hi, 0, 0)
         );
+    } else {
+        s.push_str("# Outliers were not clipped.\nCLIP_LOW = None\nCLIP_HIGH = None\n");
     }
     let offsets: Vec<f32> = pr.feature_scaling.iter().map(|a| a.offset).collect();
     let scales: Vec<f32> = pr.feature_scaling.iter().map(|a| a.scale).collect();

@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 mod fit;
+mod fitted;
 mod split;
 mod target;
 pub use fit::Affine;
 use fit::{fill_value, fit, mean_std, most_frequent_code};
+pub use fitted::{fitted, Fitted};
 use split::split_rows;
 
 /// The multi-class limit: more distinct target values than this are not classes.
@@ -213,12 +215,6 @@ pub struct Prepared {
     pub feature_scaling: Vec<Affine>,
     pub target_scaling: Affine,
     pub report: Report,
-    /// The fill-in value of each mapped feature column (a number, or a
-    /// one-hot column's level code), fitted on the training rows.
-    pub fills: Vec<f32>,
-    /// (low, high) of each network input when outliers are clipped (empty
-    /// when not; one-hot inputs get (−∞, ∞)), fitted on the training rows.
-    pub clips: Vec<(f32, f32)>,
 }
 
 impl Prepared {
@@ -423,13 +419,10 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         })
         .collect();
 
-    let mut clips = Vec::new();
     if let Some(k) = m.clip_sigma {
-        clips = vec![(f32::NEG_INFINITY, f32::INFINITY); n_features];
         for (j, _) in numeric.iter().enumerate().filter(|(_, &n)| n) {
             let (mean, std) = mean_std(train.x.iter().skip(j).step_by(n_features).copied());
             let (lo, hi) = (mean - k * std, mean + k * std);
-            clips[j] = (lo, hi);
             for s in [&mut train, &mut validation, &mut test] {
                 for v in s.x.iter_mut().skip(j).step_by(n_features) {
                     if *v < lo || *v > hi {
@@ -482,8 +475,6 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         feature_scaling,
         target_scaling,
         report,
-        fills,
-        clips,
     })
 }
 

@@ -15,6 +15,7 @@ fn reason(e: &NumpyError) -> String {
     match e {
         NumpyError::FileMissing => crate::t!("numpy-error-file"),
         NumpyError::OtherFile { .. } => crate::t!("numpy-error-other-file"),
+        NumpyError::Prepare(why) => why.clone(),
         NumpyError::Inputs { data, network } => crate::t!(
             "numpy-error-inputs",
             data = data.to_string(),

@@ -624,16 +624,14 @@ def _value(column, cell):
     return _number(cell)
 
 
-def _level(column, cell):
+def _level(column, cell, positions):
     """A one-hot column's level of a cell (None: missing, not a number, or not seen in the file)."""
     if _is_missing(cell):
         return None
     if column["read"] == "number-category":
         v = _number(cell)
-        levels = [np.float32(level) for level in column["levels"]]
-        return None if v is None else next((k for k, level in enumerate(levels) if level == v), None)
-    text = cell.strip()
-    return column["levels"].index(text) if text in column["levels"] else None
+        return None if v is None else positions.get(float(v))
+    return positions.get(cell.strip())
 
 
 def prepare_rows(rows):
@@ -649,8 +647,12 @@ def prepare_rows(rows):
                 X[i, j] = column["fill"] if v is None else v
             j += 1
         else:
+            if column["read"] == "number-category":
+                positions = {float(np.float32(level)): k for k, level in enumerate(column["levels"])}
+            else:
+                positions = {level: k for k, level in enumerate(column["levels"])}
             for i, cell in enumerate(cells):
-                k = _level(column, cell)
+                k = _level(column, cell, positions)
                 X[i, j + (column["fill"] if k is None else k)] = 1
             j += len(column["levels"])
     if CLIP_LOW is not None:

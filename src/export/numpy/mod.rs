@@ -149,6 +149,7 @@ pub fn script(trainer: &Trainer, link: &str) -> Result<String, NumpyError> {
     s.push_str("import csv\nimport sys\n\nimport numpy as np\n\n");
     classes_and_inputs(&mut s, c, pipeline.as_ref(), task);
     layers(&mut s, net);
+    s.push('\n');
     s.push_str(NETWORK_PY);
     predict(
         &mut s,
@@ -160,6 +161,7 @@ pub fn script(trainer: &Trainer, link: &str) -> Result<String, NumpyError> {
         Some(p) => rows_part(&mut s, p),
         None => points_part(&mut s, c),
     }
+    s.push('\n');
     s.push_str(PRINT_PY);
     Ok(s)
 }
@@ -322,39 +324,7 @@ fn layers(s: &mut String, net: &Network) {
 }
 
 /// The activations and the forward pass, as `crate::activation` computes them (in float32).
-const NETWORK_PY: &str = r#"
-def _activate(name, z):
-    """The activation `name` of the pre-activations z (as nnplay computes it)."""
-    if name == "relu":
-        return np.maximum(z, np.float32(0))
-    if name == "tanh":
-        return np.tanh(z)
-    if name == "sigmoid":
-        with np.errstate(over="ignore"):
-            return np.float32(1) / (np.float32(1) + np.exp(-z))
-    if name == "leaky":
-        return np.where(z > 0, z, np.float32(0.01) * z)
-    if name == "elu":
-        return np.where(z > 0, z, np.expm1(np.minimum(z, np.float32(0))))
-    if name == "gelu":
-        u = np.float32(0.7978846) * (z + np.float32(0.044715) * z * z * z)
-        return np.float32(0.5) * z * (np.float32(1) + np.tanh(u))
-    if name == "softplus":
-        return np.maximum(z, np.float32(0)) + np.log1p(np.exp(-np.abs(z)))
-    if name == "softmax":
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
-    return z  # linear
-
-
-def network(X):
-    """The network's outputs (n, outputs) for its inputs X (n, len(INPUTS))."""
-    a = np.asarray(X, dtype=np.float32).reshape(-1, len(INPUTS))
-    for weights, biases, activation in LAYERS:
-        a = _activate(activation, a @ weights.T + biases)
-    return a
-
-"#;
+const NETWORK_PY: &str = include_str!("network.py");
 
 fn predict(s: &mut String, head: Head, task: Task, target: Option<&Affine>) {
     s.push_str("\ndef predict(X):\n");
@@ -424,29 +394,11 @@ fn points_part(s: &mut String, c: &Config) {
     s.push_str(
         "\ndef predict_points(xy):\n    \"\"\"predict() of raw (x1, x2) points: one row per point.\"\"\"\n    return predict(features(xy))\n\n",
     );
+    s.push('\n');
     s.push_str(POINTS_MAIN_PY);
 }
 
-const POINTS_MAIN_PY: &str = r#"
-def _main(argv):
-    if len(argv) != 2:
-        print("usage: python %s points.csv   (x1,x2 pairs, a header line is optional)" % argv[0], file=sys.stderr)
-        return 2
-    points = []
-    with open(argv[1], newline="", encoding="utf-8-sig") as f:
-        for k, rec in enumerate(csv.reader(f)):
-            if not rec or not "".join(rec).strip():
-                continue
-            try:
-                points.append([float(rec[0]), float(rec[1])])
-            except (ValueError, IndexError):
-                if k == 0 and not points:
-                    continue  # a header line
-                raise
-    _print(predict_points(points))
-    return 0
-
-"#;
+const POINTS_MAIN_PY: &str = include_str!("points_main.py");
 
 fn rows_part(s: &mut String, p: &Pipeline) {
     let pr = p.prepared;
@@ -512,193 +464,16 @@ fn rows_part(s: &mut String, p: &Pipeline) {
         array(&offsets, 0, 0),
         array(&scales, 0, 0)
     );
+    s.push('\n');
     s.push_str(ROWS_PY);
 }
 
 /// Reading the file's cells as `crate::table` does (`is_missing`, `parse_cell`,
 /// `parse_date`), then `prep::prepare`'s filling, one-hot encoding, clipping and scaling.
-const ROWS_PY: &str = r#"
-_MISSING = {"", "na", "n/a", "nan", "null", "none", "?", "-"}
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def _is_missing(cell):
-    return cell is None or cell.strip().translate(_ASCII_LOWER) in _MISSING
-
-
-def _plain_number(text):
-    """A number as Rust's f64 parser reads it, or None (not finite or beyond 1e30 too)."""
-    t = text.strip()
-    body = t[1:] if t[:1] in ("+", "-") else t
-    mantissa, _, exponent = body.replace("E", "e").partition("e")
-    whole, dot, fraction = mantissa.partition(".")
-    digits = "0123456789"
-    if not (whole or fraction) or any(ch not in digits for ch in whole + fraction):
-        return None
-    if "e" in body:
-        e = exponent[1:] if exponent[:1] in ("+", "-") else exponent
-        if not e or any(ch not in digits for ch in e):
-            return None
-    v = float(t)
-    if v != v or abs(v) >= 1e30:
-        return None
-    return np.float32(v)
-
-
-def _number(cell):
-    """A cell as a number as people write them: "57,500", "$12", "5,1" in a semicolon file."""
-    v = _plain_number(cell)
-    if v is not None:
-        return v
-    t = cell.strip()
-    for sign in ("$", "€", "£", "¥"):
-        if t.startswith(sign):
-            t = t[len(sign):]
-        if t.endswith(sign):
-            t = t[: -len(sign)]
-        t = t.strip()
-    group, decimal = (".", ",") if DECIMAL_COMMA else (",", ".")
-    plain, run, grouped, fraction = [], 0, False, False
-    for i, ch in enumerate(t):
-        if "0" <= ch <= "9":
-            plain.append(ch)
-            run += 1
-        elif ch == "-" and i == 0:
-            plain.append(ch)
-        elif ch == group and not fraction and 0 < run <= 3 and (not grouped or run == 3):
-            grouped, run = True, 0
-        elif ch == decimal and not fraction and (not grouped or run == 3):
-            plain.append(".")
-            fraction = True
-        else:
-            return None
-    if grouped and not fraction and run != 3:
-        return None
-    return _plain_number("".join(plain))
-
-
-def _date(cell):
-    """Days since 1970-01-01 of "2024-03-05", "2024/03/05", "05.03.2024", "03/05/2024", or None."""
-    import datetime
-
-    date = cell.strip().replace("T", " ").split(" ")[0]
-    parts = date.replace("/", "-").replace(".", "-").split("-")
-    if len(parts) != 3 or not all(p and all("0" <= ch <= "9" for ch in p) for p in parts):
-        return None
-    a, b, c = (int(p) for p in parts)
-    if len(parts[0]) == 4:
-        y, m, d = a, b, c
-    elif c < 1000:
-        return None
-    elif "." in date or a > 12:
-        y, m, d = c, b, a
-    else:
-        y, m, d = c, a, b
-    try:
-        return (datetime.date(y, m, d) - datetime.date(1970, 1, 1)).days
-    except (ValueError, OverflowError):
-        return None
-
-
-def _cell(row, column):
-    """The column's cell of a row: a dict (csv.DictReader) or a list (csv.reader)."""
-    if not isinstance(row, dict):
-        return row[column["index"]] if column["index"] < len(row) else None
-    name = column["name"]
-    if name in row:
-        return row[name]
-    for key, value in row.items():
-        if isinstance(key, str) and key.strip() == name:
-            return value
-    values = list(row.values())
-    return values[column["index"]] if column["index"] < len(values) else None
-
-
-def _value(column, cell):
-    """A numeric column's value of a cell (None: missing or not a number)."""
-    if _is_missing(cell):
-        return None
-    if column["read"] == "date":
-        d = _date(cell)
-        return None if d is None else np.float32(d) - np.float32(column["first"])
-    return _number(cell)
-
-
-def _level(column, cell, positions):
-    """A one-hot column's level of a cell (None: missing, not a number, or not seen in the file)."""
-    if _is_missing(cell):
-        return None
-    if column["read"] == "number-category":
-        v = _number(cell)
-        return None if v is None else positions.get(float(v))
-    return positions.get(cell.strip())
-
-
-def prepare_rows(rows):
-    """The network's inputs (n, len(INPUTS)) of the file's rows, cleaned as in the page."""
-    rows = list(rows)
-    X = np.zeros((len(rows), len(INPUTS)), dtype=np.float32)
-    j = 0
-    for column in COLUMNS:
-        cells = [_cell(row, column) for row in rows]
-        if column["read"] in ("number", "date"):
-            for i, cell in enumerate(cells):
-                v = _value(column, cell)
-                X[i, j] = column["fill"] if v is None else v
-            j += 1
-        else:
-            if column["read"] == "number-category":
-                positions = {float(np.float32(level)): k for k, level in enumerate(column["levels"])}
-            else:
-                positions = {level: k for k, level in enumerate(column["levels"])}
-            for i, cell in enumerate(cells):
-                k = _level(column, cell, positions)
-                X[i, j + (column["fill"] if k is None else k)] = 1
-            j += len(column["levels"])
-    if CLIP_LOW is not None:
-        X = np.minimum(np.maximum(X, CLIP_LOW), CLIP_HIGH)
-    return (X - OFFSET) * SCALE
-
-
-def predict_rows(rows):
-    """predict() of the file's rows (csv.DictReader dicts or csv.reader lists): one row per row."""
-    return predict(prepare_rows(rows))
-
-
-def _records(path):
-    """The file's data rows as lists, read as the page reads them."""
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        records = [r for r in csv.reader(f, delimiter=DELIMITER) if r and not (len(r) == 1 and not r[0].strip())]
-    return records[SKIPPED_LINES + (1 if HEADER else 0):]
-
-
-def _main(argv):
-    if len(argv) != 2:
-        print("usage: python %s data.csv   (a file like the imported one)" % argv[0], file=sys.stderr)
-        return 2
-    _print(predict_rows(_records(argv[1])))
-    return 0
-
-"#;
+const ROWS_PY: &str = include_str!("rows.py");
 
 /// Printing predictions and the entry point (shared by both kinds of script).
-const PRINT_PY: &str = r#"
-def _print(out):
-    """One line per row: the prediction (class or value), then each class's probability."""
-    w = csv.writer(sys.stdout, lineterminator="\n")
-    if CLASSES:
-        w.writerow(["prediction"] + ["p(%s)" % c for c in CLASSES])
-        for p in out:
-            w.writerow([CLASSES[int(np.argmax(p))]] + [format(float(q), ".9g") for q in p])
-    else:
-        w.writerow(["prediction"])
-        for v in out:
-            w.writerow([format(float(v), ".9g")])
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv))
-"#;
+const PRINT_PY: &str = include_str!("print.py");
 
 /// The file name of the download.
 pub const FILE_NAME: &str = "nnplay_model.py";

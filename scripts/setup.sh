@@ -9,10 +9,14 @@
 #                          (otherwise it tries to download one, which fails offline).
 #   binaryen (wasm-opt)    package.json pins npm binaryen@132; Debian's binaryen 108 miscompiles.
 #   playwright-core        package.json; drives Debian's /usr/bin/chromium.
+#   NUMPY_VERSION          the NumPy in target/pyvenv, where the NumPy export's tests run the
+#                          generated scripts (tests/numpy_export.rs, tests/e2e/numpy.test.mjs);
+#                          scripts/tabular.sh adds scikit-learn to the same environment.
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+NUMPY_VERSION=2.4.6
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -67,4 +71,12 @@ if [ ! -f target/.fetched ] || [ Cargo.lock -nt target/.fetched ]; then
   mkdir -p target && touch target/.fetched
 fi
 
-say "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null | head -1)"
+# 7. Python with NumPy for the NumPy export's tests (target/pyvenv; NNPLAY_PYTHON overrides its path)
+venv=target/pyvenv
+if ! "$venv/bin/python" -c "import numpy, sys; sys.exit(numpy.__version__ != '$NUMPY_VERSION')" 2>/dev/null; then
+  say "installing NumPy $NUMPY_VERSION into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet "numpy==$NUMPY_VERSION"
+fi
+
+say "ready: trunk $(trunk --version | awk '{print $2}'), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | awk '{print $3}'), $(/usr/bin/chromium --version 2>/dev/null | head -1), NumPy $("$venv/bin/python" -c 'import numpy; print(numpy.__version__)')"

@@ -303,6 +303,11 @@ impl Importer {
         Ok(info)
     }
 
+    /// The table read last.
+    pub fn table(&self) -> Option<&Table> {
+        self.table.as_ref()
+    }
+
     /// Column names of the table read last.
     pub fn columns(&self) -> Option<Vec<String>> {
         self.table
@@ -368,7 +373,8 @@ impl Importer {
     }
 }
 
-fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
+/// The mapping a request stands for (limits applied).
+pub fn to_mapping(r: &MappingRequest) -> Result<Mapping, String> {
     let train_percent = limits::train_ratio(r.train_percent);
     Ok(Mapping {
         features: r.features.iter().map(|&f| f as usize).collect(),

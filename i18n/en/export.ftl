@@ -10,3 +10,9 @@ export-network-svg = Network SVG
 export-history-csv = History CSV
 export-no-page = The page's run could not be read; try again once the picture has been drawn.
 export-not-ready = This export is not available yet.
+
+# Export → NumPy (src/web/export/numpy.rs)
+numpy-failed = The NumPy file could not be written.
+numpy-error-file = The imported file in training is not loaded: import it again.
+numpy-error-other-file = Another file was opened after the one in training: import the file in training again.
+numpy-error-inputs = The data gives { $data } inputs but the network takes { $network }.

@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 mod fit;
+mod fitted;
 mod split;
 mod target;
 pub use fit::Affine;
 use fit::{fill_value, fit, mean_std, most_frequent_code};
+pub use fitted::{fitted, Fitted};
 use split::split_rows;
 
 /// The multi-class limit: more distinct target values than this are not classes.
@@ -237,7 +239,7 @@ fn first_not_number(c: &Column) -> ImportError {
 }
 
 /// The table's columns as the mapping reads them (switched types applied).
-fn columns<'t>(table: &'t Table, m: &Mapping) -> Vec<Cow<'t, Column>> {
+pub fn columns<'t>(table: &'t Table, m: &Mapping) -> Vec<Cow<'t, Column>> {
     let file_row = |r: usize| table.file_row(r);
     table
         .columns

@@ -28,6 +28,16 @@ pub(super) fn plane_for(p: &Prepared, setup: &CsvSetup) -> Plane {
 }
 
 impl Trainer {
+    /// The imported data in training (prepared: mapping applied, cleaning and scaling fitted).
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.csv.as_ref().map(|(p, _)| p)
+    }
+
+    /// The table read last (the imported file in training, once `use_csv` or a link loaded it).
+    pub fn table(&self) -> Option<&crate::table::Table> {
+        self.importer.table()
+    }
+
     /// Switches training to the imported table under `request`; on error nothing changes.
     pub(super) fn use_csv(&mut self, request: &MappingRequest, axes: (u32, u32)) -> Result<(), String> {
         let p = self.importer.prepare(request)?;

@@ -17,6 +17,8 @@ pub enum Stream {
     Dropout = 5,
     /// The draws of a search's trial k: `Rng::for_epoch(search_seed, k, Stream::Search)`.
     Search = 6,
+    /// Each epoch's data augmentation (jitter, rotation, flips, mixup).
+    Augment = 7,
 }
 
 pub struct Rng(Pcg32);

@@ -26,6 +26,7 @@ pub mod i18n;
 pub mod import_error;
 pub mod importer;
 pub mod lesson;
+pub mod norm;
 pub mod pace;
 pub mod page;
 pub mod params;

@@ -195,3 +195,26 @@ fn wire_select() {
         }
     });
 }
+
+/// For a module loaded after the page (search, lessons, export): installs the
+/// catalog of the page's language (`<html lang>`), the page's words with the
+/// module's own files (`en`, `zh`; embedded in the module, tested to parse).
+pub fn install_module(en: &[(&'static str, &'static str)], zh: &[(&'static str, &'static str)]) {
+    use crate::i18n::{self, Catalog, Lang};
+    let tag = dom::document()
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    let with = |main: &[(&'static str, &'static str)], own: &[(&'static str, &'static str)]| {
+        let mut all = main.to_vec();
+        all.extend_from_slice(own);
+        all
+    };
+    let english = Catalog::parse(Lang::En, &with(i18n::EN_MAIN, en))
+        .unwrap_or_else(|_| unreachable!("a module's English catalog parses (tested)"));
+    let current = match Lang::from_tag(&tag) {
+        Some(Lang::Zh) => Catalog::parse(Lang::Zh, &with(i18n::ZH_MAIN, zh)).ok(),
+        _ => None,
+    };
+    i18n::install(english, current);
+}

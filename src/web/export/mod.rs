@@ -14,7 +14,6 @@ mod pictures;
 mod pytorch;
 
 use crate::export::run::{CsvInput, Run};
-use crate::i18n::{self, Catalog, Lang};
 use crate::web::dom;
 use crate::web::wire::{self, Incoming, ToWorkerJs};
 use wasm_bindgen::{JsCast, JsValue};
@@ -25,25 +24,10 @@ fn boot() -> JsValue {
     js_sys::Reflect::get(&js_sys::global(), &"nnplayExportBoot".into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Installs the module's catalog of the page's language (`<html lang>`): the
-/// page's words with the module's own (`i18n/*/export.ftl`).
+/// Installs the module's catalog of the page's language: the page's words
+/// with the module's own (`i18n/*/export.ftl`).
 fn install_language() {
-    let tag = dom::document()
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    let files = |main: &[(&'static str, &'static str)], own: &[(&'static str, &'static str)]| {
-        let mut all = main.to_vec();
-        all.extend_from_slice(own);
-        all
-    };
-    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_EXPORT))
-        .expect("the export module's English catalog parses (tested)");
-    let current = match Lang::from_tag(&tag) {
-        Some(Lang::Zh) => Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_EXPORT)).ok(),
-        _ => None,
-    };
-    i18n::install(english, current);
+    crate::web::l10n::install_module(crate::i18n::EN_EXPORT, crate::i18n::ZH_EXPORT);
 }
 
 /// The page's run as the page holds it now (its last drawn snapshot),

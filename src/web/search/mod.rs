@@ -74,20 +74,7 @@ pub fn dispatch(msg: SearchMsg) {
 /// page sets it before loading this module), fills the page's `data-l10n-id`
 /// elements (the panel's among them) and labels the panel's selects.
 fn install_language() {
-    use crate::i18n::{self, Catalog, Lang};
-    let tag = dom::document()
-        .document_element()
-        .map(|e| e.get_attribute("lang").unwrap_or_default());
-    let files = |main: &[(&'static str, &'static str)], search: &[(&'static str, &'static str)]| {
-        let mut f = main.to_vec();
-        f.extend_from_slice(search);
-        f
-    };
-    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_SEARCH)).expect("tested");
-    let chinese = (tag.as_deref().and_then(Lang::from_tag) == Some(Lang::Zh))
-        .then(|| Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_SEARCH)).ok())
-        .flatten();
-    i18n::install(english, chinese);
+    crate::web::l10n::install_module(crate::i18n::EN_SEARCH, crate::i18n::ZH_SEARCH);
     crate::web::l10n::fill_page();
     PANEL.with(|p| {
         if let Ok(mut s) = p.state.try_borrow_mut() {

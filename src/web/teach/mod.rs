@@ -7,7 +7,6 @@ mod dialogs;
 mod hide;
 mod view;
 
-use crate::i18n::{self, Catalog, Lang};
 use crate::lesson::panel::{self, Effect, LessonModel, LessonMsg};
 use crate::lesson::Progress;
 use crate::web::dom;
@@ -54,23 +53,8 @@ pub fn dispatch(msg: LessonMsg) {
 
 /// Installs the lessons' catalog of the page's language (`<html lang>`).
 fn install_language() {
-    let tag = dom::document()
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
     // The page's words too: the editor names the controls as the page does.
-    let files = |main: &[(&'static str, &'static str)], teach: &[(&'static str, &'static str)]| {
-        let mut all = main.to_vec();
-        all.extend_from_slice(teach);
-        all
-    };
-    let english = Catalog::parse(Lang::En, &files(i18n::EN_MAIN, i18n::EN_TEACH))
-        .expect("the lessons' English catalog parses (tested)");
-    let current = match Lang::from_tag(&tag) {
-        Some(Lang::Zh) => Catalog::parse(Lang::Zh, &files(i18n::ZH_MAIN, i18n::ZH_TEACH)).ok(),
-        _ => None,
-    };
-    i18n::install(english, current);
+    crate::web::l10n::install_module(crate::i18n::EN_TEACH, crate::i18n::ZH_TEACH);
 }
 
 /// The page's progress event's detail (see `web::app::progress`).

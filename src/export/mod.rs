@@ -4,6 +4,8 @@
 //! Export menu, Save model and Open link are made of (`run`: the page's run
 //! rebuilt outside the page).
 
+pub mod optuna;
+pub mod pytorch;
 pub mod run;
 
 use crate::dataset::Problem;

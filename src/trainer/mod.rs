@@ -158,6 +158,10 @@ impl Trainer {
     pub fn test_points(&self) -> &[Point] {
         &self.test
     }
+    /// The imported data in training, as prepared (mapped, cleaned, scaled, split).
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.csv.as_ref().map(|(p, _)| p)
+    }
 
     /// New data from the config (dataset, noise, ratio, seed), then new weights.
     fn regenerate(&mut self) {

@@ -10,3 +10,9 @@ export-network-svg = Network SVG
 export-history-csv = History CSV
 export-no-page = The page's run could not be read; try again once the picture has been drawn.
 export-not-ready = This export is not available yet.
+
+# Export → PyTorch and Export → Optuna (src/web/export/pytorch.rs).
+torch-failed = The PyTorch script could not be written.
+torch-optuna-failed = The Optuna study could not be written.
+torch-no-search-title = No search to export
+torch-no-search = Export → Optuna writes the search of the link as an Optuna study: set up and run a search first (the Search button), then export again.

@@ -10,3 +10,9 @@ export-network-svg = 网络 SVG
 export-history-csv = 历史 CSV
 export-no-page = 无法读取页面的训练；请在图片画出后再试一次。
 export-not-ready = 这个导出还不可用。
+
+# Export → PyTorch and Export → Optuna (src/web/export/pytorch.rs).
+torch-failed = 无法生成 PyTorch 脚本。
+torch-optuna-failed = 无法生成 Optuna 研究脚本。
+torch-no-search-title = 没有可导出的搜索
+torch-no-search = “导出 → Optuna”会把链接中的搜索写成一个 Optuna 研究：请先设置并运行一次搜索（“搜索”按钮），然后再导出。

@@ -214,3 +214,83 @@ pub fn optuna(t: &Trainer, link: &str, opts: &Options) -> Result<Script, OptunaE
         data,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::ToWorker;
+
+    fn trainer(link: &str) -> Trainer {
+        let mut t = Trainer::new(crate::config::Config::default());
+        t.handle(ToWorker::Configure {
+            hash: link.into(),
+            run: 0,
+        });
+        t
+    }
+
+    #[test]
+    fn a_bayesian_search_becomes_a_tpe_study_with_its_space_and_pruner() {
+        let link = "#data=circle&seed=1&net=4,2&search=bayes&s_trials=40&s_epochs=270&s_prune=halving&s_seed=7\
+                    &s_lr=0.001..0.1&s_batch=1..30&s_net=4|8,8&s_drop=0,0.2&s_in=x1sq,sinx1&s_opt=sgd,adam";
+        let t = trainer(link);
+        let s = optuna(&t, link, &Options::default()).unwrap();
+        assert_eq!(s.name, "nnplay-run-optuna.py");
+        for want in [
+            "STRATEGY = \"bayes\"",
+            "TRIALS = 40",
+            "TRIAL_EPOCHS = 270",
+            "SEARCH_SEED = 7",
+            "OBJECTIVE = \"test\"",
+            "DIRECTION = \"minimize\"",
+            "PRUNER = \"halving\"",
+            "CHECKS = [10, 30, 90]",
+            "{\"name\": \"lr\", \"setting\": \"lr\", \"type\": \"float\", \"low\": 0.001, \"high\": 0.1, \"log\": True},",
+            "{\"name\": \"batch\", \"setting\": \"batch\", \"type\": \"int\", \"low\": 1, \"high\": 30, \"log\": True},",
+            "{\"name\": \"net\", \"setting\": \"net\", \"type\": \"categorical\", \"choices\": [\"4\", \"8,8\"]},",
+            "{\"name\": \"drop\", \"setting\": \"drop\", \"type\": \"categorical\", \"choices\": [0.0, 0.2]},",
+            "{\"name\": \"in_sinx1\", \"setting\": \"in\", \"feature\": \"sinx1\", \"type\": \"categorical\", \"choices\": [False, True]},",
+            "{\"name\": \"opt\", \"setting\": \"opt\", \"type\": \"categorical\", \"choices\": [\"sgd\", \"adam\"]},",
+            // The grid's values of a log range: 5 points from lo to hi; of an integer range, rounded.
+            "\"lr\": [0.001, 0.0031622776601683794, 0.01, 0.03162277660168379, 0.1],",
+            "\"batch\": [1, 2, 5, 13, 30],",
+
+            "TPESampler(n_startup_trials=10, n_ei_candidates=24, seed=seed, constant_liar=True)",
+            "SuccessiveHalvingPruner(",
+            "load_if_exists=True",
+        ] {
+            assert!(s.text.contains(want), "missing {want}");
+        }
+        crate::export::pytorch::tests::compiles("study.py", &s.text);
+    }
+
+    #[test]
+    fn a_grid_counts_its_combinations_and_a_metric_is_maximised() {
+        let link = "#data=xor&seed=2&search=grid&s_epochs=30&s_obj=acc&s_lr=0.01,0.03,0.1&s_act=tanh,relu";
+        let s = optuna(&trainer(link), link, &Options::default()).unwrap();
+        for want in [
+            "STRATEGY = \"grid\"",
+            "TRIALS = 6",
+            "DIRECTION = \"maximize\"",
+            "PRUNER = \"none\"",
+            "CHECKS = []",
+        ] {
+            assert!(s.text.contains(want), "missing {want}");
+        }
+        assert!(s.text.contains("\"lr\": [0.01, 0.03, 0.1],"));
+    }
+
+    #[test]
+    fn without_a_search_or_with_a_broken_one_there_is_no_study() {
+        let t = trainer("data=circle");
+        assert_eq!(
+            optuna(&t, "#data=circle", &Options::default()),
+            Err(OptunaError::NoSearch)
+        );
+        let bad = "#data=circle&search=random&s_lr=5..1";
+        match optuna(&t, bad, &Options::default()) {
+            Err(OptunaError::BadSearch(p)) => assert!(!p.is_empty()),
+            other => panic!("{other:?}"),
+        }
+    }
+}

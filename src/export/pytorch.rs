@@ -388,4 +388,4 @@ pub fn pytorch(t: &Trainer, link: &str, opts: &Options) -> Result<Script, Export
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

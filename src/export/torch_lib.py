@@ -120,11 +120,11 @@ def targets_of(label, s):
 def load_data(s):
     out = {}
     for split, rows in read_rows(s).items():
-        t = torch.tensor(rows, dtype=torch.float32).reshape(len(rows), -1)
         if len(rows) == 0:
             n_in = len(s["features"]) if s["features"] is not None else s["inputs"]
             out[split] = (torch.zeros(0, n_in), torch.zeros(0, s["outputs"]))
             continue
+        t = torch.tensor(rows, dtype=torch.float32)
         out[split] = (inputs_of(t[:, :-1], s), targets_of(t[:, -1], s))
     return out
 
@@ -362,8 +362,9 @@ def distributed():
 def train(s, epochs, weights=None, first_epoch=0, seed=None, log=print, report=None):
     """Trains the setup s for `epochs` epochs from `weights` (None: a fresh draw) and
     returns the scores of the final weights. Each epoch goes over the training rows in
-    minibatches of s["batch_size"] per process (a DistributedSampler splits the rows
-    between processes under torchrun; DistributedDataParallel averages the gradients),
+    minibatches of s["batch_size"] rows (under torchrun a DistributedSampler deals the rows
+    out to the N processes, each takes batch_size / N of every minibatch, and
+    DistributedDataParallel averages their gradients),
     in the data's order or shuffled, one optimizer step per minibatch on the mean
     gradient; then it measures the losses, calls report(epoch, scores) if given and
     applies the stopping rules (early stopping on the validation loss, or the training
@@ -382,6 +383,9 @@ def train(s, epochs, weights=None, first_epoch=0, seed=None, log=print, report=N
         [l.weight for l in net.layers], [l.bias for l in net.layers], s)
     sampler = DistributedSampler(range(len(x)), num_replicas=world, rank=rank,
                                  shuffle=s["shuffle"], seed=seed, drop_last=False)
+    # Each of the processes takes its share of every minibatch, so a step still averages
+    # the gradient over batch_size rows (rounded up to a multiple of the processes).
+    batch = max(1, math.ceil(s["batch_size"] / world))
     stop = s["stopping"]
     watched = "validation" if len(data["validation"][0]) else "train"
     best, best_epoch, best_weights = None, first_epoch, None
@@ -394,8 +398,8 @@ def train(s, epochs, weights=None, first_epoch=0, seed=None, log=print, report=N
             group["lr"] = s["learning_rate"] * lr_multiplier(s["schedule"], epoch)
         model.train()
         order = torch.tensor(list(sampler), dtype=torch.long)
-        for start in range(0, len(order), s["batch_size"]):
-            rows = order[start:start + s["batch_size"]]
+        for start in range(0, len(order), batch):
+            rows = order[start:start + batch]
             opt.zero_grad()
             training_loss(model(x[rows]), y[rows], s).mean().backward()
             opt.step()

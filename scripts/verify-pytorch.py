@@ -20,9 +20,12 @@ import time
 
 FIRST_TOL = 1e-4
 # Relative, after 100 epochs. Deterministic runs (no shuffling, no dropout) drift only by
-# float32 rounding (summation order in matmuls), seen below 1e-3; runs with shuffling or
-# dropout see other minibatches and masks, and their loss after 100 epochs differs as two
-# seeds of the same run do: up to ~10 % at 100 epochs on these sets, so 25 % is the bar.
+# float32 rounding (summation order in matmuls), seen below 1e-5 relative; runs with
+# shuffling or dropout see other minibatches and masks, and their loss after 100 epochs
+# differs as two streams of the same run do. The last column measures that: torch against
+# torch with another seed (same starting weights): 0.2 % to 9 % on three sets, 90 % on the
+# spiral with Adam, whose loss after 100 epochs is still falling fast and swings with the
+# minibatch order. The bar: within 25 %, or within 1.5 times torch's own spread if larger.
 LAST_TOL_EXACT = 0.01
 LAST_TOL_RANDOM = 0.25
 
@@ -47,24 +50,27 @@ def core(name, variant):
 
 print(f"{'setup':8} {'first epoch: torch':>19} {'core':>10} {'|diff|':>9}   "
       f"{'epoch ' + str(epochs) + ' (no shuffle): torch':>28} {'core':>10} {'rel':>8}   "
-      f"{'epoch ' + str(epochs) + ' (as set): torch':>25} {'core':>10} {'rel':>8}")
+      f"{'epoch ' + str(epochs) + ' (as set): torch':>25} {'core':>10} {'rel':>8}   {'torch/torch':>11}")
 for name, dropout in SETUPS.items():
     still = losses([py, f"{name}.py", "--no-shuffle", "--epochs", str(epochs)])
     c_still = core(name, "-noshuffle")
     run = losses([py, f"{name}.py", "--epochs", str(epochs)])
     c_run = core(name, "")
+    # Torch against itself with another shuffling and dropout stream: the spread to expect.
+    other = losses([py, f"{name}.py", "--epochs", str(epochs), "--seed", "12345"])
+    spread = abs(other[-1] - run[-1]) / abs(run[-1])
     d1 = abs(still[0] - c_still[0])
     rel_still = abs(still[-1] - c_still[-1]) / abs(c_still[-1])
     rel_run = abs(run[-1] - c_run[-1]) / abs(c_run[-1])
     print(f"{name:8} {still[0]:19.7f} {c_still[0]:10.7f} {d1:9.1e}   {still[-1]:28.7f} {c_still[-1]:10.7f} "
-          f"{rel_still:8.2%}   {run[-1]:25.7f} {c_run[-1]:10.7f} {rel_run:8.2%}")
+          f"{rel_still:8.2%}   {run[-1]:25.7f} {c_run[-1]:10.7f} {rel_run:8.2%}   {spread:8.2%}")
     if len(still) != epochs or len(run) != epochs:
         failures.append(f"{name}: {len(still)} and {len(run)} epochs, expected {epochs}")
     if not dropout and d1 > FIRST_TOL:
         failures.append(f"{name}: first-epoch loss differs by {d1:.2e} > {FIRST_TOL}")
     if rel_still > (LAST_TOL_RANDOM if dropout else LAST_TOL_EXACT):
         failures.append(f"{name}: loss after {epochs} epochs without shuffling differs by {rel_still:.2%}")
-    if rel_run > LAST_TOL_RANDOM:
+    if rel_run > max(LAST_TOL_RANDOM, 1.5 * spread):
         failures.append(f"{name}: loss after {epochs} epochs differs by {rel_run:.2%}")
 
 # The same script under torchrun: two processes, each half of every minibatch (the

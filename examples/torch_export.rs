@@ -37,6 +37,24 @@ const SETUPS: [(&str, &str, Option<&str>); 4] = [
     ),
 ];
 
+/// More setups, trained without shuffling only: every optimizer, regularisation, clipping,
+/// schedule, loss and output layer, initialisation, and early stopping, each compared epoch
+/// by epoch (listed in OUT_DIR/exact.txt).
+const EXACT: [&str; 12] = [
+    "data=circle&reg=l1&rr=0.003&clip=0.5",
+    "data=circle&opt=momentum&lr=0.01&reg=l2&rr=0.01&sched=step&severy=20",
+    "data=circle&opt=nesterov&lr=0.01&reg=elastic&rr=0.003&sched=warmup",
+    "data=circle&opt=adagrad&lr=0.03&sched=exp&sfactor=0.98",
+    "data=circle&opt=rmsprop&lr=0.001&sched=restarts&speriod=30&swarm=5",
+    "data=circle&opt=adamw&lr=0.003&clip=1&act=leaky",
+    "data=circle&opt=adadelta&lr=1&act=sigmoid",
+    "data=xor&opt=adam&lr=0.003&loss=bce&act=relu&net=6,3&init=he_uniform",
+    "data=gauss&loss=cce&act=gelu&init=glorot_normal&net=5",
+    "data=plane&act=elu&loss=huber&init=he_normal&net=3,3",
+    "data=circle&act=softplus&init=glorot_uniform&out=sigmoid&batch=7",
+    "data=xor&es=5&esd=0.001&val=20&lr=0.1&net=3",
+];
+
 /// The search the circle's Optuna study runs (two processes share it in the check).
 const SEARCH: &str =
     "&search=random&s_trials=6&s_epochs=20&s_obj=test&s_prune=median&s_seed=3&s_lr=0.003..0.3&s_act=tanh,relu";
@@ -75,14 +93,17 @@ fn trainer(link: &str, file: Option<&str>) -> Trainer {
     t
 }
 
-/// The training loss after each epoch, one per line.
+/// The training loss after each epoch, one per line, until the epochs or a stopping rule end the run.
 fn losses(mut t: Trainer, epochs: u32) -> String {
     let mut s = String::new();
     for _ in 0..epochs {
-        if let Some(stop) = t.train_epoch() {
-            panic!("the core stopped: {stop:?}");
-        }
+        let stop = t.train_epoch();
         writeln!(s, "{}", t.scores().train_loss).unwrap();
+        match stop {
+            None => {}
+            Some(FromWorker::Finished { .. }) => break,
+            Some(other) => panic!("the core stopped: {other:?}"),
+        }
     }
     s
 }
@@ -123,4 +144,15 @@ fn main() {
         write(&format!("{name}-core-noshuffle.txt"), &losses(still, epochs));
         println!("{name}: {page_link}");
     }
+    let mut list = String::new();
+    for (k, link) in EXACT.iter().enumerate() {
+        let link = format!("{link}&shuffle=0");
+        let t = trainer(&link, None);
+        let name = format!("exact{k}");
+        let script = pytorch(&t, &format!("#{link}"), &Options { stem: name.clone(), ..Options::default() }).expect("exports");
+        write(&script.name, &script.text);
+        write(&format!("{name}-core-noshuffle.txt"), &losses(t, epochs));
+        writeln!(list, "{name} {link}").unwrap();
+    }
+    write("exact.txt", &list);
 }

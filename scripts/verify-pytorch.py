@@ -73,6 +73,27 @@ for name, dropout in SETUPS.items():
     if rel_run > max(LAST_TOL_RANDOM, 1.5 * spread):
         failures.append(f"{name}: loss after {epochs} epochs differs by {rel_run:.2%}")
 
+# Every optimizer, regularisation, clipping, schedule, loss, output layer, initialisation
+# and early stopping, without shuffling: the same run epoch by epoch.
+print(f"\n{'exact setups (no shuffling)':72} {'first: torch':>12} {'nnplay':>10} {'|diff|':>8} "
+      f"{'epochs':>6} {'last: torch':>11} {'nnplay':>10} {'rel':>8}")
+with open(os.path.join(out, "exact.txt")) as f:
+    exact = [line.split(" ", 1) for line in f.read().splitlines()]
+for name, link in exact:
+    torch_run = losses([py, f"{name}.py", "--epochs", str(epochs)])
+    c = core(name, "-noshuffle")
+    d1 = abs(torch_run[0] - c[0])
+    # Early stopping prints the epoch that fired it; the core's last loss is after restoring
+    # the best weights: compare the epoch before.
+    k = len(c) - (2 if "es=" in link else 1)
+    rel = abs(torch_run[k] - c[k]) / abs(c[k]) if k < len(torch_run) else float("inf")
+    print(f"{link[:72]:72} {torch_run[0]:12.7f} {c[0]:10.7f} {d1:8.1e} {len(torch_run):6} "
+          f"{torch_run[k]:11.7f} {c[k]:10.7f} {rel:8.3%}")
+    if d1 > FIRST_TOL or len(torch_run) != len(c) or rel > LAST_TOL_EXACT:
+        failures.append(f"{link}: first-epoch |diff| {d1:.1e}, {len(torch_run)} epochs vs {len(c)}, "
+                        f"{rel:.3%} at epoch {k + 1}")
+print()
+
 # The same script under torchrun: two processes, each half of every minibatch (the
 # DistributedSampler deals the rows out in turn), so without shuffling each step sees the
 # same rows as one process does, and the gradients DDP averages are the same mean.

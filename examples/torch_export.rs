@@ -149,7 +149,15 @@ fn main() {
         let link = format!("{link}&shuffle=0");
         let t = trainer(&link, None);
         let name = format!("exact{k}");
-        let script = pytorch(&t, &format!("#{link}"), &Options { stem: name.clone(), ..Options::default() }).expect("exports");
+        let script = pytorch(
+            &t,
+            &format!("#{link}"),
+            &Options {
+                stem: name.clone(),
+                ..Options::default()
+            },
+        )
+        .expect("exports");
         write(&script.name, &script.text);
         write(&format!("{name}-core-noshuffle.txt"), &losses(t, epochs));
         writeln!(list, "{name} {link}").unwrap();

@@ -263,7 +263,8 @@ def evaluate(net, x, y, s):
         if tp + fp + fn > 0:
             f1s.append(2 * tp / (2 * tp + fp + fn))
     accuracy = float((pred == true).double().mean()) if n else float("nan")
-    return loss, {"accuracy": accuracy, "f1": sum(f1s) / len(f1s) if f1s else 0.0}
+    f1 = (sum(f1s) / len(f1s) if f1s else 0.0) if n else float("nan")
+    return loss, {"accuracy": accuracy, "f1": f1}
 
 
 # ------------------------------------------------------------ the optimizer --

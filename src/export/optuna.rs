@@ -30,8 +30,8 @@ pub enum OptunaError {
 impl std::fmt::Display for OptunaError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NoSearch => f.write_str("the link has no search: run a search first"),
-            Self::BadSearch(p) => write!(f, "the search cannot run: {}", p.join("; ")),
+            Self::NoSearch => f.write_str(&crate::t!("torch-no-search")),
+            Self::BadSearch(p) => f.write_str(&p.join("; ")),
             Self::Export(e) => e.fmt(f),
         }
     }

@@ -61,8 +61,15 @@ pub enum ExportError {
 impl std::fmt::Display for ExportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::NoImportedData => f.write_str("the setup trains on an imported file that is not loaded"),
-            Self::NotFinite { what, index } => write!(f, "{what} number {index} is not a finite number"),
+            Self::NoImportedData => f.write_str(&crate::t!("torch-no-data")),
+            Self::NotFinite { what, index } => f.write_str(&crate::t!(
+                if *what == "weight" {
+                    "torch-weight-not-finite"
+                } else {
+                    "torch-data-not-finite"
+                },
+                index = (index + 1).to_string()
+            )),
         }
     }
 }

@@ -5,7 +5,9 @@
 //! rebuilt outside the page).
 
 pub mod numpy;
+pub mod optuna;
 pub mod python;
+pub mod pytorch;
 pub mod run;
 
 use crate::dataset::Problem;

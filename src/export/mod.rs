@@ -4,7 +4,10 @@
 //! Export menu, Save model and Open link are made of (`run`: the page's run
 //! rebuilt outside the page).
 
+pub mod network_svg;
 pub mod numpy;
+pub mod pictures;
+pub mod png;
 pub mod python;
 pub mod run;
 

@@ -197,7 +197,15 @@ pub fn boundary_rgba(t: &Trainer, n: usize, scale: f32) -> (Vec<u8>, usize) {
     if c.show_test_data {
         for p in &test {
             let at = (to_px(p.x1), n as f32 - to_px(p.x2));
-            dot(&mut rgba, n, at, r, 1.6 * scale, point_color(p, classes), [0x1f, 0x29, 0x33]);
+            dot(
+                &mut rgba,
+                n,
+                at,
+                r,
+                1.6 * scale,
+                point_color(p, classes),
+                [0x1f, 0x29, 0x33],
+            );
         }
     }
     (rgba, m)
@@ -267,12 +275,19 @@ mod tests {
     /// At the page's own 100 × 100 the grid is the snapshot's output, bit for bit.
     #[test]
     fn the_grid_at_the_pages_density_is_the_snapshots() {
-        for hash in ["data=spiral&net=6,4&seed=3", "data=blobs&classes=4&net=5&seed=2", "data=plane&net=3"] {
+        for hash in [
+            "data=spiral&net=6,4&seed=3",
+            "data=blobs&classes=4&net=5&seed=2",
+            "data=plane&net=3",
+        ] {
             let mut t = trained(hash, 5);
             let s = t.snapshot();
             let ours = grid_output(&t, grid::DENSITY);
             assert_eq!(ours.len(), s.output.len(), "{hash}");
-            assert!(ours.iter().zip(&s.output).all(|(a, b)| a.to_bits() == b.to_bits()), "{hash}");
+            assert!(
+                ours.iter().zip(&s.output).all(|(a, b)| a.to_bits() == b.to_bits()),
+                "{hash}"
+            );
         }
     }
 
@@ -349,8 +364,7 @@ mod tests {
         assert_eq!(last[1].to_bits(), r.train_loss().to_bits(), "exact");
         assert_eq!(last[7].to_bits(), r.grad(2).to_bits());
         let reg = trained("data=plane&net=3", 2);
-        assert!(history_csv(&reg.history().flat(), reg.config()).starts_with(
-            "epoch,train_loss,test_loss,train_r2,test_r2,grad_rms_layer_1,grad_rms_output\n"
-        ));
+        assert!(history_csv(&reg.history().flat(), reg.config())
+            .starts_with("epoch,train_loss,test_loss,train_r2,test_r2,grad_rms_layer_1,grad_rms_output\n"));
     }
 }

@@ -78,7 +78,10 @@ mod tests {
         let png = encode(w, h, &rgba);
         assert_eq!(&png[..8], &SIGNATURE);
         assert_eq!(size(&png), Some((3, 2)));
-        assert_eq!(&png[png.len() - 12..], &[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]);
+        assert_eq!(
+            &png[png.len() - 12..],
+            &[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]
+        );
         // IDAT: after the signature (8) and IHDR (4 + 4 + 13 + 4).
         let at = 8 + 25;
         let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;

@@ -10,6 +10,7 @@ pub mod pictures;
 pub mod png;
 pub mod python;
 pub mod run;
+pub mod zip;
 
 use crate::dataset::Problem;
 use crate::head::Head;

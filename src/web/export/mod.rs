@@ -184,6 +184,7 @@ pub fn start() {
     dom::on(&dom::document(), "nnplay-lang", |_: Event| {
         install_language();
         menu::relabel();
+        link::relabel();
     });
     let first = js_sys::Reflect::get(&boot(), &"first".into())
         .ok()

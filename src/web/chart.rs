@@ -59,19 +59,7 @@ pub fn draw_scaled(
     log_y: bool,
 ) -> Result<(), String> {
     let backend = CanvasBackend::new(canvas_id).ok_or_else(|| format!("no canvas #{canvas_id}"))?;
-    draw_on(&backend.into_drawing_area(), lines, x_max, y, marker, log_y)
-}
-
-/// `draw_scaled` on any plotters backend: the page's canvases, and the export
-/// module's SVG files and offscreen canvases (Export → Charts).
-pub fn draw_on<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    lines: &[Line],
-    x_max: f32,
-    y: YAxis,
-    marker: Option<(f32, f32)>,
-    log_y: bool,
-) -> Result<(), String> {
+    let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     // About one label per 70 px, so long epoch numbers never run together.
     let x_labels = ((root.dim_in_pixel().0 as usize) / 70).clamp(2, 5);
@@ -93,7 +81,7 @@ pub fn draw_on<DB: DrawingBackend>(
             *v
         })
     };
-    let mut chart = ChartBuilder::on(root)
+    let mut chart = ChartBuilder::on(&root)
         .margin_top(6)
         .margin_right(10)
         .x_label_area_size(20)
@@ -148,15 +136,6 @@ pub fn last_epoch(history: &[f32]) -> f32 {
 /// Training loss in grey, test loss in black, per epoch. A loss that climbed
 /// through decades (a diverging run) is drawn on a log scale.
 pub fn draw_losses(canvas_id: &str, history: &[f32]) -> Result<(), String> {
-    let backend = CanvasBackend::new(canvas_id).ok_or_else(|| format!("no canvas #{canvas_id}"))?;
-    draw_losses_on(&backend.into_drawing_area(), history)
-}
-
-/// `draw_losses` on any plotters backend.
-pub fn draw_losses_on<DB: DrawingBackend>(
-    root: &DrawingArea<DB, plotters::coord::Shift>,
-    history: &[f32],
-) -> Result<(), String> {
     let (train, test) = (series(history, |r| r.train_loss()), series(history, |r| r.test_loss()));
     let all = || train.iter().chain(&test).map(|p| p.1);
     let max_loss = all().fold(0.0f32, f32::max).max(1e-3) * 1.05;
@@ -174,8 +153,8 @@ pub fn draw_losses_on<DB: DrawingBackend>(
         }
     };
     let positive = |v: Vec<(f32, f32)>| v.into_iter().filter(|p| !log_y || p.1 > 0.0).collect();
-    draw_on(
-        root,
+    draw_scaled(
+        canvas_id,
         &[
             Line {
                 points: positive(train),

@@ -14,7 +14,7 @@ use plotters::style::RGBColor;
 use web_sys::{Element, HtmlElement};
 
 /// Colours of the layers in the gradient chart, from the first hidden layer to the output.
-pub const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
+const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
     RGBColor(31, 119, 180),
     RGBColor(255, 127, 14),
     RGBColor(44, 160, 44),
@@ -29,7 +29,7 @@ pub const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
 ];
 
 /// An axis label: 0, 0.03, 1.5, or 3e-4 for small rates.
-pub fn short(v: f32) -> String {
+fn short(v: f32) -> String {
     if v == 0.0 {
         "0".into()
     } else if v.abs() >= 0.01 {

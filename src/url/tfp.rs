@@ -335,9 +335,11 @@ pub fn translate(link: &str) -> Result<Translation, LinkError> {
         }
     }
     if FEATURES.iter().any(|(k, _)| get(k).is_some()) {
+        // Every feature on in the Playground (given or by its default), as its link would say it.
         let given: Vec<String> = FEATURES
             .iter()
-            .filter_map(|(k, _)| get(k).map(|v| format!("{k}={v}")))
+            .filter(|(k, _)| on(k))
+            .map(|(k, _)| format!("{k}=true"))
             .collect();
         let value = ins.join(",");
         acc.carried.push((given.join("&"), format!("in={value}")));

@@ -24,3 +24,25 @@ torch-no-search = Export → Optuna writes the search of the link as an Optuna s
 torch-no-data = The setup trains on an imported file that is not loaded; import it again.
 torch-weight-not-finite = Weight { $index } (counting every layer's weights, then its biases) is not a finite number.
 torch-data-not-finite = Data value { $index } is not a finite number.
+
+# Open link (src/web/export/link.rs) and TensorFlow Playground links (src/url/tfp.rs).
+link-title = Open a link
+link-label = Paste an nnplay or TensorFlow Playground link (or just its part after #)
+link-placeholder = https://playground.tensorflow.org/#activation=tanh&…
+link-cancel = Cancel
+link-open = Open
+link-empty = Paste a link first.
+link-no-setup = This is not a link to a setup: it has no settings after #. Nothing was changed.
+link-tfp-title = Opened a TensorFlow Playground link
+link-tfp-carried = Carried over: { $list }.
+link-tfp-seed = Its seed “{ $value }” is text for the Playground's own random generator; nnplay uses seed { $seed }, made from it (the same link gives the same run).
+link-tfp-unknown-key = Not carried over: { $key }={ $value } is not a key the Playground knows.
+link-tfp-bad-value = Not carried over: { $key }={ $value } is not a value the Playground reads; the default is kept.
+link-tfp-unsupported = Not carried over: { $key }={ $value }: nnplay has no such setting.
+link-tfp-points = nnplay generates its points with its own generator, so the points differ from the Playground's (same dataset, noise and split).
+link-tfp-order = Trained in a fixed order (shuffling off), as the Playground trains.
+
+# Pictures and numbers (src/web/export/pictures.rs).
+pic-failed = The file could not be made
+pic-boundary-title = Boundary PNG
+pic-boundary-coarser = This network is large: the picture ({ $n } × { $n } pixels) was computed on a { $m } × { $m } grid and scaled up smoothly.

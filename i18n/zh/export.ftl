@@ -24,3 +24,25 @@ torch-no-search = “导出 → Optuna”会把链接中的搜索写成一个 Op
 torch-no-data = 这个设置使用的导入文件没有加载；请重新导入。
 torch-weight-not-finite = 第 { $index } 个权重（按各层先权重后偏置计数）不是有限数。
 torch-data-not-finite = 第 { $index } 个数据值不是有限数。
+
+# Open link (src/web/export/link.rs) and TensorFlow Playground links (src/url/tfp.rs).
+link-title = 打开链接
+link-label = 粘贴 nnplay 或 TensorFlow Playground 的链接（或只粘贴 # 之后的部分）
+link-placeholder = https://playground.tensorflow.org/#activation=tanh&…
+link-cancel = 取消
+link-open = 打开
+link-empty = 请先粘贴一个链接。
+link-no-setup = 这不是一个设置链接：# 之后没有任何设置。没有做任何更改。
+link-tfp-title = 已打开 TensorFlow Playground 链接
+link-tfp-carried = 已沿用：{ $list }。
+link-tfp-seed = 它的种子“{ $value }”是 Playground 自身随机数生成器的文本；nnplay 使用由它得出的种子 { $seed }（同一链接得到同一次运行）。
+link-tfp-unknown-key = 未沿用：{ $key }={ $value } 不是 Playground 认识的键。
+link-tfp-bad-value = 未沿用：{ $key }={ $value } 不是 Playground 能读取的值；保留默认值。
+link-tfp-unsupported = 未沿用：{ $key }={ $value }：nnplay 没有这个设置。
+link-tfp-points = nnplay 用自己的生成器生成数据点，所以点与 Playground 的不同（数据集、噪声和划分相同）。
+link-tfp-order = 按固定顺序训练（不打乱），与 Playground 相同。
+
+# Pictures and numbers (src/web/export/pictures.rs).
+pic-failed = 无法生成文件
+pic-boundary-title = 边界 PNG
+pic-boundary-coarser = 这个网络较大：图片（{ $n } × { $n } 像素）是在 { $m } × { $m } 的网格上计算后平滑放大的。

@@ -4,11 +4,15 @@
 //! Export menu, Save model and Open link are made of (`run`: the page's run
 //! rebuilt outside the page).
 
+pub mod network_svg;
 pub mod numpy;
 pub mod optuna;
+pub mod pictures;
+pub mod png;
 pub mod python;
 pub mod pytorch;
 pub mod run;
+pub mod zip;
 
 use crate::dataset::Problem;
 use crate::head::Head;

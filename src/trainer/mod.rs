@@ -158,6 +158,10 @@ impl Trainer {
     pub fn test_points(&self) -> &[Point] {
         &self.test
     }
+    /// The imported data in training and its picture plane (None: built-in data).
+    pub fn imported(&self) -> Option<(&crate::prep::Prepared, &crate::plane::Plane)> {
+        self.csv.as_ref().map(|(p, plane)| (p, plane))
+    }
 
     /// New data from the config (dataset, noise, ratio, seed), then new weights.
     fn regenerate(&mut self) {

@@ -15,6 +15,7 @@ use crate::regularization::Regularization;
 
 mod csv;
 mod drawn;
+pub mod tfp;
 mod training;
 mod view;
 

@@ -168,6 +168,7 @@ pub fn start() {
     dom::on(&dom::document(), "nnplay-lang", |_: Event| {
         install_language();
         menu::relabel();
+        link::relabel();
     });
     let first = js_sys::Reflect::get(&boot(), &"first".into())
         .ok()

@@ -212,6 +212,12 @@ pub struct Prepared {
     pub test: Split,
     pub feature_scaling: Vec<Affine>,
     pub target_scaling: Affine,
+    /// Per feature, what a missing cell became (fitted on the training rows):
+    /// the fill-in value of a number, 1 or 0 on a category's one-hot columns
+    /// (the most frequent level's is 1). Model files record it.
+    pub fill_values: Vec<f32>,
+    /// Per feature, the clipping bounds (lo, hi) in the file's units (None: not clipped).
+    pub clip_bounds: Vec<Option<(f32, f32)>>,
     pub report: Report,
 }
 
@@ -417,10 +423,22 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         })
         .collect();
 
+    let fill_values: Vec<f32> = sources
+        .iter()
+        .zip(&fills)
+        .flat_map(|(s, &fill)| match s {
+            Source::Numeric(_) => vec![fill],
+            Source::OneHot(c) => (0..c.levels.len())
+                .map(|k| if k as u32 == fill as u32 { 1.0 } else { 0.0 })
+                .collect(),
+        })
+        .collect();
+    let mut clip_bounds = vec![None; n_features];
     if let Some(k) = m.clip_sigma {
         for (j, _) in numeric.iter().enumerate().filter(|(_, &n)| n) {
             let (mean, std) = mean_std(train.x.iter().skip(j).step_by(n_features).copied());
             let (lo, hi) = (mean - k * std, mean + k * std);
+            clip_bounds[j] = Some((lo, hi));
             for s in [&mut train, &mut validation, &mut test] {
                 for v in s.x.iter_mut().skip(j).step_by(n_features) {
                     if *v < lo || *v > hi {
@@ -472,6 +490,8 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         test,
         feature_scaling,
         target_scaling,
+        fill_values,
+        clip_bounds,
         report,
     })
 }

@@ -141,6 +141,12 @@ impl Trainer {
         })
     }
 
+    /// The imported data in training as prepared (fitted scaling, fill-in
+    /// values, clipping, class names), for model files and code exports.
+    pub fn prepared(&self) -> Option<&Prepared> {
+        self.csv.as_ref().map(|(p, _)| p)
+    }
+
     /// The imported data's names, plane and points, for the page.
     pub(super) fn csv_info(&self) -> Option<CsvInfo> {
         let (p, plane) = self.csv.as_ref()?;

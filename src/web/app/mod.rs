@@ -126,8 +126,10 @@ pub fn start() {
 const EXPORT_BUTTONS: [&str; 4] = ["save-model", "open-model", "export-button", "open-link"];
 
 /// Loads the export module, telling it which button was clicked first
-/// (`nnplayExportBoot.first`) and how to read the page's run (`state()`: see
-/// `run_state`).
+/// (`nnplayExportBoot.first`), how to read the page's run (`state()`: see
+/// `run_state`) and how to open a model file it has checked (`open(hash,
+/// params, epoch, file name or null, file bytes or null)`: `Msg::OpenModel`,
+/// then the imported file its link does not carry, as if dropped).
 fn load_export(first: &'static str) {
     let boot = js_sys::Object::new();
     let set = |k: &str, v: &wasm_bindgen::JsValue| {
@@ -137,7 +139,34 @@ fn load_export(first: &'static str) {
     let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
     set("state", state.as_ref());
     state.forget();
+    type Open = dyn Fn(String, js_sys::Float32Array, f64, wasm_bindgen::JsValue, js_sys::Uint8Array);
+    let open = wasm_bindgen::closure::Closure::<Open>::new(|hash, params: js_sys::Float32Array, epoch, name, bytes| {
+        dispatch(Msg::OpenModel {
+            hash,
+            params: params.to_vec(),
+            epoch,
+        });
+        if let Some(name) = wasm_bindgen::JsValue::as_string(&name) {
+            dispatch(Msg::Import(page::ImportMsg::FileRead {
+                name,
+                bytes: js_sys::Uint8Array::to_vec(&bytes),
+            }));
+        }
+    });
+    set("open", open.as_ref());
+    open.forget();
     load_module("nnplayExportBoot", "./export_loader.js", &boot);
+}
+
+/// A model file dropped on the page goes to the export module (loaded if
+/// needed), which reads `nnplayExportBoot.file` when it starts and on the
+/// `nnplay-model-file` event.
+pub fn model_file(file: web_sys::File) {
+    load_export("");
+    let global = js_sys::global();
+    let boot = js_sys::Reflect::get(&global, &"nnplayExportBoot".into()).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&boot, &"file".into(), &file);
+    let _ = dom::document().dispatch_event(&web_sys::Event::new("nnplay-model-file").expect("Event"));
 }
 
 /// The page's run for the export module: [link, last snapshot (as the worker

@@ -326,11 +326,13 @@ pub enum Msg {
     Reworded,
     Draw(DrawMsg),
     /// A model file (checked by the export module): its setup opens like a
-    /// pasted link, then training resumes from its weights and epoch.
+    /// pasted link, then training resumes from its weights and epoch. `file`:
+    /// the imported file its link does not carry (name, bytes), read as if dropped.
     OpenModel {
         hash: String,
         params: Vec<f32>,
         epoch: f64,
+        file: Option<(String, Vec<u8>)>,
     },
 }
 
@@ -1012,11 +1014,19 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::OpenHideDialog => fx.push(Effect::OpenHideDialog),
         Msg::Draw(d) => m.draw(d, &mut fx),
-        Msg::OpenModel { hash, params, epoch } => {
+        Msg::OpenModel {
+            hash,
+            params,
+            epoch,
+            file,
+        } => {
             let decoded = url::decode(&hash);
             let csv = decoded.config.csv.is_some();
             m.open_link(decoded, &mut fx);
             m.opened = Some((params, epoch, csv));
+            if let Some((name, bytes)) = file {
+                m.import_msg(ImportMsg::FileRead { name, bytes }, &mut fx);
+            }
         }
     }
     fx

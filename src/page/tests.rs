@@ -703,6 +703,7 @@ fn an_opened_model_resumes_from_its_weights_once_its_setup_is_drawn() {
             hash: hash.into(),
             params: params.clone(),
             epoch: 42.0,
+            file: None,
         },
     );
     assert_eq!(m.config.hidden, vec![5]);
@@ -747,6 +748,7 @@ fn an_opened_model_on_a_larger_imported_file_resumes_once_the_file_is_in_trainin
             hash: hash.into(),
             params: params.clone(),
             epoch: 12.0,
+            file: Some(("d.csv".into(), b"a,b,label\n".to_vec())),
         },
     );
     assert!(
@@ -758,14 +760,11 @@ fn an_opened_model_on_a_larger_imported_file_resumes_once_the_file_is_in_trainin
     update(&mut m, Msg::Snapshot(s));
     let fx = update(&mut m, Msg::Frame { now: 1.0 });
     assert!(resumes(&fx).is_empty(), "not the default data's network");
-    // The file (given by the export module like a dropped file), read and mapped as the link says.
-    update(
-        &mut m,
-        Msg::Import(ImportMsg::FileRead {
-            name: "d.csv".into(),
-            bytes: b"a,b,label\n".to_vec(),
-        }),
+    assert_eq!(
+        m.import.bytes, b"a,b,label\n",
+        "the file the model embeds is being read"
     );
+    // Read, then mapped as the link says.
     let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: table_info() }));
     assert!(posts(&fx).iter().any(|p| matches!(p, ToWorker::UseCsv { .. })));
     let info = crate::importer::CsvInfo {
@@ -806,6 +805,7 @@ fn a_pasted_link_cancels_an_opened_model_still_waiting() {
             hash: hash.into(),
             params: vec![0.0; 4],
             epoch: 1.0,
+            file: None,
         },
     );
     assert!(m.opened.is_some());

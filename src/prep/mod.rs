@@ -212,12 +212,6 @@ pub struct Prepared {
     pub test: Split,
     pub feature_scaling: Vec<Affine>,
     pub target_scaling: Affine,
-    /// Per feature, what a missing cell became (fitted on the training rows):
-    /// the fill-in value of a number, 1 or 0 on a category's one-hot columns
-    /// (the most frequent level's is 1). Model files record it.
-    pub fill_values: Vec<f32>,
-    /// Per feature, the clipping bounds (lo, hi) in the file's units (None: not clipped).
-    pub clip_bounds: Vec<Option<(f32, f32)>>,
     pub report: Report,
 }
 
@@ -423,22 +417,10 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         })
         .collect();
 
-    let fill_values: Vec<f32> = sources
-        .iter()
-        .zip(&fills)
-        .flat_map(|(s, &fill)| match s {
-            Source::Numeric(_) => vec![fill],
-            Source::OneHot(c) => (0..c.levels.len())
-                .map(|k| if k as u32 == fill as u32 { 1.0 } else { 0.0 })
-                .collect(),
-        })
-        .collect();
-    let mut clip_bounds = vec![None; n_features];
     if let Some(k) = m.clip_sigma {
         for (j, _) in numeric.iter().enumerate().filter(|(_, &n)| n) {
             let (mean, std) = mean_std(train.x.iter().skip(j).step_by(n_features).copied());
             let (lo, hi) = (mean - k * std, mean + k * std);
-            clip_bounds[j] = Some((lo, hi));
             for s in [&mut train, &mut validation, &mut test] {
                 for v in s.x.iter_mut().skip(j).step_by(n_features) {
                     if *v < lo || *v > hi {
@@ -490,10 +472,50 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
         test,
         feature_scaling,
         target_scaling,
-        fill_values,
-        clip_bounds,
         report,
     })
+}
+
+/// Per network input, what `prepare` fitted besides the scaling: the value a
+/// missing cell became (a one-hot column: 1 for the most frequent level, else
+/// 0) and the clipping bounds in the file's units (None: not clipped). Derived
+/// again from the table, the mapping and the training rows of `p` (in their
+/// order, so the sums are the same), for model files and code exports; the
+/// worker's `prepare` does not keep them.
+pub type Fills = (Vec<f32>, Vec<Option<(f32, f32)>>);
+
+pub fn fills_and_clips(table: &Table, m: &Mapping, p: &Prepared) -> Option<Fills> {
+    let columns = columns(table, m);
+    let by_file_row: std::collections::HashMap<usize, usize> =
+        (0..table.rows).map(|r| (table.file_row(r), r)).collect();
+    let train: Vec<usize> = p
+        .train
+        .rows
+        .iter()
+        .map(|fr| by_file_row.get(fr).copied())
+        .collect::<Option<_>>()?;
+    let (mut fills, mut clips) = (Vec::new(), Vec::new());
+    for &f in &m.features {
+        let c = columns.get(f)?;
+        if c.kind == ColumnKind::Categorical {
+            let code = most_frequent_code(c, &train);
+            fills.extend((0..c.levels.len()).map(|k| if k as u32 == code { 1.0 } else { 0.0 }));
+            clips.extend((0..c.levels.len()).map(|_| None));
+            continue;
+        }
+        let mut v: Vec<f32> = train.iter().map(|&r| c.values[r]).filter(|v| v.is_finite()).collect();
+        let fill = fill_value(&mut v, m.missing);
+        fills.push(fill);
+        clips.push(m.clip_sigma.map(|k| {
+            let filled = train
+                .iter()
+                .map(|&r| c.values[r])
+                .map(|v| if v.is_finite() { v } else { fill });
+            let (mean, std) = mean_std(filled);
+            (mean - k * std, mean + k * std)
+        }));
+    }
+    (fills.len() == p.n_features()).then_some((fills, clips))
 }
 
 #[cfg(test)]

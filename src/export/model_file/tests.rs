@@ -279,6 +279,28 @@ fn a_large_imported_file_is_embedded_and_opens_as_the_same_run() {
     assert!(data.features.iter().all(|f| f.clip.is_none()));
     let one_hot_fills: Vec<f32> = data.features[2..].iter().map(|f| f.fill).collect();
     assert_eq!(one_hot_fills.iter().sum::<f32>(), 1.0, "one level is the fill-in");
+    // File line 19 (k = 17) has no b: the network saw the recorded fill-in, scaled.
+    let p = run.trainer.prepared().unwrap();
+    let n = p.n_features();
+    let seen = [&p.train, &p.validation, &p.test]
+        .into_iter()
+        .find_map(|s| s.rows.iter().position(|&r| r == 19).map(|k| s.x[k * n + 1]))
+        .unwrap();
+    let b = &data.features[1];
+    assert_eq!(seen.to_bits(), ((b.fill - b.offset) * b.scale).to_bits());
+    let mean = {
+        let values: Vec<f64> = (0..900u32)
+            .filter(|&k| k != 17)
+            .filter(|k| p.train.rows.contains(&(*k as usize + 2)))
+            .map(|k| f64::from(format!("{:.3}", (k as f32 * 0.11).cos() * 2.0).parse::<f32>().unwrap()))
+            .collect();
+        values.iter().sum::<f64>() / values.len() as f64
+    };
+    assert!(
+        (f64::from(b.fill) - mean).abs() < 1e-5,
+        "the training rows' mean {mean}, recorded {}",
+        b.fill
+    );
 }
 
 // ---- Bad files: the reason, with where. ----

@@ -25,7 +25,12 @@ pub fn class_names(run: &Run) -> Vec<String> {
 }
 
 /// The network's inputs with their fitted preparation, in the network's order.
-fn features(p: &Prepared, columns: &[String], mapping: &crate::importer::MappingRequest) -> Vec<Feature> {
+fn features(
+    p: &Prepared,
+    fitted: Option<&crate::prep::Fills>,
+    columns: &[String],
+    mapping: &crate::importer::MappingRequest,
+) -> Vec<Feature> {
     let mut out = Vec::with_capacity(p.n_features());
     let mut j = 0;
     for &f in &mapping.features {
@@ -47,8 +52,10 @@ fn features(p: &Prepared, columns: &[String], mapping: &crate::importer::Mapping
                 category,
                 offset: p.feature_scaling[j].offset,
                 scale: p.feature_scaling[j].scale,
-                fill: p.fill_values.get(j).copied().unwrap_or(0.0),
-                clip: p.clip_bounds.get(j).copied().flatten().map(|(lo, hi)| [lo, hi]),
+                fill: fitted.and_then(|f| f.0.get(j).copied()).unwrap_or(0.0),
+                clip: fitted
+                    .and_then(|f| f.1.get(j).copied().flatten())
+                    .map(|(lo, hi)| [lo, hi]),
             });
             j += 1;
             if numeric {
@@ -87,7 +94,7 @@ pub fn write(run: &Run, file: Option<(&str, &[u8])>) -> String {
                 .unwrap_or_default(),
             target_offset: p.target_scaling.offset,
             target_scale: p.target_scaling.scale,
-            features: features(p, &setup.columns, &setup.mapping),
+            features: features(p, t.fills_and_clips().as_ref(), &setup.columns, &setup.mapping),
             file: match file {
                 Some((name, bytes)) if setup.data.is_none() => Some(EmbeddedFile {
                     name: name.to_string(),

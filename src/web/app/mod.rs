@@ -127,9 +127,8 @@ const EXPORT_BUTTONS: [&str; 4] = ["save-model", "open-model", "export-button", 
 
 /// Loads the export module, telling it which button was clicked first
 /// (`nnplayExportBoot.first`), how to read the page's run (`state()`: see
-/// `run_state`) and how to open a model file it has checked (`open(hash,
-/// params, epoch, file name or null, file bytes or null)`: `Msg::OpenModel`,
-/// then the imported file its link does not carry, as if dropped).
+/// `run_state`) and how to open a model file it has checked (`open()`:
+/// `Msg::OpenModel`, then the imported file its link does not carry, as if dropped).
 fn load_export(first: &'static str) {
     let boot = js_sys::Object::new();
     let set = |k: &str, v: &wasm_bindgen::JsValue| {
@@ -139,19 +138,21 @@ fn load_export(first: &'static str) {
     let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
     set("state", state.as_ref());
     state.forget();
-    type Open = dyn Fn(String, js_sys::Float32Array, f64, wasm_bindgen::JsValue, js_sys::Uint8Array);
-    let open = wasm_bindgen::closure::Closure::<Open>::new(|hash, params: js_sys::Float32Array, epoch, name, bytes| {
+    // `open()` takes the model file the module checked from `opening`: [link,
+    // weights (Float32Array), epoch, imported file's name and bytes or nulls].
+    let open = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let boot = js_sys::Reflect::get(&js_sys::global(), &"nnplayExportBoot".into()).unwrap_or_default();
+        let o = js_sys::Array::from(&js_sys::Reflect::get(&boot, &"opening".into()).unwrap_or_default());
+        let file = o
+            .get(3)
+            .as_string()
+            .map(|name| (name, js_sys::Uint8Array::new(&o.get(4)).to_vec()));
         dispatch(Msg::OpenModel {
-            hash,
-            params: params.to_vec(),
-            epoch,
+            hash: o.get(0).as_string().unwrap_or_default(),
+            params: js_sys::Float32Array::new(&o.get(1)).to_vec(),
+            epoch: o.get(2).as_f64().unwrap_or(0.0),
+            file,
         });
-        if let Some(name) = wasm_bindgen::JsValue::as_string(&name) {
-            dispatch(Msg::Import(page::ImportMsg::FileRead {
-                name,
-                bytes: js_sys::Uint8Array::to_vec(&bytes),
-            }));
-        }
     });
     set("open", open.as_ref());
     open.forget();

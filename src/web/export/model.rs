@@ -100,12 +100,13 @@ fn open_bytes(name: &str, bytes: &[u8]) {
         Some((n, b)) => (JsValue::from_str(n), js_sys::Uint8Array::from(b.as_slice()).into()),
         None => (JsValue::NULL, JsValue::NULL),
     };
-    let args = js_sys::Array::of5(
+    let opening = js_sys::Array::of5(
         &opened.hash.into(),
         &js_sys::Float32Array::from(opened.params.as_slice()),
         &opened.epoch.into(),
         &file_name,
         &file_bytes,
     );
-    let _ = open.apply(&JsValue::NULL, &args);
+    let _ = js_sys::Reflect::set(&super::boot(), &"opening".into(), &opening);
+    let _ = open.call0(&JsValue::NULL);
 }

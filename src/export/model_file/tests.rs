@@ -455,10 +455,12 @@ fn a_broken_embedded_file_is_refused() {
 
 // ---- Anything at all: a model or a clear error, never a panic. ----
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     static VALID: String = valid();
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn opens_or_says_why(bytes: &[u8]) -> Result<(), String> {
     match read(bytes) {
         Ok(o) => {

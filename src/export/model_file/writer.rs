@@ -36,8 +36,7 @@ fn features(
     for &f in &mapping.features {
         let column = columns.get(f as usize).cloned().unwrap_or_default();
         let prefix = format!("{column}=");
-        loop {
-            let Some(name) = p.feature_names.get(j) else { break };
+        while let Some(name) = p.feature_names.get(j) {
             let category = if *name == column {
                 None
             } else if let Some(level) = name.strip_prefix(&prefix) {

@@ -344,6 +344,11 @@ impl Importer {
         prepare(table, &mapping).map_err(|e| e.to_string())
     }
 
+    /// The fill-in values and clipping bounds behind `p`, prepared from this table with `req`.
+    pub fn fills_and_clips(&self, req: &MappingRequest, p: &Prepared) -> Option<crate::prep::Fills> {
+        crate::prep::fills_and_clips(self.table.as_ref()?, &to_mapping(req).ok()?, p)
+    }
+
     /// Runs the whole preparation for `req` and reports what it did.
     pub fn check(&self, req: &MappingRequest) -> Result<MappingReport, String> {
         let p = self.prepare(req)?;

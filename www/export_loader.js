@@ -2,7 +2,8 @@
 // export_bg.wasm) into the page. The page inserts this script when Save model,
 // Open model, Export or Open link is first clicked (or a model file is
 // dropped), after putting what the module needs into globalThis.nnplayExportBoot:
-// `first` (the button clicked), `state()` (the page's run) and `open(...)`.
+// `first` (the button clicked), `state()` (the page's run), `open()` (opens
+// the model file the module left in `opening`) and `file` (a dropped model file).
 // A failure is rethrown outside the promise so that it reaches the console and
 // the page's error handler.
 import init from './export.js';

@@ -4,6 +4,7 @@
 //! Export menu, Save model and Open link are made of (`run`: the page's run
 //! rebuilt outside the page).
 
+pub mod model_file;
 pub mod network_svg;
 pub mod numpy;
 pub mod optuna;

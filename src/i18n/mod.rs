@@ -211,7 +211,7 @@ fn ensure_installed() {
             // Natively (tests, tools) the search panel's words too; its module
             // installs them itself in the browser.
             #[cfg(not(target_arch = "wasm32"))]
-            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH, EN_LATE].concat();
+            let files: &[(&str, &str)] = &[EN_MAIN, EN_SEARCH, EN_LATE, EN_EXPORT].concat();
             #[cfg(target_arch = "wasm32")]
             let files = EN_MAIN;
             let english = Catalog::parse(Lang::En, files)

@@ -194,6 +194,9 @@ pub struct Model {
     pub import: ImportModel,
     /// The Draw mode of the big picture.
     pub tool: Tool,
+    /// An opened model file's weights and epoch, and whether its setup trains
+    /// on imported data: given to the worker with the first snapshot of that setup.
+    pub opened: Option<(Vec<f32>, f64, bool)>,
 }
 
 /// Parts of the page to bring in step with the model.
@@ -318,6 +321,15 @@ pub enum Msg {
     /// every part re-renders, as after a change of language.
     Reworded,
     Draw(DrawMsg),
+    /// A model file (checked by the export module): its setup opens like a
+    /// pasted link, then training resumes from its weights and epoch. `file`:
+    /// the imported file its link does not carry (name, bytes), read as if dropped.
+    OpenModel {
+        hash: String,
+        params: Vec<f32>,
+        epoch: f64,
+        file: Option<(String, Vec<u8>)>,
+    },
 }
 
 impl Model {
@@ -343,6 +355,7 @@ impl Model {
             notices: Notices::default(),
             import: ImportModel::default(),
             tool: Tool::default(),
+            opened: None,
         }
     }
 
@@ -563,6 +576,7 @@ impl Model {
 
     /// A link: the whole setup from its hash, with what could not be used listed.
     fn open_link(&mut self, mut decoded: url::Decoded, fx: &mut Vec<Effect>) {
+        self.opened = None;
         if decoded.config.csv.as_ref().is_some_and(|s| s.data.is_none()) {
             // A link to a larger imported file: it asks for the file, then maps it the same way.
             let setup = decoded.config.csv.take().expect("checked");
@@ -805,14 +819,21 @@ impl Model {
         self.frame_requested = false;
         if let Some(s) = self.pending.take() {
             let expected: Vec<u32> = self.config.layer_sizes().iter().map(|&n| n as u32).collect();
+            let csv = self.config.csv.is_some();
             if s.header.run == self.run && s.header.sizes == expected {
-                self.last = Some(s);
-                self.refresh_tooltip(fx);
-                if self.shows_pca() && now - self.pca_requested > PCA_REFRESH_MS {
-                    self.pca_requested = now;
-                    self.post(ToWorker::Projection, fx);
+                if let Some((params, epoch, _)) = self.opened.take_if(|o| o.2 == csv) {
+                    // An opened model's setup is ready (its imported file loaded):
+                    // its weights now; the next snapshot shows them.
+                    self.post(ToWorker::Resume { params, epoch }, fx);
+                } else {
+                    self.last = Some(s);
+                    self.refresh_tooltip(fx);
+                    if self.shows_pca() && now - self.pca_requested > PCA_REFRESH_MS {
+                        self.pca_requested = now;
+                        self.post(ToWorker::Projection, fx);
+                    }
+                    fx.push(Effect::Draw);
                 }
-                fx.push(Effect::Draw);
             }
         }
         if std::mem::take(&mut self.unacked) {
@@ -1015,6 +1036,20 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::Draw(d) => m.draw(d, &mut fx),
+        Msg::OpenModel {
+            hash,
+            params,
+            epoch,
+            file,
+        } => {
+            let decoded = url::decode(&hash);
+            let csv = decoded.config.csv.is_some();
+            m.open_link(decoded, &mut fx);
+            m.opened = Some((params, epoch, csv));
+            if let Some((name, bytes)) = file {
+                m.import_msg(ImportMsg::FileRead { name, bytes }, &mut fx);
+            }
+        }
     }
     fx
 }

@@ -679,3 +679,136 @@ fn rows_are_named_by_the_detected_identifier_unless_the_user_chooses_otherwise()
     update(&mut m, Msg::Import(ImportMsg::RowNames(Some(1))));
     assert_eq!(m.import.request(50, 1).unwrap().row_names, Some(1));
 }
+
+fn resumes(fx: &[Effect]) -> Vec<(Vec<f32>, f64)> {
+    posts(fx)
+        .into_iter()
+        .filter_map(|p| match p {
+            ToWorker::Resume { params, epoch } => Some((params, epoch)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_opened_model_resumes_from_its_weights_once_its_setup_is_drawn() {
+    let mut m = drawn();
+    let old_run = m.run;
+    let hash = "data=spiral&net=5&act=relu&seed=9";
+    let n = crate::params::Layout::new(&[2, 5, 1]).len();
+    let params: Vec<f32> = (0..n).map(|k| k as f32 * 0.25).collect();
+    let fx = update(
+        &mut m,
+        Msg::OpenModel {
+            hash: hash.into(),
+            params: params.clone(),
+            epoch: 42.0,
+            file: None,
+        },
+    );
+    assert_eq!(m.config.hidden, vec![5]);
+    assert_eq!(m.config.seed, 9);
+    assert!(m.last.is_none(), "the old run's picture goes");
+    assert!(matches!(&posts(&fx)[..], [ToWorker::Configure { run, .. }] if *run == m.run && *run != old_run));
+    assert!(fx
+        .iter()
+        .any(|e| matches!(e, Effect::WriteHash(h) if h.contains("net=5"))));
+    // A late snapshot of the old run: not the opened network.
+    let late = snapshot(&m, old_run, 7.0);
+    update(&mut m, Msg::Snapshot(late));
+    let fx = update(&mut m, Msg::Frame { now: 1.0 });
+    assert!(resumes(&fx).is_empty());
+    // The opened setup's first snapshot: its weights go to the worker, not to the picture.
+    let first = snapshot(&m, m.run, 0.0);
+    update(&mut m, Msg::Snapshot(first));
+    let fx = update(&mut m, Msg::Frame { now: 2.0 });
+    assert_eq!(resumes(&fx), vec![(params, 42.0)]);
+    assert!(matches!(posts(&fx).last(), Some(ToWorker::Ack)));
+    assert!(m.last.is_none());
+    // The snapshot after Resume is drawn as usual.
+    let resumed = snapshot(&m, m.run, 42.0);
+    update(&mut m, Msg::Snapshot(resumed));
+    let fx = update(&mut m, Msg::Frame { now: 3.0 });
+    assert!(resumes(&fx).is_empty());
+    assert_eq!(m.last.as_ref().map(|s| s.header.epoch), Some(42.0));
+}
+
+/// A setup on a file its link does not carry: the weights wait until the file
+/// is read, mapped and in training (the default data meanwhile has the same sizes).
+#[test]
+fn an_opened_model_on_a_larger_imported_file_resumes_once_the_file_is_in_training() {
+    let mut m = ready();
+    let hash = "data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification\
+                &csvmissing=median&csvscale=minmax&csvclip=0&csvval=0&csvin=2&axes=0,1&seed=3";
+    let sizes = crate::url::decode(hash).config.layer_sizes();
+    let params = vec![0.5; crate::params::Layout::new(&sizes).len()];
+    update(
+        &mut m,
+        Msg::OpenModel {
+            hash: hash.into(),
+            params: params.clone(),
+            epoch: 12.0,
+            file: Some(("d.csv".into(), b"a,b,label\n".to_vec())),
+        },
+    );
+    assert!(
+        m.config.csv.is_none() && m.import.expected.is_some(),
+        "waiting for the file"
+    );
+    assert_eq!(m.config.layer_sizes(), sizes, "the default data has the same sizes");
+    let s = snapshot(&m, m.run, 0.0);
+    update(&mut m, Msg::Snapshot(s));
+    let fx = update(&mut m, Msg::Frame { now: 1.0 });
+    assert!(resumes(&fx).is_empty(), "not the default data's network");
+    assert_eq!(
+        m.import.bytes, b"a,b,label\n",
+        "the file the model embeds is being read"
+    );
+    // Read, then mapped as the link says.
+    let fx = update(&mut m, Msg::FromWorker(FromWorker::TableRead { info: table_info() }));
+    assert!(posts(&fx).iter().any(|p| matches!(p, ToWorker::UseCsv { .. })));
+    let info = crate::importer::CsvInfo {
+        feature_names: vec!["a".into(), "b".into()],
+        classes: vec!["x".into(), "y".into()],
+        axes: (0, 1),
+        x_range: (0.0, 1.0),
+        y_range: (0.0, 1.0),
+        x_units: (1.0, 2.0),
+        y_units: (3.0, 4.0),
+        points: vec![0.0, 0.0, -1.0, 0.0],
+    };
+    let fx = update(
+        &mut m,
+        Msg::FromWorker(FromWorker::CsvInUse {
+            info,
+            hash: hash.into(),
+        }),
+    );
+    assert!(m.config.csv.is_some());
+    assert!(posts(&fx)
+        .iter()
+        .any(|p| matches!(p, ToWorker::Configure { run, .. } if *run == m.run)));
+    let s = snapshot(&m, m.run, 0.0);
+    update(&mut m, Msg::Snapshot(s));
+    let fx = update(&mut m, Msg::Frame { now: 2.0 });
+    assert_eq!(resumes(&fx), vec![(params, 12.0)]);
+}
+
+#[test]
+fn a_pasted_link_cancels_an_opened_model_still_waiting() {
+    let mut m = ready();
+    let hash = "data=csv&csvcol=a&csvcol=b&csvcol=label&csvfeat=0,1&csvtarget=2&csvtask=classification\
+                &csvmissing=median&csvscale=minmax&csvclip=0&csvval=0&csvin=2&axes=0,1";
+    update(
+        &mut m,
+        Msg::OpenModel {
+            hash: hash.into(),
+            params: vec![0.0; 4],
+            epoch: 1.0,
+            file: None,
+        },
+    );
+    assert!(m.opened.is_some());
+    update(&mut m, Msg::HashChanged("data=xor&seed=4".into()));
+    assert!(m.opened.is_none());
+}

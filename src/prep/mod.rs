@@ -478,5 +478,32 @@ pub fn prepare(table: &Table, m: &Mapping) -> Result<Prepared, ImportError> {
     })
 }
 
+/// Per network input, what `prepare` fitted besides the scaling: the value a
+/// missing cell became (a one-hot column: 1 for the most frequent level, else
+/// 0) and the clipping bounds in the file's units (None: not clipped). Derived
+/// again from the table, the mapping and the training rows of `p` (in their
+/// order, so the sums are the same), for model files and code exports; the
+/// worker's `prepare` does not keep them.
+pub type Fills = (Vec<f32>, Vec<Option<(f32, f32)>>);
+
+pub fn fills_and_clips(table: &Table, m: &Mapping, p: &Prepared) -> Option<Fills> {
+    // Per mapped column (`fitted`), spread over the network's inputs: a
+    // category's fill-in is its most frequent level, one-hot; its inputs are not clipped.
+    let f = fitted::fitted(table, m, p).ok()?;
+    let columns = columns(table, m);
+    let (mut fills, mut clips) = (Vec::new(), Vec::new());
+    for (&col, &fill) in m.features.iter().zip(&f.fills) {
+        let c = columns.get(col)?;
+        if c.kind == ColumnKind::Categorical {
+            fills.extend((0..c.levels.len()).map(|k| if k as f32 == fill { 1.0 } else { 0.0 }));
+            clips.extend((0..c.levels.len()).map(|_| None));
+        } else {
+            clips.push(f.clips.as_ref().and_then(|cl| cl.get(fills.len()).copied()));
+            fills.push(fill);
+        }
+    }
+    (fills.len() == p.n_features()).then_some((fills, clips))
+}
+
 #[cfg(test)]
 mod tests;

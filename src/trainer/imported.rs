@@ -151,6 +151,16 @@ impl Trainer {
         })
     }
 
+    /// The fill-in values and clipping bounds of the imported data in training
+    /// (`prep::fills_and_clips`), while the table read last is the one in training.
+    pub fn fills_and_clips(&self) -> Option<crate::prep::Fills> {
+        let setup = self.config.csv.as_ref()?;
+        if self.importer.columns().as_ref() != Some(&setup.columns) {
+            return None;
+        }
+        self.importer.fills_and_clips(&setup.mapping, self.prepared()?)
+    }
+
     /// The imported data's names, plane and points, for the page.
     pub(super) fn csv_info(&self) -> Option<CsvInfo> {
         let (p, plane) = self.csv.as_ref()?;

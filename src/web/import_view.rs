@@ -163,8 +163,10 @@ pub fn init(d: Dispatch) {
     on(&body, "drop", move |e: DragEvent| {
         e.prevent_default();
         let _ = b3.class_list().remove_1("dragging");
-        if let Some(f) = e.data_transfer().and_then(|t| t.files()).and_then(|l| l.get(0)) {
-            read_file(f, d);
+        match e.data_transfer().and_then(|t| t.files()).and_then(|l| l.get(0)) {
+            Some(f) if f.name().to_ascii_lowercase().ends_with(".json") => crate::web::app::model_file(f),
+            Some(f) => read_file(f, d),
+            None => {}
         }
     });
 }

@@ -129,8 +129,9 @@ pub fn start() {
 const EXPORT_BUTTONS: [&str; 4] = ["save-model", "open-model", "export-button", "open-link"];
 
 /// Loads the export module, telling it which button was clicked first
-/// (`nnplayExportBoot.first`) and how to read the page's run (`state()`: see
-/// `run_state`).
+/// (`nnplayExportBoot.first`), how to read the page's run (`state()`: see
+/// `run_state`) and how to open a model file it has checked (`open()`:
+/// `Msg::OpenModel`, then the imported file its link does not carry, as if dropped).
 fn load_export(first: &'static str) {
     let boot = js_sys::Object::new();
     let set = |k: &str, v: &wasm_bindgen::JsValue| {
@@ -140,7 +141,36 @@ fn load_export(first: &'static str) {
     let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
     set("state", state.as_ref());
     state.forget();
+    // `open()` takes the model file the module checked from `opening`: [link,
+    // weights (Float32Array), epoch, imported file's name and bytes or nulls].
+    let open = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let boot = js_sys::Reflect::get(&js_sys::global(), &"nnplayExportBoot".into()).unwrap_or_default();
+        let o = js_sys::Array::from(&js_sys::Reflect::get(&boot, &"opening".into()).unwrap_or_default());
+        let file = o
+            .get(3)
+            .as_string()
+            .map(|name| (name, js_sys::Uint8Array::new(&o.get(4)).to_vec()));
+        dispatch(Msg::OpenModel {
+            hash: o.get(0).as_string().unwrap_or_default(),
+            params: js_sys::Float32Array::new(&o.get(1)).to_vec(),
+            epoch: o.get(2).as_f64().unwrap_or(0.0),
+            file,
+        });
+    });
+    set("open", open.as_ref());
+    open.forget();
     load_module("nnplayExportBoot", "./export_loader.js", &boot);
+}
+
+/// A model file dropped on the page goes to the export module (loaded if
+/// needed), which reads `nnplayExportBoot.file` when it starts and on the
+/// `nnplay-model-file` event.
+pub fn model_file(file: web_sys::File) {
+    load_export("");
+    let global = js_sys::global();
+    let boot = js_sys::Reflect::get(&global, &"nnplayExportBoot".into()).unwrap_or_default();
+    let _ = js_sys::Reflect::set(&boot, &"file".into(), &file);
+    let _ = dom::document().dispatch_event(&web_sys::Event::new("nnplay-model-file").expect("Event"));
 }
 
 /// The page's run for the export module: [link, last snapshot (as the worker

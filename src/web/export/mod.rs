@@ -20,7 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Event;
 
 /// What the page put in `globalThis.nnplayExportBoot`.
-fn boot() -> JsValue {
+pub(super) fn boot() -> JsValue {
     js_sys::Reflect::get(&js_sys::global(), &"nnplayExportBoot".into()).unwrap_or(JsValue::UNDEFINED)
 }
 
@@ -33,6 +33,11 @@ fn install_language() {
 /// The page's run as the page holds it now (its last drawn snapshot),
 /// rebuilt here. Errors are in words, for a notice.
 pub fn page_run() -> Result<Run, String> {
+    page_state().map(|(run, _)| run)
+}
+
+/// The page's run and the imported file in training (its bytes, how they were read and mapped).
+pub fn page_state() -> Result<(Run, Option<CsvInput>), String> {
     let state = js_sys::Reflect::get(&boot(), &"state".into()).map_err(|_| crate::t!("export-no-page"))?;
     let state: js_sys::Function = state.dyn_into().map_err(|_| crate::t!("export-no-page"))?;
     let parts = state.call0(&JsValue::NULL).map_err(|_| crate::t!("export-no-page"))?;
@@ -63,7 +68,8 @@ pub fn page_run() -> Result<Run, String> {
         }
         _ => None,
     };
-    Run::rebuild(&hash, csv.as_ref(), &params, epoch, history).map_err(|e| e.to_string())
+    let run = Run::rebuild(&hash, csv.as_ref(), &params, epoch, history).map_err(|e| e.to_string())?;
+    Ok((run, csv))
 }
 
 /// Offers bytes as a file download (a Blob URL, revoked after the click).
@@ -137,6 +143,11 @@ pub fn notice(content: Option<(&str, &[String])>) {
         let _ = el.append_child(&close);
     }
     dom::set_hidden(&el, content.is_none());
+}
+
+/// What the page put in `nnplayExportBoot` under `key`.
+pub fn boot_value(key: &str) -> JsValue {
+    js_sys::Reflect::get(&boot(), &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// What a button or menu item of the module does.

@@ -8,9 +8,9 @@ set -eu
 cd "$(dirname "$0")/.."
 VENV=target/pyvenv-torch
 EPOCHS=100
-if ! "$VENV/bin/python" -c "import torch, numpy, optuna" 2>/dev/null; then
+if ! "$VENV/bin/python" -c "import torch, numpy, optuna; assert torch.__version__.startswith('2.15.0') and optuna.__version__ == '5.0.0'" 2>/dev/null; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install --quiet torch numpy optuna==5.0.0
+    "$VENV/bin/pip" install --quiet torch==2.15.0 numpy==2.4.6 optuna==5.0.0
 fi
 OUT=target/verify-pytorch
 cargo run --release --offline --quiet --example torch_export -- "$OUT" "$EPOCHS" >/dev/null

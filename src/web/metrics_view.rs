@@ -5,40 +5,12 @@
 
 use crate::config::Config;
 use crate::heatmap;
-use crate::history::{rows, MAX_LAYERS};
+use crate::history::MAX_LAYERS;
 use crate::metrics::Metrics;
 use crate::protocol::Snapshot;
-use crate::web::chart::{self, Line, YAxis, TEST, TRAIN};
+use crate::web::chart;
 use crate::web::dom::{by_id, create, set_attr, set_hidden, set_text};
-use plotters::style::RGBColor;
 use web_sys::{Element, HtmlElement};
-
-/// Colours of the layers in the gradient chart, from the first hidden layer to the output.
-const LAYER_COLORS: [RGBColor; MAX_LAYERS] = [
-    RGBColor(31, 119, 180),
-    RGBColor(255, 127, 14),
-    RGBColor(44, 160, 44),
-    RGBColor(214, 39, 40),
-    RGBColor(148, 103, 189),
-    RGBColor(140, 86, 75),
-    RGBColor(227, 119, 194),
-    RGBColor(127, 127, 127),
-    RGBColor(23, 190, 207),
-    RGBColor(188, 189, 34),
-    RGBColor(57, 59, 121),
-];
-
-/// An axis label: 0, 0.03, 1.5, or 3e-4 for small rates.
-fn short(v: f32) -> String {
-    if v == 0.0 {
-        "0".into()
-    } else if v.abs() >= 0.01 {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        format!("{v:.0e}")
-    }
-}
 
 fn pct(v: f32) -> String {
     format!("{:.1}%", v * 100.0)
@@ -87,38 +59,7 @@ pub fn draw(c: &Config, s: &Snapshot, class_names: &[String]) {
             "metric-chart-r2"
         }),
     );
-    let result = chart::draw(
-        "metric-chart",
-        &[
-            Line {
-                points: chart::series(&s.history, |r| r.train_metric()),
-                color: TRAIN,
-            },
-            Line {
-                points: chart::series(&s.history, |r| r.test_metric()),
-                color: TEST,
-            },
-        ],
-        chart::last_epoch(&s.history),
-        YAxis {
-            range: if classification {
-                (0.0, 1.0)
-            } else {
-                let lo = chart::series(&s.history, |r| r.test_metric())
-                    .iter()
-                    .chain(&chart::series(&s.history, |r| r.train_metric()))
-                    .fold(0.0f32, |m, p| m.min(p.1))
-                    .max(-1.0);
-                (lo, 1.0)
-            },
-            format: if classification {
-                &|y| format!("{:.0}%", y * 100.0)
-            } else {
-                &|y| format!("{y:.1}")
-            },
-        },
-        None,
-    );
+    let result = chart::draw("metric-chart", &chart::metric(&s.history, classification));
     gradient_chart(s);
     schedule_plot(c, h.epoch as u64);
     if let Err(e) = result {
@@ -202,37 +143,7 @@ fn confusion_tables(h: &crate::protocol::SnapshotHeader, names: &[String]) {
 /// log10 of each layer's gradient RMS per epoch: vanishing gradients sink, exploding ones climb.
 fn gradient_chart(s: &Snapshot) {
     let layers = s.header.sizes.len().saturating_sub(1).min(MAX_LAYERS);
-    let mut lo = f32::MAX;
-    let mut hi = f32::MIN;
-    let lines: Vec<Line> = (0..layers)
-        .map(|l| {
-            let points: Vec<(f32, f32)> = rows(&s.history)
-                .filter(|r| r.epoch() > 0.0 && r.grad(l) > 0.0)
-                .map(|r| (r.epoch(), r.grad(l).log10()))
-                .collect();
-            for p in &points {
-                lo = lo.min(p.1);
-                hi = hi.max(p.1);
-            }
-            Line {
-                points,
-                color: LAYER_COLORS[l],
-            }
-        })
-        .collect();
-    if lo > hi {
-        (lo, hi) = (-4.0, 0.0);
-    }
-    let result = chart::draw(
-        "gradient-chart",
-        &lines,
-        chart::last_epoch(&s.history),
-        YAxis {
-            range: (lo.floor() - 0.1, hi.ceil() + 0.1),
-            format: &|y| format!("1e{}", y.round() as i32),
-        },
-        None,
-    );
+    let result = chart::draw("gradient-chart", &chart::gradients(&s.history, layers));
     if let Err(e) = result {
         web_sys::console::error_1(&e.into());
     }
@@ -241,7 +152,7 @@ fn gradient_chart(s: &Snapshot) {
     if legend.child_element_count() as usize != layers || legend.get_attribute("data-lang").as_deref() != Some(lang) {
         legend.set_text_content(None);
         set_attr(&legend, "data-lang", lang);
-        for (l, color) in LAYER_COLORS.iter().enumerate().take(layers) {
+        for (l, color) in chart::LAYER_COLORS.iter().enumerate().take(layers) {
             let li: HtmlElement = create("li");
             let sw: HtmlElement = create("span");
             sw.set_class_name("swatch");
@@ -263,29 +174,8 @@ fn gradient_chart(s: &Snapshot) {
 
 /// The learning rate over the coming epochs, with a dot where the run is.
 pub fn schedule_plot(c: &Config, epoch: u64) {
-    let horizon = (epoch + 50).max(300);
-    let base = c.learning_rate;
-    let points: Vec<(f32, f32)> = c
-        .schedule
-        .curve(horizon, 240)
-        .into_iter()
-        .map(|(e, m)| (e, m * base))
-        .collect();
-    let lr_now = c.schedule.learning_rate(base, epoch);
-    let top = points.iter().fold(base, |m, p| m.max(p.1)) * 1.1;
-    let result = chart::draw(
-        "schedule-plot",
-        &[Line {
-            points,
-            color: RGBColor(31, 119, 180),
-        }],
-        horizon as f32,
-        YAxis {
-            range: (0.0, top),
-            format: &|y| short(*y),
-        },
-        Some((epoch as f32, lr_now)),
-    );
+    let (plot, lr_now) = chart::schedule(c, epoch);
+    let result = chart::draw("schedule-plot", &plot);
     if let Err(e) = result {
         web_sys::console::error_1(&e.into());
     }

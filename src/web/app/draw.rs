@@ -58,7 +58,7 @@ impl View {
         if !playing || now - self.paced_drawn >= PACED_MS {
             self.paced_drawn = now;
             self.network.update_params(&s.params, !playing);
-            if let Err(e) = chart::draw_losses("loss-chart", &s.history) {
+            if let Err(e) = chart::draw("loss-chart", &chart::losses(&s.history)) {
                 web_sys::console::error_1(&e.into());
             }
             metrics_view::draw(c, s, &m.confusion_names());

@@ -7,7 +7,6 @@
 //!
 //!   cargo run --release --example tabular -- FILE EPOCHS 'net=16,16&act=relu&opt=adam&lr=0.003&batch=16'
 
-use nnplay::importer::MappingRequest;
 use nnplay::metrics::Metrics;
 use nnplay::protocol::{FromWorker, ToWorker};
 use nnplay::table::ReadOptions;
@@ -27,17 +26,7 @@ fn main() {
         FromWorker::TableRead { info } => info,
         other => panic!("{file}: {other:?}"),
     };
-    let target = info.proposed_target();
-    let features = (0..info.columns.len())
-        .filter(|&k| info.proposed_feature(k))
-        .map(|k| k as u32)
-        .collect();
-    let mut request = MappingRequest::new(
-        features,
-        target as u32,
-        info.columns[target].suggested_task,
-        config.seed,
-    );
+    let mut request = info.proposed_request(config.seed);
     request.train_percent = config.train_ratio;
     let (out, _) = t.handle(ToWorker::UseCsv {
         request: request.clone(),
@@ -60,7 +49,7 @@ fn main() {
     let rows = |r: &[usize]| r.iter().map(|r| r.to_string()).collect::<Vec<_>>().join(",");
     println!(
         "{{\"file\":{file:?},\"target\":{:?},\"classes\":{},\"features\":{},\"skipped\":{},\"header\":{},\"epochs\":{epochs},\"accuracy\":{accuracy},\"train_rows\":[{}],\"test_rows\":[{}]}}",
-        info.columns[target].name,
+        info.columns[info.proposed_target()].name,
         p.classes.len(),
         p.n_features(),
         info.skipped,

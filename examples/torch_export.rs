@@ -10,7 +10,6 @@
 
 use nnplay::export::optuna::optuna;
 use nnplay::export::pytorch::{pytorch, Options};
-use nnplay::importer::MappingRequest;
 use nnplay::protocol::{FromWorker, ToWorker};
 use nnplay::table::ReadOptions;
 use nnplay::trainer::Trainer;
@@ -68,17 +67,7 @@ fn trainer(link: &str, file: Option<&str>) -> Trainer {
             FromWorker::TableRead { info } => info,
             other => panic!("{file}: {other:?}"),
         };
-        let target = info.proposed_target();
-        let features = (0..info.columns.len())
-            .filter(|&k| info.proposed_feature(k))
-            .map(|k| k as u32)
-            .collect();
-        let mut request = MappingRequest::new(
-            features,
-            target as u32,
-            info.columns[target].suggested_task,
-            config.seed,
-        );
+        let mut request = info.proposed_request(config.seed);
         request.train_percent = config.train_ratio;
         let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
         if let Some(FromWorker::ImportFailed { message }) = out.first() {

@@ -61,6 +61,21 @@ impl TableInfo {
             && self.columns.get(k).is_some_and(|c| c.kind != ColumnKind::Empty)
             && !self.left_out.iter().any(|l| l.0 as usize == k)
     }
+
+    /// The proposed mapping as a request (as "Train on this data" sends it
+    /// untouched), split with `seed`.
+    pub fn proposed_request(&self, seed: u32) -> MappingRequest {
+        let target = self.proposed_target();
+        let features = (0..self.columns.len())
+            .filter(|&k| self.proposed_feature(k))
+            .map(|k| k as u32)
+            .collect();
+        let task = self
+            .columns
+            .get(target)
+            .map_or(Problem::Classification, |c| c.suggested_task);
+        MappingRequest::new(features, target as u32, task, seed)
+    }
 }
 
 /// A mapping as the page sends it (column numbers as u32 for the wire).

@@ -258,12 +258,7 @@ fn imported(c: Config, bytes: &[u8], change: impl Fn(&mut MappingRequest), epoch
     let FromWorker::TableRead { info } = t.inspect(bytes, ReadOptions::default()) else {
         panic!("the file reads")
     };
-    let target = info.proposed_target();
-    let features = (0..info.columns.len())
-        .filter(|&k| info.proposed_feature(k))
-        .map(|k| k as u32)
-        .collect();
-    let mut request = MappingRequest::new(features, target as u32, info.columns[target].suggested_task, 3);
+    let mut request = info.proposed_request(3);
     change(&mut request);
     let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
     assert!(matches!(&out[..], [FromWorker::CsvInUse { .. }]), "{out:?}");

@@ -138,6 +138,25 @@ fn write_script(t: &Trainer, name: &str) -> PathBuf {
     path
 }
 
+/// The script's `predict_points` ("points") or `predict_rows` ("rows") on
+/// `input`, through the test driver: the outputs, checked to be float32.
+fn drive(py: &Path, script: &Path, mode: &str, input: &Path, name: &str) -> Vec<Vec<f32>> {
+    let driver = scratch("driver.py");
+    std::fs::write(&driver, DRIVER).unwrap();
+    let out = run_python(
+        py,
+        &[
+            driver.to_str().unwrap(),
+            script.to_str().unwrap(),
+            mode,
+            input.to_str().unwrap(),
+        ],
+    );
+    let (dtype, rows) = out.split_once('\n').unwrap();
+    assert_eq!(dtype, "float32", "{name}");
+    numbers(rows)
+}
+
 /// The script on the page's picture grid against the core's forward pass (and the picture's own outputs).
 fn check_grid(py: &Path, t: &Trainer, name: &str) {
     let script = write_script(t, &format!("{name}.py"));
@@ -151,20 +170,7 @@ fn check_grid(py: &Path, t: &Trainer, name: &str) {
     }
     let points = scratch(&format!("{name}-grid.csv"));
     std::fs::write(&points, xy).unwrap();
-    let driver = scratch("driver.py");
-    std::fs::write(&driver, DRIVER).unwrap();
-    let out = run_python(
-        py,
-        &[
-            driver.to_str().unwrap(),
-            script.to_str().unwrap(),
-            "points",
-            points.to_str().unwrap(),
-        ],
-    );
-    let (dtype, rows) = out.split_once('\n').unwrap();
-    assert_eq!(dtype, "float32", "{name}");
-    let got = numbers(rows);
+    let got = drive(py, &script, "points", &points, name);
     let net = t.network();
     let inputs = grid::inputs(feats);
     let mut ws = Workspace::new(net);
@@ -292,20 +298,8 @@ fn check_rows(py: &Path, t: &Trainer, bytes: &[u8], name: &str) {
     assert_eq!(got.len(), table.rows, "{name}: one prediction per row of the file");
     if table.has_header && table.skipped == 0 {
         // predict_rows of csv.DictReader's rows, as the docstring shows, gives the same.
-        let driver = scratch("driver.py");
-        std::fs::write(&driver, DRIVER).unwrap();
-        let out = run_python(
-            py,
-            &[
-                driver.to_str().unwrap(),
-                script.to_str().unwrap(),
-                "rows",
-                file.to_str().unwrap(),
-            ],
-        );
-        let (dtype, rows) = out.split_once('\n').unwrap();
-        assert_eq!(dtype, "float32", "{name}");
-        assert_eq!(numbers(rows), got, "{name}: the command line and predict_rows agree");
+        let rows = drive(py, &script, "rows", &file, name);
+        assert_eq!(rows, got, "{name}: the command line and predict_rows agree");
     }
     let net = t.network();
     let mut ws = Workspace::new(net);

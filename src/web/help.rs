@@ -24,8 +24,6 @@ thread_local! {
     /// The marked element the tooltip explains now, and the control in it
     /// that carries `aria-describedby`.
     static DESCRIBED: RefCell<Option<(Element, Element)>> = const { RefCell::new(None) };
-    /// The view the page shows now: (presenter, embed).
-    static VIEW: Cell<(bool, bool)> = const { Cell::new((false, false)) };
     /// A language's texts are on their way.
     static LOADING: Cell<bool> = const { Cell::new(false) };
     /// The loader's callback, for the promise of the response's text.
@@ -170,7 +168,7 @@ fn handle(e: &Event, d: Dispatch) {
                 let _ = dialog.show_modal();
                 refill_glossary();
             }
-            Some(Ok(Some(b))) if b.id() == "present-toggle" => d.edit(Edit::Present(!VIEW.get().0)),
+            Some(Ok(Some(b))) if b.id() == "present-toggle" => d.edit(Edit::Present(!shown("present"))),
             _ => {}
         },
         "nnplay-lang" => {
@@ -284,9 +282,17 @@ fn refill_glossary() {
     }
 }
 
+/// Whether the page shows view `class` ("present", "embed") now: `sync` keeps
+/// the root element's classes as the setup says.
+fn shown(class: &str) -> bool {
+    document()
+        .document_element()
+        .is_some_and(|e| e.class_list().contains(class))
+}
+
 /// How much thicker lines and larger points are drawn: 1.5 in the presenter view.
 pub fn scale() -> f32 {
-    if VIEW.get().0 {
+    if shown("present") {
         1.5
     } else {
         1.0
@@ -312,13 +318,12 @@ fn presenter_styles() {
 /// Shows the presenter or embed view the config asks for; the pictures are
 /// laid out again when the view changed.
 pub fn sync(c: &Config) {
-    let view = (c.present, c.embed);
     set_attr(
         &by_id::<Element>("present-toggle"),
         "aria-pressed",
         if c.present { "true" } else { "false" },
     );
-    if VIEW.replace(view) == view {
+    if (shown("present"), shown("embed")) == (c.present, c.embed) {
         return;
     }
     let classes = document().document_element().expect("html").class_list();

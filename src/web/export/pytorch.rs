@@ -5,7 +5,6 @@
 
 use crate::export::optuna::{optuna, search_of, OptunaError};
 use crate::export::pytorch::{pytorch, Options, Script};
-use crate::web::dom;
 
 fn offer(script: &Script) {
     super::download(&script.name, "text/x-python", script.text.as_bytes());
@@ -30,13 +29,9 @@ pub fn download_pytorch() {
     }
 }
 
-/// The page's link as the address bar holds it: its search part is written there.
-fn address_hash() -> String {
-    dom::window().location().hash().unwrap_or_default()
-}
-
 pub fn download_optuna() {
-    let search = crate::search::panel::search_part(&address_hash());
+    // The address bar's link: the search writes its part there, not in the page's setup.
+    let search = crate::search::panel::search_part(&crate::web::location::read_hash());
     if search_of(&search).is_none() {
         return super::notice(Some((
             &crate::t!("torch-no-search-title"),

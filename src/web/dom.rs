@@ -177,3 +177,25 @@ pub fn set_value(s: &HtmlSelectElement, v: &str) {
         s.set_value(v);
     }
 }
+
+/// Offers bytes as a file download (a Blob URL, revoked a moment after the
+/// click: some browsers start reading it after the click returns).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let a: web_sys::HtmlAnchorElement = create("a");
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 10_000);
+}

@@ -10,9 +10,7 @@ use crate::page::{ImportModel, ImportMsg, Model, Msg};
 use crate::prep::{Missing, Scaling, Strays};
 use crate::table::ColumnKind;
 use crate::web::dispatch::Dispatch;
-use crate::web::dom::{
-    by_id, choices, create, fill_select, on, on_change, on_click, select, set_hidden, set_text, set_value,
-};
+use crate::web::dom::{by_id, choices, fill_select, on, on_change, on_click, select, set_hidden, set_text, set_value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DragEvent, Element, Event, File, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -294,22 +292,4 @@ pub fn render_table(im: &ImportModel) {
     fill_select(&rn, &names);
     set_value(&rn, &im.row_names.map_or("row".to_string(), |k| k.to_string()));
     crate::web::import_preview::render(im);
-}
-
-/// Offers text as a file download (a Blob URL, revoked right after the click).
-pub fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let a: web_sys::HtmlAnchorElement = create("a");
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -391,7 +391,7 @@ impl page::Runner for View {
                     _ => {}
                 }
             }
-            Effect::Download { name, text } => import_view::download(&name, &text),
+            Effect::Download { name, text } => dom::download(&name, "text/csv", text.as_bytes()),
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
         }

@@ -72,32 +72,7 @@ pub fn page_state() -> Result<(Run, Option<CsvInput>), String> {
     Ok((run, csv))
 }
 
-/// Offers bytes as a file download (a Blob URL, revoked after the click).
-pub fn download(name: &str, mime: &str, bytes: &[u8]) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    download_blob(name, &blob);
-}
-
-/// Offers a Blob (a canvas's PNG, say) as a file download.
-pub fn download_blob(name: &str, blob: &web_sys::Blob) {
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
-        return;
-    };
-    let a: web_sys::HtmlAnchorElement = dom::create("a");
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    // Revoked a moment later: some browsers start reading the URL after the click returns.
-    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    let _ = dom::window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 10_000);
-}
+pub use crate::web::dom::download;
 
 /// The module's notice under the page's own (`data-testid="export-notice"`):
 /// a heading and one line each (what went wrong and where, or what a link

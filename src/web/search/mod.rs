@@ -166,7 +166,7 @@ fn run(glue: &mut Glue, model: &SearchModel, base: &Config, effect: Effect) {
             let part = panel::search_part(&location::read_hash());
             let _ = dom::window().location().set_hash(&format!("{hash}{part}"));
         }
-        Effect::Download { name, text } => crate::web::import_view::download(&name, &text),
+        Effect::Download { name, text } => crate::web::dom::download(&name, "text/csv", text.as_bytes()),
         Effect::Render => view::render(&mut glue.drawn, model, base),
     }
 }

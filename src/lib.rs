@@ -9,6 +9,7 @@
 // Tests build a setup by changing a default config one field at a time, like a user would.
 #![cfg_attr(test, allow(clippy::field_reassign_with_default))]
 
+pub mod advanced;
 pub mod augment;
 pub mod compact;
 pub mod config;

@@ -356,6 +356,7 @@ w-unknown-feature = unknown feature; ignored
 w-no-known = no known input feature; using x1,x2
 w-not-a-whole = not a whole number from 0 to 4294967295; using 1
 w-expected-1-or = expected 1 or 0; using 0
+w-advanced = only letters, digits, commas, dots and dashes; ignored
 w-unknown-key = unknown key; ignored
 w-expected-1-max = expected 1–{ $max_csv_inputs } inputs; ignored
 w-expected-column = expected column numbers like 0,1,2; ignored

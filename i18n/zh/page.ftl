@@ -381,6 +381,7 @@ w-unknown-feature = 未知特征；已忽略
 w-no-known = 没有已知的输入特征；改用 x1,x2
 w-not-a-whole = 不是 0 到 4294967295 之间的整数；改用 1
 w-expected-1-or = 应为 1 或 0；改用 0
+w-advanced = 只能包含字母、数字、逗号、点和连字符；已忽略
 w-unknown-key = 未知的键；已忽略
 w-expected-1-max = 应为 1–{ $max_csv_inputs } 个输入；已忽略
 w-expected-column = 应为列号，例如 0,1,2；已忽略

@@ -460,3 +460,22 @@ open-link = Open link
 formula-title = The network as a formula
 formula-too-big = The formula is written out for networks with at most { $max } weights; this one has { $n }.
 wrong-columns = this file's columns ({ $file }) are not the link's ({ $link }); choose the file the link was made with, or map this one yourself
+
+# The advanced panel (issue 17): its module (src/bin/advanced) adds the rest of its words.
+adv = Make it small, make it generalise
+adv-hint = pruning, quantization, augmentation
+adv-bar =
+    .aria-label = Pruning, quantization and augmentation
+adv-prune = Pruning
+adv-prune-by = Pruning method
+adv-global = Smallest weights
+adv-layer = Smallest in each layer
+adv-neuron = Whole neurons
+adv-quant = Quantization
+adv-float = Float (32 bits)
+adv-binary = 1 (binary)
+adv-aug = Augmentation
+adv-none = None
+adv-sparsity = Sparsity
+adv-params = Parameters
+adv-bytes = Model size

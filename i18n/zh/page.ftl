@@ -493,3 +493,22 @@ open-link = 打开链接
 formula-title = 网络的公式
 formula-too-big = 最多 { $max } 个权重的网络才写出公式；这个网络有 { $n } 个。
 wrong-columns = 这个文件的列（{ $file }）与链接中的列（{ $link }）不同；请选择制作链接时用的文件，或者自己映射这个文件
+
+# 高级面板（议题 17）：其模块（src/bin/advanced）补充其余文字。
+adv = 变小，并更好地泛化
+adv-hint = 剪枝、量化、数据增强
+adv-bar =
+    .aria-label = 剪枝、量化与数据增强
+adv-prune = 剪枝
+adv-prune-by = 剪枝方式
+adv-global = 最小的权重
+adv-layer = 每层最小的权重
+adv-neuron = 整个神经元
+adv-quant = 量化
+adv-float = 浮点（32 位）
+adv-binary = 1（二值）
+adv-aug = 数据增强
+adv-none = 无
+adv-sparsity = 稀疏度
+adv-params = 参数
+adv-bytes = 模型大小

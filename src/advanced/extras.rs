@@ -37,13 +37,14 @@ impl Advanced {
 }
 
 impl Extras for Advanced {
-    fn configure(&mut self, config: &Config) -> Vec<String> {
+    fn configure(&mut self, config: &Config) -> Option<String> {
         let (settings, errors) = parse(&config.advanced);
         self.settings = settings;
-        errors.iter().map(ToString::to_string).collect()
+        let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        (!said.is_empty()).then(|| said.join(" · "))
     }
 
-    fn settle(&mut self, net: &mut Network, epoch: u64) {
+    fn settle(&mut self, net: &mut Network, epoch: u64) -> bool {
         let Some(p) = self.settings.prune else {
             // Pruning switched off at the epoch it was made: the weights come back.
             if let (Some((e, dense)), Some(_)) = (&self.dense, &self.mask) {
@@ -51,20 +52,21 @@ impl Extras for Advanced {
                     net.copy_params_from(dense);
                 }
             }
+            let changed = self.mask.is_some();
             self.dense = None;
             self.mask = None;
-            return;
+            return changed;
         };
         let fresh = !matches!(&self.dense, Some((e, d)) if *e == epoch && d.sizes() == net.sizes());
         if fresh {
             self.dense = Some((epoch, net.clone()));
         }
-        let Some((_, dense)) = &self.dense else { return };
+        let Some((_, dense)) = &self.dense else { return false };
         let s = p.sparsity_at(epoch);
         if s <= 0.0 {
             self.mask = None;
             net.copy_params_from(dense);
-            return;
+            return true;
         }
         let mask = match p.method {
             Method::Global => Mask::magnitude(dense, s, Scope::Global),
@@ -74,11 +76,27 @@ impl Extras for Advanced {
         net.copy_params_from(dense);
         mask.apply(net);
         self.mask = Some(mask);
+        true
     }
 
-    fn epoch_points(&mut self, points: &[Point], seed: u32, epoch: u64, classes: usize) -> Option<Vec<Point>> {
+    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)> {
         let a = self.settings.augment;
-        a.is_on().then(|| a.epoch_points(points, seed, epoch, classes))
+        if !a.is_on() || config.csv.is_some() {
+            return None;
+        }
+        let classes = config.classes();
+        let points = a.epoch_points(train, config.seed, epoch, classes);
+        let (feats, head) = (&config.features, config.head());
+        let mut x = vec![0.0; points.len() * feats.len()];
+        let mut y = Vec::with_capacity(points.len() * head.outputs);
+        for (p, row) in points.iter().zip(x.chunks_exact_mut(feats.len())) {
+            crate::features::compute_into(feats, p.x1, p.x2, row);
+            // Two classes are labelled ±1 and coded 1 and 0 (`Trainer::regenerate`);
+            // mixup's soft labels fall in between.
+            let label = if classes == 2 { (p.label + 1.0) * 0.5 } else { p.label };
+            head.encode(label, &mut y);
+        }
+        Some((x, y))
     }
 
     fn hook(&mut self) -> Option<&mut dyn StepHook> {

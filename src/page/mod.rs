@@ -157,6 +157,31 @@ pub struct WorkerLink {
     pub recover_csv: Option<CsvSource>,
     /// The worker crashed too often and was left stopped.
     pub given_up: bool,
+    /// The advanced module's worker (`crate::advanced`): wanted by a setup with its keys.
+    pub advanced: Advanced,
+}
+
+/// Where the advanced module's worker stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Advanced {
+    #[default]
+    Off,
+    Loading,
+    /// Its module is loaded; the page's own worker still trains.
+    Loaded,
+    /// Its worker trains.
+    Running,
+}
+
+impl Advanced {
+    /// Loaded, unless its worker already trains.
+    fn max_loaded(self) -> Self {
+        if self == Advanced::Running {
+            self
+        } else {
+            Advanced::Loaded
+        }
+    }
 }
 
 /// The one state of the page.
@@ -227,6 +252,10 @@ pub enum Effect {
     WriteHash(String),
     /// Ends the current worker and starts a new one.
     RestartWorker,
+    /// Loads the advanced module (`Msg::AdvancedLoaded` when it is there).
+    LoadAdvanced,
+    /// From now on workers run the advanced module (then `RestartWorker`).
+    UseAdvanced,
     RequestFrame,
     Render(Part),
     /// The pictures, numbers and charts of the last snapshot.
@@ -247,10 +276,6 @@ pub enum Effect {
     CloseEditor,
     /// A value was refused; the control that sent it says why.
     Refused(Edit),
-    Download {
-        name: String,
-        text: String,
-    },
     /// Copies the link of the current setup.
     CopyLink,
     /// Scrolls the import panel into view (a file has been read).
@@ -305,10 +330,6 @@ pub enum Msg {
     CloseEditor,
     CloseSettingsNotice,
     Import(ImportMsg),
-    /// The cleaned imported data (`false`) or the predictions for every row.
-    Export {
-        predictions: bool,
-    },
     /// "Copy link".
     CopyLink,
     /// The page's language changed (or could not: the problem): every part re-renders.
@@ -321,6 +342,8 @@ pub enum Msg {
     /// every part re-renders, as after a change of language.
     Reworded,
     Draw(DrawMsg),
+    /// The advanced module has loaded: its worker can take the run.
+    AdvancedLoaded,
     /// A model file (checked by the export module): its setup opens like a
     /// pasted link, then training resumes from its weights and epoch. `file`:
     /// the imported file its link does not carry (name, bytes), read as if dropped.
@@ -545,6 +568,49 @@ impl Model {
         if redraw {
             fx.push(Effect::Draw);
         }
+        self.want_advanced(fx);
+    }
+
+    /// A setup with advanced keys trains in the advanced module's worker: the
+    /// module is loaded, then the run moves there as after a crash (the same
+    /// setup, data and weights; the optimizer's memory starts afresh).
+    fn want_advanced(&mut self, fx: &mut Vec<Effect>) {
+        if self.config.advanced.is_empty() || self.worker.given_up {
+            return;
+        }
+        match self.worker.advanced {
+            Advanced::Off => {
+                self.worker.advanced = Advanced::Loading;
+                fx.push(Effect::LoadAdvanced);
+            }
+            Advanced::Loaded => {
+                self.worker.advanced = Advanced::Running;
+                fx.push(Effect::UseAdvanced);
+                self.respawn(fx);
+                if self.playing {
+                    self.worker.queue.push(ToWorker::Play);
+                }
+            }
+            Advanced::Loading | Advanced::Running => {}
+        }
+    }
+
+    /// A new worker gets the current setup, the imported data and the last drawn weights.
+    fn respawn(&mut self, fx: &mut Vec<Effect>) {
+        self.worker.ready = false;
+        self.pending = None;
+        self.unacked = false;
+        fx.push(Effect::RestartWorker);
+        self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
+        let hash = url::encode(&self.config);
+        self.worker.queue = vec![ToWorker::Configure { hash, run: self.run }];
+        // Continue from the last drawn weights, so no training is lost either.
+        if let Some(s) = &self.last {
+            self.worker.queue.push(ToWorker::Resume {
+                params: s.params.clone(),
+                epoch: s.header.epoch,
+            });
+        }
     }
 
     /// An edit from a control: applied, checked against the limits, and made the setup.
@@ -705,10 +771,7 @@ impl Model {
         if self.worker.given_up {
             return;
         }
-        self.worker.ready = false;
         self.set_playing(false, fx);
-        self.pending = None;
-        self.unacked = false;
         let what = if reason.is_empty() {
             crate::t!("unknown-error")
         } else {
@@ -723,17 +786,7 @@ impl Model {
             Crash::Restart => {
                 let at = self.last.as_ref().map_or(0, |s| s.header.epoch as u64);
                 self.notices.worker = Some(crate::t!("worker-restarted", what = what, at = at.to_string()));
-                fx.push(Effect::RestartWorker);
-                self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
-                let hash = url::encode(&self.config);
-                self.worker.queue = vec![ToWorker::Configure { hash, run: self.run }];
-                // Continue from the last drawn weights, so no training is lost either.
-                if let Some(s) = &self.last {
-                    self.worker.queue.push(ToWorker::Resume {
-                        params: s.params.clone(),
-                        epoch: s.header.epoch,
-                    });
-                }
+                self.respawn(fx);
             }
         }
         fx.push(Effect::Render(Part::Notices));
@@ -781,7 +834,6 @@ impl Model {
                 fx.push(Effect::Render(Part::Notices));
             }
             FromWorker::CsvInUse { info, hash } => self.csv_in_use(info, &hash, fx),
-            FromWorker::Download { name, text } => fx.push(Effect::Download { name, text }),
             FromWorker::Projection { points } => {
                 self.pca_points = points;
                 fx.push(Effect::DrawPoints);
@@ -1033,9 +1085,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             fx.push(Effect::Render(Part::Notices));
         }
         Msg::Import(i) => m.import_msg(i, &mut fx),
-        Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::Draw(d) => m.draw(d, &mut fx),
+        Msg::AdvancedLoaded => {
+            m.worker.advanced = m.worker.advanced.max_loaded();
+            m.want_advanced(&mut fx);
+        }
         Msg::OpenModel {
             hash,
             params,

@@ -812,3 +812,41 @@ fn a_pasted_link_cancels_an_opened_model_still_waiting() {
     update(&mut m, Msg::HashChanged("data=xor&seed=4".into()));
     assert!(m.opened.is_none());
 }
+
+#[test]
+fn a_setup_with_advanced_keys_moves_the_run_to_the_advanced_worker() {
+    let mut m = ready();
+    // The page's own worker trains while nothing asks for more.
+    let fx = update(&mut m, Msg::Edit(Edit::Speed(crate::pace::Speed::Fast)));
+    assert!(!fx.contains(&Effect::LoadAdvanced));
+    // Pruning asked for: the module is loaded once, the run stays where it is meanwhile.
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=90&prune-from=3".into())));
+    assert!(fx.contains(&Effect::LoadAdvanced));
+    assert!(posts(&fx)
+        .iter()
+        .any(|p| matches!(p, ToWorker::Configure { hash, .. } if hash.contains("&prune=90&prune-from=3"))));
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=50".into())));
+    assert!(!fx.contains(&Effect::LoadAdvanced));
+    // Loaded: its worker takes the run with the setup (and the weights, once drawn).
+    let fx = update(&mut m, Msg::AdvancedLoaded);
+    assert_eq!(m.worker.advanced, Advanced::Running);
+    let use_at = fx.iter().position(|e| *e == Effect::UseAdvanced).expect("UseAdvanced");
+    let restart_at = fx
+        .iter()
+        .position(|e| *e == Effect::RestartWorker)
+        .expect("RestartWorker");
+    assert!(use_at < restart_at);
+    assert!(!m.worker.ready);
+    assert!(matches!(&m.worker.queue[0], ToWorker::Configure { hash, .. } if hash.ends_with("&prune=50")));
+    // Further edits go to that worker; no more restarts.
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced(String::new())));
+    assert!(!fx.contains(&Effect::RestartWorker));
+}
+
+#[test]
+fn advanced_keys_that_could_change_the_links_shape_are_refused() {
+    let mut m = ready();
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=90#x".into())));
+    assert!(fx.contains(&Effect::Refused(Edit::Advanced("prune=90#x".into()))));
+    assert!(m.config.advanced.is_empty());
+}

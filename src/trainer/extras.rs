@@ -11,12 +11,14 @@ use crate::network::Network;
 
 pub trait Extras {
     /// Reads the setup's advanced keys (`Config::advanced`); what could not be used, said in words.
-    fn configure(&mut self, config: &Config) -> Vec<String>;
+    fn configure(&mut self, config: &Config) -> Option<String>;
     /// Brings the trained network to what the settings ask at `epoch` (pruning);
     /// called after every change of the weights, the settings or the epoch.
-    fn settle(&mut self, net: &mut Network, epoch: u64);
-    /// Epoch `epoch`'s training points, when augmentation changes them.
-    fn epoch_points(&mut self, points: &[Point], seed: u32, epoch: u64, classes: usize) -> Option<Vec<Point>>;
+    /// True when it may have changed the weights.
+    fn settle(&mut self, net: &mut Network, epoch: u64) -> bool;
+    /// Epoch `epoch`'s training rows (x, y as the trainer codes them) when
+    /// augmentation changes the built-in data's points `train`.
+    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)>;
     /// The work around each training step.
     fn hook(&mut self) -> Option<&mut dyn StepHook>;
     /// The network that the pictures and the measurements show (the quantised

@@ -283,7 +283,7 @@ impl Trainer {
 
     /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
     pub fn train_epoch(&mut self) -> Option<FromWorker> {
-        let augmented = self.augmented();
+        let augmented = (self.extras.as_mut()).and_then(|e| e.epoch_rows(&self.train, &self.config, self.epoch));
         let c = &self.config;
         let settings = c.step_settings(self.epoch);
         let batch = c.batch_size as usize;
@@ -380,43 +380,6 @@ impl Trainer {
                 out.extend(self.projection().map(|points| FromWorker::Projection { points }));
                 false
             }
-            ToWorker::Export { predictions } => {
-                match (&self.csv, &self.config.csv) {
-                    (Some((p, _)), Some(setup)) => {
-                        let target = setup
-                            .columns
-                            .get(setup.mapping.target as usize)
-                            .cloned()
-                            .unwrap_or_default();
-                        let (name, text) = if predictions {
-                            (
-                                "predictions.csv",
-                                crate::export::predictions_csv(
-                                    p,
-                                    &self.net,
-                                    &self.config.head(),
-                                    &target,
-                                    setup
-                                        .mapping
-                                        .row_names
-                                        .and_then(|k| self.importer.row_ids(&setup.columns, k as usize))
-                                        .as_ref(),
-                                ),
-                            )
-                        } else {
-                            ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
-                        };
-                        out.push(FromWorker::Download {
-                            name: name.into(),
-                            text,
-                        });
-                    }
-                    _ => out.push(FromWorker::ImportFailed {
-                        message: "no imported data is in training".into(),
-                    }),
-                }
-                false
-            }
             ToWorker::UseCsv { request, axes } => {
                 match self.use_csv(&request, axes) {
                     Ok(()) => out.extend(self.csv_in_use()),
@@ -496,51 +459,38 @@ impl Trainer {
         (out, snapshot)
     }
 
-    /// Tells the extras the setup's advanced keys; what they could not use, as errors to show.
-    fn configure_extras(&mut self) -> Vec<FromWorker> {
-        let Some(e) = self.extras.as_mut() else {
-            return Vec::new();
-        };
-        let problems = e.configure(&self.config);
-        (!problems.is_empty())
-            .then(|| FromWorker::Error {
-                message: problems.join(" · "),
-            })
-            .into_iter()
-            .collect()
+    /// The imported data after cleaning (`predictions: false`) or the network's
+    /// predictions for every row, as a CSV file: (name, text). The export
+    /// module makes it from the page's run rebuilt (`export::run::Run`).
+    pub fn imported_csv(&self, predictions: bool) -> Option<(&'static str, String)> {
+        let ((p, _), setup) = (self.csv.as_ref()?, self.config.csv.as_ref()?);
+        let target = setup
+            .columns
+            .get(setup.mapping.target as usize)
+            .cloned()
+            .unwrap_or_default();
+        Some(if predictions {
+            let rows = (setup.mapping.row_names).and_then(|k| self.importer.row_ids(&setup.columns, k as usize));
+            let head = self.config.head();
+            let text = crate::export::predictions_csv(p, &self.net, &head, &target, rows.as_ref());
+            ("predictions.csv", text)
+        } else {
+            ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
+        })
+    }
+
+    /// Tells the extras the setup's advanced keys; what they could not use, as an error to show.
+    fn configure_extras(&mut self) -> Option<FromWorker> {
+        let message = self.extras.as_mut()?.configure(&self.config)?;
+        Some(FromWorker::Error { message })
     }
 
     /// Lets the extras bring the weights to what their settings ask now
-    /// (pruning); true when the weights changed.
+    /// (pruning); true when they may have changed.
     fn settle(&mut self) -> bool {
-        let Some(e) = self.extras.as_mut() else {
-            return false;
-        };
-        let before = self.net.params();
-        e.settle(&mut self.net, self.epoch);
-        self.net.params() != before
-    }
-
-    /// This epoch's augmented training rows (built-in data only), when augmentation is on.
-    fn augmented(&mut self) -> Option<(Vec<f32>, Vec<f32>)> {
-        if self.csv.is_some() {
-            return None;
-        }
-        let classes = self.config.classes();
-        let points = self
-            .extras
-            .as_mut()?
-            .epoch_points(&self.train, self.config.seed, self.epoch, classes)?;
-        let (feats, head) = (&self.config.features, self.config.head());
-        let mut x = vec![0.0; points.len() * feats.len()];
-        let mut y = Vec::with_capacity(points.len() * head.outputs);
-        for (p, row) in points.iter().zip(x.chunks_exact_mut(feats.len())) {
-            compute_into(feats, p.x1, p.x2, row);
-            // Two classes are labelled ±1, coded 1 and 0; mixup's soft labels in between.
-            let label = if classes == 2 { (p.label + 1.0) * 0.5 } else { p.label };
-            head.encode(label, &mut y);
-        }
-        Some((x, y))
+        self.extras
+            .as_mut()
+            .is_some_and(|e| e.settle(&mut self.net, self.epoch))
     }
 
     fn set_param(&mut self, layer: u32, to: u32, from: Option<u32>, value: f32) -> Result<(), Error> {

@@ -352,3 +352,22 @@ fn presenter_and_embed_views_round_trip_and_stay_out_of_default_links() {
     assert_eq!(d.warnings.len(), 1);
     assert_eq!(d.warnings[0].key, "embed");
 }
+
+#[test]
+fn the_advanced_modules_keys_ride_along_unread() {
+    let d = decode("data=spiral&prune=90&prune-by=layer&quant=2&aug=jitter,flip&seed=3");
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.config.advanced, "prune=90&prune-by=layer&quant=2&aug=jitter,flip");
+    let again = encode(&d.config);
+    assert!(
+        again.ends_with("&prune=90&prune-by=layer&quant=2&aug=jitter,flip"),
+        "{again}"
+    );
+    assert_eq!(decode(&again).config, d.config);
+    // A value that would change the link's shape is left out, and said so.
+    let d = decode("prune=9%260%26net%3D8");
+    assert!(d.config.advanced.is_empty());
+    assert_eq!(d.warnings[0].key, "prune");
+    // A link without them encodes as before.
+    assert!(!encode(&decode("data=xor&seed=2").config).contains("prune"));
+}

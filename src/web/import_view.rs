@@ -128,10 +128,6 @@ pub fn init(d: Dispatch) {
         send(ImportMsg::RowNames(v.parse().ok()))
     });
     on_click("csv-use", move || send(ImportMsg::Use));
-    on_click("download-data", move || d.send(Msg::Export { predictions: false }));
-    on_click("download-predictions", move || {
-        d.send(Msg::Export { predictions: true })
-    });
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", move |e: Event| {
         let Some(target) = e.target() else { return };

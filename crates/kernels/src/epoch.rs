@@ -50,6 +50,10 @@ pub trait StepHook {
     fn after_step(&mut self, _net: &mut Network) {}
 }
 
+/// The hook of an epoch without one.
+struct NoHook;
+impl StepHook for NoHook {}
+
 /// The optional parts of an epoch.
 #[derive(Default)]
 pub struct EpochPlan<'a> {
@@ -106,7 +110,10 @@ pub fn train_epoch_planned(
     let n = x.len() / ni;
     let batch_size = batch_size.max(1);
     let mut dropout = plan.dropout.map(|(rates, rng)| Dropout::new(rates, rng));
-    let mut hook = plan.hook;
+    // Called whether or not there is one: a branch here would let LLVM keep two
+    // copies of the hot loop below.
+    let mut no_hook = NoHook;
+    let hook: &mut dyn StepHook = plan.hook.unwrap_or(&mut no_hook);
     // Σ over minibatches of each layer's mean squared (mean) weight gradient.
     let mut squares = vec![0.0f64; net.layers.len()];
     let mut steps = 0usize;
@@ -130,19 +137,13 @@ pub fn train_epoch_planned(
                 (&buf.bx[..], &buf.by[..])
             }
         };
-        if let Some(h) = hook.as_deref_mut() {
-            h.before_forward(net);
-        }
+        hook.before_forward(net);
         buf.ws.prepare(net);
         net.forward_rows_training(bx, &mut buf.ws, dropout.as_mut());
         net.backward_rows(bx, by, loss, &mut buf.ws, &mut buf.grads);
-        if let Some(h) = hook.as_deref_mut() {
-            h.before_step(net);
-        }
+        hook.before_step(net);
         step(net, &buf.grads, settings, &mut buf.state);
-        if let Some(h) = hook.as_deref_mut() {
-            h.after_step(net);
-        }
+        hook.after_step(net);
         if plan.track_gradients {
             buf.grads.add_layer_mean_squares(&mut squares);
             steps += 1;

@@ -126,9 +126,13 @@ pub fn visibly_moved(drawn: f32, now: f32, exact: bool) -> bool {
 }
 
 /// The Playground's link width: |w| on [0, 5] maps to [1, 10] px, clamped.
+/// A weight of exactly 0 (pruned: no connection) is not drawn (0 px).
 pub fn link_width(w: f32) -> f32 {
     if !w.is_finite() {
         return 1.0;
+    }
+    if w == 0.0 {
+        return 0.0;
     }
     1.0 + 9.0 * (w.abs() / 5.0).min(1.0)
 }
@@ -178,7 +182,8 @@ mod tests {
         assert!(!visibly_moved(3.0, 3.05, false)); // 0.09 px
         assert!(visibly_moved(3.0, 3.06, false)); // 0.108 px
         assert!(!visibly_moved(6.0, 60.0, false)); // both at the widest, both saturated
-        assert_eq!(link_width(0.0), 1.0);
+        assert_eq!(link_width(0.0), 0.0, "a pruned link vanishes");
+        assert_eq!(link_width(1e-30), 1.0);
         assert_eq!(link_width(-5.0), 10.0);
         assert_eq!(link_width(f32::INFINITY), 1.0);
     }

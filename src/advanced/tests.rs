@@ -315,3 +315,19 @@ fn bad_keys_reach_the_page_as_an_error_and_change_nothing() {
     );
     assert_eq!(t.network(), &before);
 }
+
+#[test]
+fn switching_quantisation_off_measures_the_float_network_again() {
+    let mut t = advanced(Config::default());
+    for _ in 0..50 {
+        t.train_epoch();
+    }
+    let float = t.losses();
+    configure(&mut t, &with("quant=2"));
+    assert_ne!(t.losses(), float);
+    configure(&mut t, &with("quant=4"));
+    let four = t.losses();
+    assert_ne!(four, float);
+    configure(&mut t, &with(""));
+    assert_eq!(t.losses(), float);
+}

@@ -366,7 +366,10 @@ impl Trainer {
                 if axes_moved || reset {
                     out.extend(self.csv_in_use());
                 }
-                if !reset && self.settle() {
+                // The extras' settings may change the weights (pruning) or what is
+                // measured (quantisation): measured again at once.
+                if !reset && self.extras.is_some() {
+                    self.settle();
                     self.record();
                 }
                 true

@@ -31,6 +31,8 @@ const FLOAT_MS: f64 = 250.0;
 struct Panel {
     run: Option<(String, Run)>,
     float_drawn: f64,
+    /// `figures` waits for the next frame.
+    scheduled: bool,
 }
 
 thread_local! {
@@ -48,6 +50,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
     install_language();
     wire();
+    // Loaded by a touch of the panel: what the user set meanwhile counts.
+    let first = js_sys::Reflect::get(&boot(), &"first".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    if first.as_deref() == Some("panel") {
+        take_controls();
+    }
     sync_controls();
     // The page gets this module for its worker.
     let (glue, module) = crate::web::app::worker_link::own_module();
@@ -101,15 +110,16 @@ fn select(id: &str) -> HtmlSelectElement {
     by_id(id)
 }
 
-fn wire() {
-    let prune: HtmlInputElement = by_id("prune");
-    // While dragging: the number beside the slider; on release: the pruning itself.
-    dom::on(&prune, "input", |_: Event| show_prune_value());
-    dom::on(&prune, "change", |_: Event| {
-        let (_, mut s) = current();
-        let percent: f32 = by_id::<HtmlInputElement>("prune").value().parse().unwrap_or(0.0);
-        let method = s.prune.map_or(Method::Global, |p| p.method);
-        // Now, at the epoch the page shows: the link replays it there.
+/// The settings with the panel's controls read into them, where they differ
+/// from `s` (a changed slider prunes at the epoch the page shows).
+fn read_controls(mut s: Settings) -> Settings {
+    let percent: f32 = by_id::<HtmlInputElement>("prune").value().parse().unwrap_or(0.0);
+    let method = match select("prune-by").value().as_str() {
+        "layer" => Method::PerLayer,
+        "neuron" => Method::Neurons,
+        _ => Method::Global,
+    };
+    if percent != s.prune.map_or(0.0, |p| p.percent) {
         let at = page_epoch();
         s.prune = (percent > 0.0).then_some(Pruning {
             percent,
@@ -117,26 +127,12 @@ fn wire() {
             from: at,
             to: at,
         });
-        apply(&s);
-    });
-    dom::on(&select("prune-by"), "change", |_: Event| {
-        let (_, mut s) = current();
-        let method = match select("prune-by").value().as_str() {
-            "layer" => Method::PerLayer,
-            "neuron" => Method::Neurons,
-            _ => Method::Global,
-        };
-        if let Some(p) = s.prune.as_mut() {
-            p.method = method;
-            apply(&s);
-        }
-    });
-    dom::on(&select("quant"), "change", |_: Event| {
-        let (_, mut s) = current();
-        let bits: u8 = select("quant").value().parse().unwrap_or(32);
-        s.quant = if bits >= 32 {
-            None
-        } else {
+    } else if let Some(p) = s.prune.as_mut() {
+        p.method = method;
+    }
+    let bits: u8 = select("quant").value().parse().unwrap_or(32);
+    if bits != s.quant.map_or(32, |q| q.quant.bits) {
+        s.quant = (bits < 32).then(|| {
             let mut q = s.quant.unwrap_or(advanced::Quantizing {
                 quant: crate::quantize::Quant {
                     bits,
@@ -146,13 +142,11 @@ fn wire() {
                 train: false,
             });
             q.quant.bits = bits;
-            Some(q)
-        };
-        apply(&s);
-    });
-    dom::on(&select("aug"), "change", |_: Event| {
-        let (_, mut s) = current();
-        let list = select("aug").value();
+            q
+        });
+    }
+    let list = select("aug").value();
+    if list != augment_list(&s.augment) {
         let on = |a: &str| list.split(',').any(|w| w == a);
         let old = s.augment;
         let keep = |v: f32, default: f32| if v > 0.0 { v } else { default };
@@ -162,10 +156,48 @@ fn wire() {
             flip: on("flip"),
             mixup: if on("mixup") { keep(old.mixup, 0.4) } else { 0.0 },
         };
-        apply(&s);
-    });
+    }
+    s
+}
+
+/// Applies what the controls say, if it differs from the link.
+fn take_controls() {
+    let (_, s) = current();
+    let new = read_controls(s);
+    if new != s {
+        apply(&new);
+    }
+}
+
+/// `aug`'s value for `a`: its parts in the link's order, joined by commas.
+fn augment_list(a: &crate::augment::Augment) -> String {
+    let parts = [
+        (a.jitter > 0.0, "jitter"),
+        (a.rotate > 0.0, "rotate"),
+        (a.flip, "flip"),
+        (a.mixup > 0.0, "mixup"),
+    ];
+    let on: Vec<&str> = parts.iter().filter(|(on, _)| *on).map(|(_, k)| *k).collect();
+    on.join(",")
+}
+
+fn wire() {
+    let prune: HtmlInputElement = by_id("prune");
+    // While dragging: the number beside the slider; on release: the pruning itself.
+    dom::on(&prune, "input", |_: Event| show_prune_value());
+    for id in ["prune", "prune-by", "quant", "aug"] {
+        dom::on(&by_id::<Element>(id), "change", |_: Event| take_controls());
+    }
     let doc = dom::document();
-    dom::on(&doc, "nnplay-progress", |_: Event| figures());
+    // The page sends this while its loop holds its state: read it a frame later.
+    dom::on(&doc, "nnplay-progress", |_: Event| {
+        if !PANEL.with(|p| std::mem::replace(&mut p.borrow_mut().scheduled, true)) {
+            dom::request_frame(|| {
+                PANEL.with(|p| p.borrow_mut().scheduled = false);
+                figures();
+            });
+        }
+    });
     dom::on(&dom::window(), "hashchange", |_: Event| sync_controls());
     dom::on(&doc, "nnplay-lang", |_: Event| {
         install_language();
@@ -187,26 +219,16 @@ fn sync_controls() {
     show_prune_value();
     select("prune-by").set_value(s.prune.map_or(Method::Global, |p| p.method).key());
     select("quant").set_value(&s.quant.map_or(32, |q| q.quant.bits).to_string());
-    let a = s.augment;
-    let list: Vec<&str> = [
-        (a.jitter > 0.0, "jitter"),
-        (a.rotate > 0.0, "rotate"),
-        (a.flip, "flip"),
-        (a.mixup > 0.0, "mixup"),
-    ]
-    .iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, k)| *k)
-    .collect();
+    let list = augment_list(&s.augment);
     let aug = select("aug");
-    aug.set_value(&list.join(","));
+    aug.set_value(&list);
     if aug.selected_index() < 0 {
         // A combination the list does not name: the link's own words.
         let option: web_sys::HtmlOptionElement = create("option");
-        option.set_value(&list.join(","));
-        option.set_text(&list.join(", "));
+        option.set_value(&list);
+        option.set_text(&list.replace(',', ", "));
         let _ = aug.add_with_html_option_element(&option);
-        aug.set_value(&list.join(","));
+        aug.set_value(&list);
     }
 }
 

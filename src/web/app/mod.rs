@@ -130,9 +130,9 @@ pub fn start() {
         dom::on_click(id, move || load_export(id));
     }
     // The advanced panel's module: on the first touch of its controls.
-    for event in ["focusin", "pointerdown"] {
+    for event in ["focusin", "pointerdown", "change"] {
         dom::on(&by_id::<Element>("advanced-bar"), event, |_: web_sys::Event| {
-            load_advanced()
+            load_advanced("panel")
         });
     }
 }
@@ -141,12 +141,14 @@ pub fn start() {
 /// the worker that trains with pruning, quantisation and augmentation. It
 /// reads the page's run (`state()`, as the export module does), edits the
 /// setup's advanced keys (`set(keys)`), and hands over its glue and module for
-/// the worker (`ready(glue, module)`).
-fn load_advanced() {
+/// the worker (`ready(glue, module)`). `first`: "panel" when a touch of the
+/// panel loads it (what the controls say then counts), empty for a link.
+fn load_advanced(first: &str) {
     let boot = js_sys::Object::new();
     let set = |k: &str, v: &wasm_bindgen::JsValue| {
         js_sys::Reflect::set(&boot, &k.into(), v).expect("Reflect.set");
     };
+    set("first", &first.into());
     let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
     set("state", state.as_ref());
     state.forget();
@@ -403,7 +405,7 @@ impl page::Runner for View {
                     None => worker_link::spawn_worker(),
                 };
             }
-            Effect::LoadAdvanced => load_advanced(),
+            Effect::LoadAdvanced => load_advanced(""),
             Effect::UseAdvanced => self.worker_module = self.advanced.clone(),
             Effect::RequestFrame => dom::request_frame(|| dispatch(Msg::Frame { now: dom::now_ms() })),
             Effect::Render(part) => self.render(m, part),

@@ -84,7 +84,11 @@ fn main() {
     };
     let out = std::path::Path::new(out);
     std::fs::create_dir_all(out).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
-    for (name, side, rounded) in [("icon-192.png", 192, true), ("icon-512.png", 512, true), ("maskable-512.png", 512, false)] {
+    for (name, side, rounded) in [
+        ("icon-192.png", 192, true),
+        ("icon-512.png", 512, true),
+        ("maskable-512.png", 512, false),
+    ] {
         write_png(&out.join(name), side, &logo(side, rounded));
         println!("{}", out.join(name).display());
     }

@@ -7,11 +7,12 @@ import path from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.csv': 'text/csv',
-  '.json': 'application/json', '.png': 'image/png',
+  '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
 /** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close, served }:
- *  `served` lists every file sent ({ path, body }), for measuring what a page downloads. */
+ *  `served` lists every file sent ({ path, body, headers }: the request's headers), for
+ *  measuring what a page downloads. */
 export function serve(root, { prefix = '/' } = {}) {
   const served = [];
   const server = http.createServer((req, res) => {
@@ -24,7 +25,7 @@ export function serve(root, { prefix = '/' } = {}) {
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404); res.end('not found'); return; }
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-      served.push({ path: p, body: data });
+      served.push({ path: p, body: data, headers: req.headers });
       res.end(data);
     });
   });

@@ -1,0 +1,51 @@
+// The service worker: after one visit the page, its samples, lessons,
+// translations and lazy modules (search, export) work offline. The page
+// registers it once it trains (index.html), so the first load is not slowed.
+// scripts/sw-build.mjs (Trunk's post-build hook) writes BUILD below: every
+// file of the build and a hash of their contents. A new build therefore
+// changes this file's bytes; the browser installs the new worker, which
+// precaches into its own cache, takes over at once and deletes the caches of
+// older builds of this copy of the page. Navigations: network first, the
+// cached index.html when offline; the built files: cache first.
+const BUILD = { version: 'dev', files: [] };
+// Several copies of the page may share an origin (folders of one static host): each has its scope.
+const PREFIX = `nnplay ${self.registration.scope} `;
+const CACHE = PREFIX + BUILD.version;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // no-cache: revalidated with the host, never a stale copy from the HTTP cache. The header
+      // marks these requests as the background precache (tests/e2e/delivery.test.mjs leaves
+      // them out of the first load).
+      const headers = { 'X-Nnplay-Precache': BUILD.version };
+      await cache.addAll(BUILD.files.map((f) => new Request(f, { cache: 'no-cache', headers })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
+  const cached = (r) => caches.open(CACHE).then((c) => c.match(r));
+  if (request.mode === 'navigate') {
+    event.respondWith(
+      fetch(request).catch(async () => (await cached(request)) || (await cached('index.html')) || Response.error()),
+    );
+  } else {
+    event.respondWith(cached(request).then((hit) => hit || fetch(request)));
+  }
+});

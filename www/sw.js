@@ -6,7 +6,8 @@
 // changes this file's bytes; the browser installs the new worker, which
 // precaches into its own cache, takes over at once and deletes the caches of
 // older builds of this copy of the page. Navigations: network first, the
-// cached index.html when offline; the built files: cache first.
+// cached index.html when offline or the network is silent for 4 s; the built
+// files: cache first.
 const BUILD = { version: 'dev', files: [] };
 // Several copies of the page may share an origin (folders of one static host): each has its scope.
 const PREFIX = `nnplay ${self.registration.scope} `;
@@ -37,15 +38,36 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** How long a navigation waits for the network before the cached page answers. */
+const NAVIGATION_WAIT_MS = 4000;
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
-  const cached = (r) => caches.open(CACHE).then((c) => c.match(r));
   if (request.mode === 'navigate') {
-    event.respondWith(
-      fetch(request).catch(async () => (await cached(request)) || (await cached('index.html')) || Response.error()),
-    );
+    event.respondWith(navigate(request));
   } else {
     event.respondWith(cached(request).then((hit) => hit || fetch(request)));
   }
 });
+
+const cached = (request) => caches.open(CACHE).then((c) => c.match(request));
+
+/** Network first, so a new build shows at once; the cached page when the network fails, or when
+ *  it has said nothing for NAVIGATION_WAIT_MS (bad Wi-Fi in a classroom), else its late answer. */
+async function navigate(request) {
+  const network = fetch(request);
+  network.catch(() => {}); // a late failure after the cached page answered
+  const offline = async () => (await cached(request)) || (await cached('index.html'));
+  let timer;
+  const slow = new Promise((resolve) => {
+    timer = setTimeout(resolve, NAVIGATION_WAIT_MS);
+  });
+  try {
+    return await Promise.race([network, slow.then(offline).then((page) => page || network)]);
+  } catch {
+    return (await offline()) || Response.error();
+  } finally {
+    clearTimeout(timer);
+  }
+}

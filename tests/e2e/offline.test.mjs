@@ -1,6 +1,7 @@
 // Offline and installing (www/sw.js, scripts/sw-build.mjs, www/manifest.webmanifest):
 // after one visit the page trains offline, opens a sample file, its lessons,
-// its export menu and its search (whose trials run in workers); a new build
+// its export menu and its search (whose trials run in workers), and opens when
+// the network has gone silent (bad Wi-Fi); a new build
 // replaces the old cache and the page gets the new files; the manifest has no
 // errors and its icons are the sizes it says.
 import { test } from 'node:test';
@@ -116,6 +117,21 @@ test('after one visit the page trains offline, opens a sample file, its lessons,
   assert.equal(served.length, before, 'nothing reached the server while offline');
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('on a network that has gone silent the page opens from the cache after a few seconds', { timeout: 180_000 }, async () => {
+  const { context, page, problems } = await visit(`${ctx.server.url}#seed=1`);
+  await controlled(page);
+  ctx.server.stall = (p) => p === 'index.html';
+  try {
+    await page.reload();
+    await trains(page);
+    assert.equal(await stepOnce(page), 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    ctx.server.stall = null;
+    await context.close();
+  }
 });
 
 test('a new build replaces the old cache and the page gets its files', { timeout: 180_000 }, async () => {

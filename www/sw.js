@@ -41,11 +41,19 @@ self.addEventListener('activate', (event) => {
 /** How long a navigation waits for the network before the cached page answers. */
 const NAVIGATION_WAIT_MS = 4000;
 
+// Pages of a newer build than this worker's (the network sent another index.html than the
+// cached one), by client id: until the new build's worker takes over (seconds), their files
+// come from the network, so that a new page never loads an old lazy module (teach.js, search.js,
+// export.js and the translations keep their names from build to build).
+const newer = new Set();
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(navigate(request));
+    event.respondWith(navigate(event));
+  } else if (newer.has(event.clientId)) {
+    event.respondWith(fetch(request).catch(async () => (await cached(request)) || Response.error()));
   } else {
     event.respondWith(cached(request).then((hit) => hit || fetch(request)));
   }
@@ -55,8 +63,13 @@ const cached = (request) => caches.open(CACHE).then((c) => c.match(request));
 
 /** Network first, so a new build shows at once; the cached page when the network fails, or when
  *  it has said nothing for NAVIGATION_WAIT_MS (bad Wi-Fi in a classroom), else its late answer. */
-async function navigate(request) {
-  const network = fetch(request);
+async function navigate(event) {
+  const request = event.request;
+  let fromNetwork = false;
+  const network = fetch(request).then((r) => {
+    fromNetwork = true;
+    return r;
+  });
   network.catch(() => {}); // a late failure after the cached page answered
   const offline = async () => (await cached(request)) || (await cached('index.html'));
   let timer;
@@ -64,10 +77,17 @@ async function navigate(request) {
     timer = setTimeout(resolve, NAVIGATION_WAIT_MS);
   });
   try {
-    return await Promise.race([network, slow.then(offline).then((page) => page || network)]);
+    const response = await Promise.race([network, slow.then(offline).then((page) => page || network)]);
+    if (fromNetwork) event.waitUntil(markNewer(response.clone(), event.resultingClientId));
+    return response;
   } catch {
     return (await offline()) || Response.error();
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function markNewer(response, client) {
+  const old = await cached('index.html');
+  if (old && (await response.text()) !== (await old.text())) newer.add(client);
 }

@@ -144,16 +144,23 @@ test('a new build replaces the old cache and the page gets its files', { timeout
     const { context, page, problems } = await visit(server.url);
     assert.deepEqual(await controlled(page), [`nnplay ${server.url} ${first}`]);
 
-    // The second build: a changed page and sample file, and sw.js written by the post-build step.
+    // The second build: a changed page and sample file, then sw.js written by the post-build step.
     const html = path.join(root, 'index.html');
     fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace(/<meta charset=[^>]*>/, '$&<meta name=nnplay-test-build content=2>'));
     const sample = path.join(root, 'samples/moons.csv');
     const csv = `${fs.readFileSync(sample, 'utf8')}0.5,0.25,1\n`;
     fs.writeFileSync(sample, csv);
+    // Before sw.js changes, the old worker answers: the new page gets the new files, not the
+    // old build's cached ones.
+    await page.reload();
+    await trains(page);
+    assert.equal(await page.locator('meta[name=nnplay-test-build]').count(), 1);
+    assert.equal(await page.evaluate(() => fetch('samples/moons.csv').then((r) => r.text())), csv);
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`nnplay ${server.url} ${first}`]);
+
     execFileSync(process.execPath, [path.join(here, '../../scripts/sw-build.mjs'), root]);
     const second = build(root).version;
     assert.notEqual(second, first);
-
     // A visit (the browser checks sw.js on navigation): the new worker precaches, takes over and
     // deletes the old build's cache.
     await page.reload();

@@ -70,6 +70,7 @@ pub enum Edit {
     OptionsFolded(bool),
     /// Presenter view on or off.
     Present(bool),
+    Theme(crate::theme::Theme),
 }
 
 impl Edit {
@@ -104,9 +105,12 @@ impl Edit {
             Edit::Validation(_) => Control::Validation,
             Edit::Classes(_) => Control::Classes,
             Edit::Speed(_) => Control::Speed,
-            Edit::Axis { .. } | Edit::HoldRow(_) | Edit::Hide(..) | Edit::OptionsFolded(_) | Edit::Present(_) => {
-                return None
-            }
+            Edit::Axis { .. }
+            | Edit::HoldRow(_)
+            | Edit::Hide(..)
+            | Edit::OptionsFolded(_)
+            | Edit::Present(_)
+            | Edit::Theme(_) => return None,
         })
     }
 
@@ -195,6 +199,7 @@ impl Edit {
             Edit::Speed(s) => c.speed = s,
             Edit::OptionsFolded(f) => c.options_folded = f,
             Edit::Present(p) => c.present = p,
+            Edit::Theme(t) => c.theme = t,
         }
         true
     }

@@ -87,6 +87,8 @@ pub struct Config {
     pub present: bool,
     /// Embed mode for a slide: the picture, Play and Reset only (`embed=1`).
     pub embed: bool,
+    /// Light, dark, or the system's (`theme=light|dark`; absent: the system's).
+    pub theme: crate::theme::Theme,
 }
 
 /// An imported file in training, as a link records it: which file (its
@@ -158,6 +160,7 @@ impl Default for Config {
             options_folded: false,
             present: false,
             embed: false,
+            theme: crate::theme::Theme::System,
         }
     }
 }

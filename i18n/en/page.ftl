@@ -459,3 +459,10 @@ open-link = Open link
 formula-title = The network as a formula
 formula-too-big = The formula is written out for networks with at most { $max } weights; this one has { $n }.
 wrong-columns = this file's columns ({ $file }) are not the link's ({ $link }); choose the file the link was made with, or map this one yourself
+
+## Theme (issue 18)
+theme-select =
+    .aria-label = Theme
+theme-system = System
+theme-light = Light
+theme-dark = Dark

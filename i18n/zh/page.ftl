@@ -492,3 +492,10 @@ open-link = 打开链接
 formula-title = 网络的公式
 formula-too-big = 最多 { $max } 个权重的网络才写出公式；这个网络有 { $n } 个。
 wrong-columns = 这个文件的列（{ $file }）与链接中的列（{ $link }）不同；请选择制作链接时用的文件，或者自己映射这个文件
+
+## Theme (issue 18)
+theme-select =
+    .aria-label = 主题
+theme-system = 跟随系统
+theme-light = 浅色
+theme-dark = 深色

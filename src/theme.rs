@@ -44,9 +44,8 @@ impl Theme {
 /// The colours around the data in one theme, as sRGB bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Ink {
-    /// A chart's paper and the dataset thumbnails' ground.
+    /// A chart's paper.
     pub paper: [u8; 3],
-    pub thumb: [u8; 3],
     /// The chart's grid, axis lines, axis labels.
     pub grid: [u8; 3],
     pub axis: [u8; 3],
@@ -63,7 +62,6 @@ pub struct Ink {
 /// The light theme: the page's colours before themes existed (its pixels unchanged).
 pub const LIGHT: Ink = Ink {
     paper: [255, 255, 255],
-    thumb: [0xf3, 0xf5, 0xf6],
     grid: [225, 228, 232],
     axis: [170, 178, 186],
     label: [95, 107, 118],
@@ -76,7 +74,6 @@ pub const LIGHT: Ink = Ink {
 /// The dark theme: the page's dark panel colours, light ink.
 pub const DARK: Ink = Ink {
     paper: [0x1b, 0x20, 0x25],
-    thumb: [0x26, 0x2b, 0x30],
     grid: [52, 60, 68],
     axis: [105, 115, 125],
     label: [176, 186, 195],

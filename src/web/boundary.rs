@@ -208,15 +208,13 @@ impl Default for Boundary {
 pub fn draw_dataset_thumb(canvas: &HtmlCanvasElement, points: &[Point], classes: usize) {
     let ctx = ctx_of(canvas);
     let size = f64::from(canvas.width());
-    let mid = crate::web::theme::mid();
-    ctx.set_fill_style_str(&hex(crate::web::theme::ink().thumb));
-    ctx.fill_rect(0.0, 0.0, size, size);
+    // The ground is the canvas's CSS background (the theme's), so a theme change needs no redraw.
     let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
     for p in points {
         let fill = if classes > 2 {
             heatmap::class_css(p.label as usize)
         } else {
-            heatmap::css_on(p.label, mid)
+            heatmap::css_on(p.label, heatmap::NEUTRAL)
         };
         ctx.set_fill_style_str(&fill);
         ctx.fill_rect(to_px(p.x1) - 1.0, size - to_px(p.x2) - 1.0, 2.0, 2.0);

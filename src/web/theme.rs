@@ -5,13 +5,11 @@
 //! `prefers-color-scheme`, live.
 
 use crate::config::{Config, Edit};
-use crate::dataset::DatasetKind;
 use crate::theme::{Ink, Theme};
 use crate::web::dispatch::Dispatch;
 use crate::web::dom::{document, on, on_change, select, stylesheet, window};
 use std::cell::Cell;
-use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlCanvasElement, MediaQueryList};
+use web_sys::{Event, MediaQueryList};
 
 thread_local! {
     /// The page is dark now.
@@ -73,16 +71,5 @@ fn apply() {
         .expect("html")
         .class_list()
         .toggle_with_force("dark", dark);
-    // The dataset picker's thumbnails (drawn once, not by the page's loop).
-    let thumbs = doc.query_selector_all("#dataset-thumbs canvas").expect("selector");
-    for i in 0..thumbs.length() {
-        let c = thumbs.item(i).and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok());
-        let kind = c
-            .as_ref()
-            .and_then(|c| DatasetKind::from_key(&c.get_attribute("data-dataset")?));
-        if let (Some(c), Some(k)) = (c, kind) {
-            crate::web::boundary::draw_dataset_thumb(&c, &k.generate(0, 1), k.classes(4));
-        }
-    }
     crate::web::app::dispatch(crate::page::Msg::Resize);
 }

@@ -299,7 +299,11 @@ impl NetworkView {
         };
         label.set_text_content(Some(&name));
         if n > 1 {
-            let _ = label.style().set_property("color", &heatmap::class_css(k));
+            // `--c`: the dark theme writes the name in ink beside a bar of the class colour.
+            let class = heatmap::class_css(k);
+            for p in ["color", "--c"] {
+                let _ = label.style().set_property(p, &class);
+            }
         }
         node.el.append_child(&label).expect("append");
         node.bias = Some(bias_square(l, k, &node.el));

@@ -132,10 +132,11 @@ mod tests {
 
     /// The smallest pairwise ΔE76 among the first `k` class colours under `vision`.
     fn min_distance(k: usize, vision: Vision) -> f64 {
+        let colors = &CLASS_COLORS[..k];
         let mut m = f64::MAX;
-        for i in 0..k {
-            for j in i + 1..k {
-                m = m.min(delta_e_seen(CLASS_COLORS[i], CLASS_COLORS[j], vision));
+        for (i, &a) in colors.iter().enumerate() {
+            for &b in &colors[i + 1..] {
+                m = m.min(delta_e_seen(a, b, vision));
             }
         }
         m

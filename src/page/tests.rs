@@ -812,3 +812,17 @@ fn a_pasted_link_cancels_an_opened_model_still_waiting() {
     update(&mut m, Msg::HashChanged("data=xor&seed=4".into()));
     assert!(m.opened.is_none());
 }
+
+#[test]
+fn choosing_a_theme_keeps_the_run_playing_and_writes_the_link() {
+    let mut m = ready();
+    update(&mut m, Msg::TogglePlay);
+    let fx = update(&mut m, Msg::Edit(Edit::Theme(crate::theme::Theme::Dark)));
+    assert_eq!(m.run, 1, "same run");
+    assert!(m.playing, "still playing");
+    let hash = fx.iter().find_map(|e| match e {
+        Effect::WriteHash(h) => Some(h.clone()),
+        _ => None,
+    });
+    assert!(hash.is_some_and(|h| h.ends_with("&theme=dark")));
+}

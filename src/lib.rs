@@ -42,6 +42,7 @@ pub mod schedule;
 pub mod search;
 pub mod stopping;
 pub mod table;
+pub mod theme;
 pub mod trainer;
 pub mod url;
 
@@ -49,7 +50,7 @@ pub mod url;
 // (crates/kernels) that keeps opt-level 3 while this one is built for size.
 pub use nnplay_kernels::{
     activation, blockwise, dropout, epoch, evaluate, features, grid, head, heatmap, init, loss, matmul, metrics,
-    network, optimizer, regularization, rng, tanh,
+    network, optimizer, palette, regularization, rng, tanh,
 };
 
 #[cfg(target_arch = "wasm32")]

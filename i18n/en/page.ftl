@@ -479,3 +479,10 @@ adv-none = None
 adv-sparsity = Sparsity
 adv-params = Parameters
 adv-bytes = Model size
+
+## Theme (issue 18)
+theme-select =
+    .aria-label = Theme
+theme-system = System
+theme-light = Light
+theme-dark = Dark

@@ -512,3 +512,10 @@ adv-none = 无
 adv-sparsity = 稀疏度
 adv-params = 参数
 adv-bytes = 模型大小
+
+## Theme (issue 18)
+theme-select =
+    .aria-label = 主题
+theme-system = 跟随系统
+theme-light = 浅色
+theme-dark = 深色

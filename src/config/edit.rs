@@ -72,6 +72,7 @@ pub enum Edit {
     Present(bool),
     /// The advanced module's keys (`Config::advanced`), as its panel writes them.
     Advanced(String),
+    Theme(crate::theme::Theme),
 }
 
 impl Edit {
@@ -111,7 +112,8 @@ impl Edit {
             | Edit::Hide(..)
             | Edit::OptionsFolded(_)
             | Edit::Present(_)
-            | Edit::Advanced(_) => return None,
+            | Edit::Advanced(_)
+            | Edit::Theme(_) => return None,
         })
     }
 
@@ -208,6 +210,7 @@ impl Edit {
                 }
                 c.advanced = a
             }
+            Edit::Theme(t) => c.theme = t,
         }
         true
     }

@@ -92,6 +92,8 @@ pub struct Config {
     /// (`crate::advanced`), carried unread by the page, which only switches to
     /// that module's worker when they are there.
     pub advanced: String,
+    /// Light, dark, or the system's (`theme=light|dark`; absent: the system's).
+    pub theme: crate::theme::Theme,
 }
 
 /// An imported file in training, as a link records it: which file (its
@@ -164,6 +166,7 @@ impl Default for Config {
             present: false,
             embed: false,
             advanced: String::new(),
+            theme: crate::theme::Theme::System,
         }
     }
 }

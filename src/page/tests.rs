@@ -850,3 +850,17 @@ fn advanced_keys_that_could_change_the_links_shape_are_refused() {
     assert!(fx.contains(&Effect::Refused(Edit::Advanced("prune=90#x".into()))));
     assert!(m.config.advanced.is_empty());
 }
+
+#[test]
+fn choosing_a_theme_keeps_the_run_playing_and_writes_the_link() {
+    let mut m = ready();
+    update(&mut m, Msg::TogglePlay);
+    let fx = update(&mut m, Msg::Edit(Edit::Theme(crate::theme::Theme::Dark)));
+    assert_eq!(m.run, 1, "same run");
+    assert!(m.playing, "still playing");
+    let hash = fx.iter().find_map(|e| match e {
+        Effect::WriteHash(h) => Some(h.clone()),
+        _ => None,
+    });
+    assert!(hash.is_some_and(|h| h.ends_with("&theme=dark")));
+}

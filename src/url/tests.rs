@@ -371,3 +371,30 @@ fn the_advanced_modules_keys_ride_along_unread() {
     // A link without them encodes as before.
     assert!(!encode(&decode("data=xor&seed=2").config).contains("prune"));
 }
+
+#[test]
+fn the_theme_round_trips_and_a_bad_one_is_the_systems_with_a_notice() {
+    use crate::theme::Theme;
+    assert_eq!(encode(&Config::default()), DEFAULT_HASH);
+    for (t, tail) in [(Theme::Light, "&theme=light"), (Theme::Dark, "&theme=dark")] {
+        let c = Config {
+            theme: t,
+            ..Config::default()
+        };
+        let hash = encode(&c);
+        assert_eq!(hash, format!("{DEFAULT_HASH}{tail}"));
+        let d = decode(&hash);
+        assert_eq!((d.config, d.warnings.len()), (c, 0));
+    }
+    // The system's is the default and writes nothing.
+    let d = decode("theme=system");
+    assert_eq!(
+        (d.config.theme, d.warnings.len(), encode(&d.config)),
+        (Theme::System, 0, DEFAULT_HASH.to_string())
+    );
+    let d = decode("theme=purple");
+    assert_eq!(d.config.theme, Theme::System);
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(d.warnings[0].key, "theme");
+    assert_eq!(d.warnings[0].value, "purple");
+}

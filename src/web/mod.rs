@@ -22,6 +22,7 @@ pub mod param_boxes;
 pub mod search;
 pub mod share;
 pub mod teach;
+pub mod theme;
 pub mod training_controls;
 pub mod wire;
 pub mod worker;

@@ -85,6 +85,7 @@ pub fn start() {
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
     crate::web::help::init(DISPATCH);
+    crate::web::theme::init(DISPATCH);
     import_view::init(DISPATCH);
     crate::web::draw_tool::init(DISPATCH);
     diagram::wire(DISPATCH);
@@ -465,6 +466,7 @@ impl View {
                 let c = &m.config;
                 controls::sync(c);
                 crate::web::help::sync(c);
+                crate::web::theme::sync(c);
                 let classes = m.class_names();
                 let baseline: Element = by_id("baseline");
                 let text = m.baseline_text();

@@ -299,7 +299,11 @@ impl NetworkView {
         };
         label.set_text_content(Some(&name));
         if n > 1 {
-            let _ = label.style().set_property("color", &heatmap::class_css(k));
+            // `--c`: the dark theme writes the name in ink beside a bar of the class colour.
+            let class = heatmap::class_css(k);
+            for p in ["color", "--c"] {
+                let _ = label.style().set_property(p, &class);
+            }
         }
         node.el.append_child(&label).expect("append");
         node.bias = Some(bias_square(l, k, &node.el));
@@ -348,7 +352,7 @@ impl NetworkView {
                 let c = k - n_hidden;
                 let probs: Vec<f32> = output.iter().skip(c).step_by(n_out).copied().collect();
                 self.rgba.resize(DENSITY * DENSITY * 4, 0);
-                heatmap::paint_class_probability(&probs, c, &mut self.rgba);
+                heatmap::paint_class_probability(&probs, c, crate::web::theme::mid(), &mut self.rgba);
                 put(&node.ctx, &self.rgba, DENSITY);
             }
         }
@@ -372,7 +376,7 @@ impl NetworkView {
             for &v in params.get(weights).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
                     if visibly_moved(self.link_drawn[link], v, exact) {
-                        let _ = path.set_attribute("stroke", &heatmap::css(v));
+                        let _ = path.set_attribute("stroke", &heatmap::css_on(v, crate::web::theme::mid()));
                         let _ = path.set_attribute(
                             "stroke-width",
                             &format!("{:.1}", link_width(v) * crate::web::help::scale()),
@@ -386,7 +390,9 @@ impl NetworkView {
                 let k = neuron.wrapping_sub(first_node);
                 if let Some(el) = self.neurons.get(k).and_then(|n| n.bias.as_ref()) {
                     if visibly_moved(self.bias_drawn[k], b, exact) {
-                        let _ = el.style().set_property("background", &heatmap::css(b));
+                        let _ = el
+                            .style()
+                            .set_property("background", &heatmap::css_on(b, crate::web::theme::mid()));
                         self.bias_drawn[k] = b;
                     }
                 }

@@ -59,20 +59,24 @@ impl Region {
         }
     }
 
-    /// The side a centroid at angle `a` (radians, counter-clockwise from the right) points to.
-    fn toward(a: f32) -> Self {
-        const SIDES: [Region; 8] = [
-            Region::Right,
-            Region::TopRight,
-            Region::Top,
-            Region::TopLeft,
-            Region::Left,
-            Region::BottomLeft,
-            Region::Bottom,
-            Region::BottomRight,
-        ];
-        let eighth = (a / std::f32::consts::FRAC_PI_4).round().rem_euclid(8.0) as usize;
-        SIDES[eighth % 8]
+    /// The side a centroid (x, y) points to: one of eight, 45° each
+    /// (tan 22.5° ≈ 0.414 splits a side from a corner; no trigonometry, which
+    /// would cost the page's download).
+    fn toward(x: f32, y: f32) -> Self {
+        const TAN: f32 = 0.414;
+        let (right, up) = (x > 0.0, y > 0.0);
+        if y.abs() < TAN * x.abs() {
+            return if right { Self::Right } else { Self::Left };
+        }
+        if x.abs() < TAN * y.abs() {
+            return if up { Self::Top } else { Self::Bottom };
+        }
+        match (up, right) {
+            (true, true) => Self::TopRight,
+            (true, false) => Self::TopLeft,
+            (false, true) => Self::BottomRight,
+            (false, false) => Self::BottomLeft,
+        }
     }
 }
 
@@ -129,7 +133,7 @@ pub fn regions(classes: &[usize], n: usize) -> Vec<Part> {
     for (p, &c) in classes.iter().take(n * n).enumerate() {
         let x = ((p % n) as f32 + 0.5) / n as f32 * 2.0 - 1.0;
         let y = 1.0 - ((p / n) as f32 + 0.5) / n as f32 * 2.0;
-        let r = x.hypot(y);
+        let r = (x * x + y * y).sqrt();
         let tc = &mut t[c];
         tc.count += 1.0;
         tc.x += x;
@@ -146,17 +150,16 @@ pub fn regions(classes: &[usize], n: usize) -> Vec<Part> {
         }
     }
     let total = classes.len().min(n * n).max(1) as f32;
-    let mut parts: Vec<Part> = t
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.count / total >= MIN_SHARE)
-        .map(|(class, s)| Part {
-            class,
-            share: s.count / total,
-            region: region(s, s.count / total, centre.max(1.0), rim.max(1.0)),
-        })
-        .collect();
-    parts.sort_by(|a, b| b.share.total_cmp(&a.share));
+    let mut parts: Vec<Part> = Vec::new();
+    for (class, s) in t.iter().enumerate() {
+        let share = s.count / total;
+        if share >= MIN_SHARE {
+            // Largest first, by insertion (a few classes; a sort would cost the page's download).
+            let at = parts.iter().position(|p| p.share < share).unwrap_or(parts.len());
+            let region = region(s, share, centre.max(1.0), rim.max(1.0));
+            parts.insert(at, Part { class, share, region });
+        }
+    }
     parts
 }
 
@@ -166,8 +169,8 @@ fn region(s: &Tally, share: f32, centre: f32, rim: f32) -> Region {
         return Region::Whole;
     }
     let (cx, cy) = (s.x / s.count, s.y / s.count);
-    if cx.hypot(cy) >= CENTRED {
-        return Region::toward(cy.atan2(cx));
+    if cx * cx + cy * cy >= CENTRED * CENTRED {
+        return Region::toward(cx, cy);
     }
     let (in_centre, on_rim) = (s.centre / centre, s.rim / rim);
     let rising = s.rising / s.count;

@@ -906,12 +906,10 @@ impl Model {
             let id = if i == 0 { "keys-first" } else { "keys-next" };
             parts.push_str(&crate::t!(id, class = class, region = region));
         }
-        // The sentence starts with the first class.
-        let mut chars = parts.chars();
-        let parts: String = chars
-            .next()
-            .map(|c| c.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
+        // The sentence starts with the first class (ASCII only: Unicode's case tables would cost the download).
+        if let Some(first) = parts.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         Some(crate::t!("keys-picture", metric = metric, parts = parts))
     }
 

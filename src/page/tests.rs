@@ -904,3 +904,36 @@ fn the_picture_in_words_names_the_accuracy_and_the_sides() {
         Some("Test accuracy 50 %. Orange covers the left, blue the right.")
     );
 }
+
+#[test]
+fn the_picture_in_words_names_classes_and_high_and_low_values() {
+    let n = crate::grid::DENSITY;
+    // Three classes: class 3 on top, class 1 bottom left, class 2 bottom right.
+    let mut m = ready();
+    update(&mut m, Msg::HashChanged("seed=77&data=blobs&classes=3".into()));
+    assert_eq!(m.config.picture_channels(), 3);
+    let mut s = snapshot(&m, m.run, 5.0);
+    s.output = (0..n * n)
+        .flat_map(|p| {
+            let (x, y) = (p % n, p / n);
+            let k = if y < n / 2 { 2 } else { usize::from(x >= n / 2) };
+            (0..3).map(move |c| if c == k { 0.9 } else { 0.05 })
+        })
+        .collect();
+    m.last = Some(s);
+    assert_eq!(
+        m.picture_text("Test accuracy 50 %.").as_deref(),
+        Some("Test accuracy 50 %. Class 3 covers the top, Class 1 the bottom left, Class 2 the bottom right.")
+    );
+    // Regression: high values (blue) in the top 60 %.
+    let mut m = ready();
+    update(&mut m, Msg::HashChanged("seed=77&data=plane&problem=regression".into()));
+    let mut s = snapshot(&m, m.run, 5.0);
+    s.output = (0..n * n).map(|p| if p / n < n * 3 / 5 { 0.5 } else { -0.5 }).collect();
+    m.last = Some(s);
+    let text = m.picture_text("Test R² 0.90.").unwrap();
+    assert_eq!(
+        text,
+        "Test R² 0.90. Blue (high values) covers the top, orange (low values) the bottom."
+    );
+}

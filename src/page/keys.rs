@@ -24,8 +24,9 @@ pub enum KeyFocus {
     /// A button, link, summary or other control that Space presses: Space
     /// keeps doing that, the other shortcuts apply.
     Control,
-    /// A text field, number box, slider, select, check box or editable text, or
-    /// anything inside an open dialog: keys are the control's, no shortcut applies.
+    /// A text field, number box, slider, select, check box, editable text or
+    /// a focused scroller, or anything while a dialog is open: keys are the
+    /// control's, no shortcut applies.
     Typing,
 }
 

@@ -54,21 +54,17 @@ pub(super) fn wire(d: Dispatch) {
     on(&dom::window(), "resize", move |_: Event| d.send(Msg::Resize));
 }
 
-/// Where the keyboard's focus is, for `page::shortcut`: in an open dialog or a
-/// field that takes keys (typing), on a control that Space presses, or elsewhere.
+/// Where the keyboard's focus is, for `page::shortcut`: in an open dialog, a
+/// field that takes keys or a focused scroller (the formula, the preview
+/// table: arrows and Space scroll it), on a control that Space presses, or elsewhere.
 fn key_focus() -> KeyFocus {
+    const TYPING: &str = "input,select,textarea,[contenteditable],[role=menu],[role=textbox]";
     let doc = dom::document();
     let is = |el: &Element, sel: &str| el.closest(sel).ok().flatten().is_some();
+    let scroller = |el: &Element| el.scroll_width() > el.client_width() && !el.matches("body,html").unwrap_or(true);
     match doc.active_element() {
         _ if doc.query_selector("dialog[open]").ok().flatten().is_some() => KeyFocus::Typing,
-        Some(el)
-            if is(
-                &el,
-                "input,select,textarea,[contenteditable],[role=menu],[role=textbox]",
-            ) =>
-        {
-            KeyFocus::Typing
-        }
+        Some(el) if is(&el, TYPING) || scroller(&el) => KeyFocus::Typing,
         Some(el) if is(&el, "button,a[href],summary,[role=button],[role=link]") => KeyFocus::Control,
         _ => KeyFocus::Page,
     }

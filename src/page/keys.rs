@@ -74,12 +74,15 @@ impl Pacer {
         !training || now - self.at >= ANNOUNCE_MS
     }
 
-    /// Speaks `text` at `now`, unless it repeats the last words: returns what to say.
-    pub fn say(&mut self, now: f64, text: String) -> Option<String> {
+    /// Speaks `text` at `now` (None: the same news in new words, which keeps
+    /// the pace), unless it repeats the last words: returns what to say.
+    pub fn say(&mut self, now: Option<f64>, text: String) -> Option<String> {
         if text == self.said {
             return None;
         }
-        self.at = now;
+        if let Some(now) = now {
+            self.at = now;
+        }
         self.said.clone_from(&text);
         Some(text)
     }
@@ -124,7 +127,7 @@ mod tests {
         for frame in 0..750 {
             let now = 1000.0 + frame as f64 * 16.0;
             if p.ready(now, true) {
-                if let Some(text) = p.say(now, format!("Epoch {frame}")) {
+                if let Some(text) = p.say(Some(now), format!("Epoch {frame}")) {
                     spoken.push((now, text));
                 }
             }
@@ -140,16 +143,20 @@ mod tests {
     fn a_pause_speaks_at_once_but_never_repeats_itself() {
         let mut p = Pacer::default();
         assert!(p.ready(0.0, true));
-        assert_eq!(p.say(0.0, "Epoch 3".into()).as_deref(), Some("Epoch 3"));
+        assert_eq!(p.say(Some(0.0), "Epoch 3".into()).as_deref(), Some("Epoch 3"));
         // Paused one second later: spoken although five seconds have not passed.
         assert!(p.ready(1000.0, false));
-        assert_eq!(p.say(1000.0, "Epoch 40".into()).as_deref(), Some("Epoch 40"));
+        assert_eq!(p.say(Some(1000.0), "Epoch 40".into()).as_deref(), Some("Epoch 40"));
         // A redraw of the same paused run says nothing new.
-        assert_eq!(p.say(1100.0, "Epoch 40".into()), None);
+        assert_eq!(p.say(Some(1100.0), "Epoch 40".into()), None);
         // A step does.
-        assert_eq!(p.say(1200.0, "Epoch 41".into()).as_deref(), Some("Epoch 41"));
+        assert_eq!(p.say(Some(1200.0), "Epoch 41".into()).as_deref(), Some("Epoch 41"));
         // Training again right after: waits for its five seconds.
         assert!(!p.ready(3000.0, true));
+        assert!(p.ready(6200.0, true));
+        // The language changed: the same news in new words at once, the pace unchanged.
+        assert_eq!(p.say(None, "第 41 轮".into()).as_deref(), Some("第 41 轮"));
+        assert!(!p.ready(6100.0, true));
         assert!(p.ready(6200.0, true));
     }
 }

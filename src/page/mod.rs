@@ -848,7 +848,7 @@ impl Model {
                         self.post(ToWorker::Projection, fx);
                     }
                     fx.push(Effect::Draw);
-                    self.announce(now, fx);
+                    self.announce(Some(now), fx);
                 }
             }
         }
@@ -859,10 +859,13 @@ impl Model {
 
     /// The live region's words and the picture's text alternative for the
     /// last snapshot, at the pace `Pacer` keeps.
-    fn announce(&mut self, now: f64, fx: &mut Vec<Effect>) {
+    /// `now`: None when the page's language changed (the same news in the new
+    /// words, at once and without moving the pace).
+    fn announce(&mut self, now: Option<f64>, fx: &mut Vec<Effect>) {
         let Some(s) = &self.last else { return };
         let h = &s.header;
-        if !self.pacer.ready(now, h.state == crate::protocol::RunState::Playing) {
+        let training = h.state == crate::protocol::RunState::Playing;
+        if now.is_some_and(|now| !self.pacer.ready(now, training)) {
             return;
         }
         let metric = match h.test_metrics {
@@ -1084,6 +1087,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 m.notices.settings = Some((crate::t!("lang-failed"), vec![p]));
             }
             reword(&mut fx);
+            m.announce(None, &mut fx);
         }
         Msg::Reworded => reword(&mut fx),
         Msg::Resize => {

@@ -463,7 +463,7 @@ wrong-columns = this file's columns ({ $file }) are not the link's ({ $link }); 
 ## Keyboard and screen readers (keys-): the Help button, the live region, the picture in words
 keys-help = Help
     .title = Keyboard shortcuts, and the page by keyboard and screen reader (?)
-keys-live = Epoch { $epoch }. Training loss { $train }, test loss { $test }.
+keys-live = Epoch { $epoch }. Training loss { $train }, test loss { $test }. { $metric }
 keys-accuracy = Test accuracy { $p } %.
 keys-r2 = Test R² { $r2 }.
 keys-picture = { $metric } { $parts }.

@@ -496,7 +496,7 @@ wrong-columns = 这个文件的列（{ $file }）与链接中的列（{ $link }�
 ## Keyboard and screen readers (keys-): the Help button, the live region, the picture in words
 keys-help = 帮助
     .title = 键盘快捷键，以及如何用键盘和读屏软件使用本页（?）
-keys-live = 第 { $epoch } 轮。训练损失 { $train }，测试损失 { $test }。
+keys-live = 第 { $epoch } 轮。训练损失 { $train }，测试损失 { $test }。{ $metric }
 keys-accuracy = 测试准确率 { $p }%。
 keys-r2 = 测试 R² { $r2 }。
 keys-picture = { $metric }{ $parts }。

@@ -878,9 +878,10 @@ impl Model {
             "keys-live",
             epoch = (h.epoch as u64).to_string(),
             train = fmt_number(h.train_loss, 3),
-            test = fmt_number(h.test_loss, 3)
+            test = fmt_number(h.test_loss, 3),
+            metric = metric.as_str()
         );
-        if let Some(status) = self.pacer.say(now, format!("{status} {metric}")) {
+        if let Some(status) = self.pacer.say(now, status) {
             let picture = self.picture_text(&metric);
             fx.push(Effect::Announce { status, picture });
         }

@@ -15,6 +15,7 @@ pub mod compact;
 pub mod config;
 pub mod control;
 pub mod dataset;
+pub mod describe;
 pub mod drawn;
 pub mod embed;
 pub mod error;

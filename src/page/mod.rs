@@ -13,6 +13,7 @@
 //! ```
 
 use crate::config::{Config, Edit};
+use crate::control::Control;
 use crate::dataset::{split3, Point, Problem};
 use crate::importer::CsvInfo;
 use crate::protocol::{FromWorker, Snapshot, ToWorker, PROTOCOL_VERSION};
@@ -22,11 +23,13 @@ use std::collections::VecDeque;
 
 mod draw;
 mod import;
+mod keys;
 mod supervisor;
 mod target;
 mod tooltip;
 pub use draw::{DrawMsg, Tool};
 pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
+pub use keys::{shortcut, KeyFocus, Pacer, Shortcut, ANNOUNCE_MS};
 pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
 pub use target::Target;
 
@@ -222,6 +225,8 @@ pub struct Model {
     /// An opened model file's weights and epoch, and whether its setup trains
     /// on imported data: given to the worker with the first snapshot of that setup.
     pub opened: Option<(Vec<f32>, f64, bool)>,
+    /// When the live region last spoke, and what it said.
+    pub pacer: Pacer,
 }
 
 /// Parts of the page to bring in step with the model.
@@ -280,6 +285,13 @@ pub enum Effect {
     CopyLink,
     /// Scrolls the import panel into view (a file has been read).
     RevealImport,
+    /// Opens the help dialog (the "?" key).
+    OpenHelp,
+    /// The live region's words, and the big picture's text alternative (None: none fits).
+    Announce {
+        status: String,
+        picture: Option<String>,
+    },
 }
 
 /// Everything that can happen on the page.
@@ -295,6 +307,8 @@ pub enum Msg {
     TogglePlay,
     Step,
     Reset,
+    /// A keyboard shortcut (`keys::shortcut`).
+    Shortcut(Shortcut),
     Picture(Picture),
     FromWorker(FromWorker),
     Snapshot(Snapshot),
@@ -379,6 +393,7 @@ impl Model {
             import: ImportModel::default(),
             tool: Tool::default(),
             opened: None,
+            pacer: Pacer::default(),
         }
     }
 
@@ -885,12 +900,73 @@ impl Model {
                         self.post(ToWorker::Projection, fx);
                     }
                     fx.push(Effect::Draw);
+                    self.announce(Some(now), fx);
                 }
             }
         }
         if std::mem::take(&mut self.unacked) {
             self.post(ToWorker::Ack, fx);
         }
+    }
+
+    /// The live region's words and the picture's text alternative for the
+    /// last snapshot, at the pace `Pacer` keeps.
+    /// `now`: None when the page's language changed (the same news in the new
+    /// words, at once and without moving the pace).
+    fn announce(&mut self, now: Option<f64>, fx: &mut Vec<Effect>) {
+        let Some(s) = &self.last else { return };
+        let h = &s.header;
+        let training = h.state == crate::protocol::RunState::Playing;
+        if now.is_some_and(|now| !self.pacer.ready(now, training)) {
+            return;
+        }
+        let metric = match h.test_metrics {
+            crate::metrics::Metrics::Classification { accuracy, .. } => {
+                crate::t!("keys-accuracy", p = fmt_number(accuracy * 100.0, 0))
+            }
+            crate::metrics::Metrics::Regression { r2, .. } => crate::t!("keys-r2", r2 = fmt_number(r2, 2)),
+        };
+        let status = crate::t!(
+            "keys-live",
+            epoch = (h.epoch as u64).to_string(),
+            train = fmt_number(h.train_loss, 3),
+            test = fmt_number(h.test_loss, 3),
+            metric = metric.as_str()
+        );
+        if let Some(status) = self.pacer.say(now, status) {
+            let picture = self.picture_text(&metric);
+            fx.push(Effect::Announce { status, picture });
+        }
+    }
+
+    /// What the big picture shows, in words (`describe`): the test metric and
+    /// which class covers which part (None for the principal components' picture).
+    pub fn picture_text(&self, metric: &str) -> Option<String> {
+        use crate::describe::{pixel_classes, regions};
+        let s = self.last.as_ref().filter(|_| !self.shows_pca())?;
+        let channels = self.config.picture_channels();
+        let n = crate::grid::DENSITY;
+        let output = s.output.get(..n * n * channels)?;
+        let names = self.class_names();
+        let regression = self.config.problem == Problem::Regression;
+        let mut parts = String::new();
+        for (i, p) in regions(&pixel_classes(output, channels), n).iter().enumerate() {
+            let class = match (regression, channels, p.class) {
+                (true, _, 1) => crate::t!("keys-high"),
+                (true, _, _) => crate::t!("keys-low"),
+                (_, 1, 1) => crate::t!("keys-blue"),
+                (_, 1, _) => crate::t!("keys-orange"),
+                _ => names.get(p.class).cloned().unwrap_or_default(),
+            };
+            let region = crate::i18n::keyed("keys-region", p.region.key());
+            let id = if i == 0 { "keys-first" } else { "keys-next" };
+            parts.push_str(&crate::t!(id, class = class, region = region));
+        }
+        // The sentence starts with the first class (ASCII only: Unicode's case tables would cost the download).
+        if let Some(first) = parts.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        Some(crate::t!("keys-picture", metric = metric, parts = parts))
     }
 
     /// The tooltip under the pointer again, if the value it reads has changed.
@@ -1022,6 +1098,18 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.pending = None;
             m.post(ToWorker::Reset { run: m.run }, &mut fx);
         }
+        Msg::Shortcut(k) => {
+            let (control, msg) = match k {
+                Shortcut::TogglePlay => (Control::Play, Msg::TogglePlay),
+                Shortcut::Step => (Control::Step, Msg::Step),
+                Shortcut::Reset => (Control::Reset, Msg::Reset),
+                Shortcut::Help => return vec![Effect::OpenHelp],
+            };
+            // A control the link hides has no key either.
+            if !m.config.is_hidden(control) {
+                return update(m, msg);
+            }
+        }
         Msg::Picture(p) => {
             m.picture = p;
             m.pca_requested = f64::NEG_INFINITY;
@@ -1052,6 +1140,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 m.notices.settings = Some((crate::t!("lang-failed"), vec![p]));
             }
             reword(&mut fx);
+            m.announce(None, &mut fx);
         }
         Msg::Reworded => reword(&mut fx),
         Msg::Resize => {

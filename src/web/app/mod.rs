@@ -268,8 +268,8 @@ fn run_state() -> wasm_bindgen::JsValue {
 }
 
 /// The buttons that load the lessons' module (`src/bin/teach`) on their first
-/// click (it holds the lessons, the lesson editor, the QR code and "Hide controls…").
-const TEACH_BUTTONS: [&str; 4] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide"];
+/// click (it holds the lessons, the lesson editor, the QR code, "Hide controls…" and Help).
+const TEACH_BUTTONS: [&str; 5] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide", "keys-help"];
 
 /// Loads the lessons' module, telling it which button was clicked first
 /// (`nnplayTeachBoot.first`; empty for a link with a lesson).
@@ -454,6 +454,12 @@ impl page::Runner for View {
             }
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
+            // The Help button loads the lessons' module, which holds the dialog.
+            Effect::OpenHelp => by_id::<HtmlElement>("keys-help").click(),
+            Effect::Announce { status, picture } => {
+                set_text(&by_id::<Element>("live-status"), &status);
+                set_text(&by_id::<Element>("boundary-text"), picture.as_deref().unwrap_or(""));
+            }
         }
     }
 }

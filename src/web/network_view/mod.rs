@@ -241,6 +241,11 @@ impl NetworkView {
                     canvas
                         .set_attribute("data-testid", &format!("neuron-{}-{}", l + 1, k + 1))
                         .expect("attr");
+                    // Named for a screen reader: "Neuron 1.2" (layer.neuron).
+                    canvas.remove_attribute("aria-hidden").expect("attr");
+                    set_attr(&canvas, "role", "img");
+                    let name = crate::t!("neuron-caption", n = format!("{}.{}", l + 1, k + 1));
+                    set_attr(&canvas, "aria-label", &name);
                     node.bias = Some(bias_square(l, k, &node.el));
                     self.neurons.push(node);
                 }
@@ -319,6 +324,8 @@ impl NetworkView {
         let canvas: HtmlCanvasElement = create("canvas");
         canvas.set_width(res as u32);
         canvas.set_height(res as u32);
+        // A feature's checkbox and the output's label name their node; a hidden neuron's picture is named by `build`.
+        set_attr(&canvas, "aria-hidden", "true");
         el.append_child(&canvas).expect("append");
         self.container.append_child(&el).expect("append");
         Node {

@@ -191,9 +191,11 @@ fn read_file(f: File, d: Dispatch) {
 /// Shows the page's import state.
 pub fn render(m: &Model) {
     let im = &m.import;
-    // The panel's words come with the explanations, fetched when an import starts.
+    // The panel's words come with the explanations, and its styles with the
+    // other panels' (`www/panels.css`), fetched when an import starts.
     if im.reading.is_some() || im.info.is_some() {
         crate::web::help::want_words();
+        crate::web::dom::stylesheet("panels.css");
     }
     let status: Element = by_id("import-status");
     match &im.reading {

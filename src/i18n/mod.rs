@@ -46,10 +46,9 @@ pub const ZH_TEACH: &[(&str, &str)] = &[("lessons.ftl", include_str!("../../i18n
 /// page's files: its controls share the page's names).
 /// The English words the page fetches when first needed (`web::help`): the
 /// explanations, the article under the playground, the import panel's. Natively
-/// (tests, tools) they are part of the catalog from the start.
-#[cfg(not(target_arch = "wasm32"))]
+/// (tests, tools) they are part of the catalog from the start; the lessons
+/// module embeds them for the glossary.
 pub const EN_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/en/explain.ftl"))];
-#[cfg(not(target_arch = "wasm32"))]
 pub const ZH_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/zh/explain.ftl"))];
 
 /// The export module's own words (model files, code, pictures, links; with the page's files).

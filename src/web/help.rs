@@ -1,4 +1,5 @@
-//! Explanations beside the controls, the glossary and the two room views
+//! Explanations beside the controls (the glossary is the lessons module's,
+//! `web::teach::glossary`) and the two room views
 //! (presenter, embed). One tooltip (`#help-tip`, role tooltip) follows the
 //! pointer's and the keyboard's control: which text comes from `help::topic`,
 //! where it goes from `help::place`. The texts (`i18n/<lang>/explain.ftl`)
@@ -12,11 +13,11 @@ use crate::config::{Config, Edit};
 use crate::help;
 use crate::i18n::{self, Lang};
 use crate::web::dispatch::Dispatch;
-use crate::web::dom::{by_id, create, document, set_attr, set_hidden, set_text};
+use crate::web::dom::{by_id, document, set_attr, set_hidden, set_text};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlDialogElement, HtmlElement, KeyboardEvent, MouseEvent};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent, MouseEvent};
 
 thread_local! {
     /// The page's loop, told when late words arrive (`Msg::Reworded`).
@@ -58,7 +59,6 @@ fn load(lang: Lang) {
                 if let Some((target, focus)) = PENDING.with(|p| p.borrow_mut().take()) {
                     show(Some(target), focus);
                 }
-                refill_glossary();
                 // The article's and the import panel's words, wherever they show.
                 crate::web::l10n::fill_page();
                 crate::web::import_view::relabel();
@@ -115,9 +115,6 @@ pub fn init(d: Dispatch) {
         doc.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())
             .expect("addEventListener");
     }
-    by_id::<Element>("glossary")
-        .add_event_listener_with_callback("close", cb.as_ref().unchecked_ref())
-        .expect("addEventListener");
     cb.forget();
     want_words_if_shown();
 }
@@ -161,29 +158,15 @@ fn handle(e: &Event, d: Dispatch) {
             .and_then(|t| t.dyn_into::<Element>().ok())
             .map(|t| t.closest("button"))
         {
-            Some(Ok(Some(b))) if b.id() == "glossary-open" => {
-                hide();
-                let dialog: HtmlDialogElement = by_id("glossary");
-                set_attr(&dialog, "aria-labelledby", "glossary-title");
-                let _ = dialog.show_modal();
-                refill_glossary();
-            }
+            Some(Ok(Some(b))) if b.id() == "glossary-open" => hide(),
             Some(Ok(Some(b))) if b.id() == "present-toggle" => d.edit(Edit::Present(!shown("present"))),
             _ => {}
         },
         "nnplay-lang" => {
             hide();
-            refill_glossary();
             want_words_if_shown();
         }
         "scroll" => want_words_if_shown(),
-        // The glossary closed: its terms and name go, so that they never
-        // compete with the page's controls of the same words ("Loss" in "Glossary").
-        "close" => {
-            let dialog: Element = by_id("glossary");
-            let _ = dialog.remove_attribute("aria-labelledby");
-            by_id::<Element>("glossary-list").set_text_content(None);
-        }
         _ => hide(),
     }
 }
@@ -264,22 +247,6 @@ fn hide() {
         let _ = el.remove_attribute("aria-describedby");
     }
     set_hidden(&by_id::<Element>(TIP), true);
-}
-
-/// The glossary's terms and definitions in the current language, while it is open.
-fn refill_glossary() {
-    if !by_id::<HtmlDialogElement>("glossary").open() {
-        return;
-    }
-    let list: Element = by_id("glossary-list");
-    list.set_text_content(None);
-    for (term, definition) in help::GLOSSARY {
-        for (tag, id) in [("dt", term), ("dd", definition)] {
-            let el: Element = create(tag);
-            el.set_text_content(text(id).as_deref());
-            list.append_child(&el).expect("append");
-        }
-    }
 }
 
 /// Whether the page shows view `class` ("present", "embed") now: `sync` keeps

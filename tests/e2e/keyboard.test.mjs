@@ -49,6 +49,9 @@ test('Tab reaches every visible control in reading order, each with a visible fo
     const keys = [];
     for (const el of document.querySelectorAll(sel)) {
       if (el.disabled || el.tabIndex < 0 || el.closest('[inert],dialog:not([open])')) continue;
+      // A folded section's controls wait behind its summary (Chromium still gives them boxes).
+      const folded = el.closest('details:not([open])');
+      if (folded && el !== folded.querySelector(':scope > summary')) continue;
       // A radio group is one stop; a feature's check box is drawn by its label.
       if (el.type === 'radio' && !el.checked) continue;
       if (!shown(el) && !(el.closest('.feature-label') && shown(el.closest('.feature-label')))) continue;

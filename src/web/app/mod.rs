@@ -269,7 +269,14 @@ fn run_state() -> wasm_bindgen::JsValue {
 
 /// The buttons that load the lessons' module (`src/bin/teach`) on their first
 /// click (it holds the lessons, the lesson editor, the QR code, "Hide controls…" and Help).
-const TEACH_BUTTONS: [&str; 5] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide", "keys-help"];
+const TEACH_BUTTONS: [&str; 6] = [
+    "lessons-toggle",
+    "make-lesson",
+    "qr-code",
+    "open-hide",
+    "keys-help",
+    "glossary-open",
+];
 
 /// Loads the lessons' module, telling it which button was clicked first
 /// (`nnplayTeachBoot.first`; empty for a link with a lesson).

@@ -1,9 +1,11 @@
-//! The lessons' module in the page (`src/bin/teach`): its own loop of messages
+//! The lessons' module in the page (`src/bin/teach`; it also holds the Help
+//! dialog, the glossary, the QR code and "Hide controls…"): its own loop of messages
 //! in, one `LessonModel`, effects out (`lesson::panel`). It hears the page's
 //! progress (`nnplay-progress`, see `web::app::progress`), the link
 //! (`hashchange`) and the language (`nnplay-lang`, `<html lang>`).
 
 mod dialogs;
+mod glossary;
 mod hide;
 mod keys_help;
 mod view;
@@ -54,8 +56,11 @@ pub fn dispatch(msg: LessonMsg) {
 
 /// Installs the lessons' catalog of the page's language (`<html lang>`).
 fn install_language() {
-    // The page's words too: the editor names the controls as the page does.
-    crate::web::l10n::install_module(crate::i18n::EN_TEACH, crate::i18n::ZH_TEACH);
+    // The page's words too: the editor names the controls as the page does;
+    // and the explanations, for the glossary.
+    let en = [crate::i18n::EN_TEACH, crate::i18n::EN_LATE].concat();
+    let zh = [crate::i18n::ZH_TEACH, crate::i18n::ZH_LATE].concat();
+    crate::web::l10n::install_module(&en, &zh);
 }
 
 /// The page's progress event's detail (see `web::app::progress`).
@@ -88,6 +93,7 @@ pub fn start() {
     dialogs::init(); // first: the panel's labels include the dialogs'
     hide::init();
     keys_help::init();
+    glossary::init();
     view::init();
     let doc = dom::document();
     dom::on(&doc, "nnplay-progress", |e: Event| {
@@ -100,6 +106,7 @@ pub fn start() {
         view::relabel();
         hide::relabel();
         keys_help::relabel();
+        glossary::relabel();
         dispatch(LessonMsg::Language {
             hash: location::read_hash(),
         });
@@ -130,6 +137,7 @@ pub fn start() {
         "qr-code" => dispatch(LessonMsg::OpenQr),
         "open-hide" => hide::open(),
         "keys-help" => keys_help::open(),
+        "glossary-open" => glossary::open(),
         _ => {}
     }
 }

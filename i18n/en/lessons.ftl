@@ -201,6 +201,18 @@ lesson-csv-hint1 = A CSV file has one row per example and one column per value; 
 lesson-csv-hint2 = Numbers are features; a column of words can be the class to predict.
 lesson-csv-hint3 = Small files travel inside the link, so you can share your data set with the class.
 
+lesson-augmentation-title = 14. Data augmentation
+lesson-augmentation-text =
+    Few points and much noise again: the network learns the noise, the training loss falls and the **test loss** stays high.
+    Instead of shrinking the network, **augment the data**: every epoch trains on a fresh variation of the training points,
+    so the network cannot learn any single noisy point by heart.
+
+    Open **Make it small, make it generalise**, choose an augmentation, then press Reset and Play, and bring the test loss down.
+    Watch the gap between the two loss curves.
+lesson-augmentation-hint1 = The circle looks the same in a mirror, and a point moved a little keeps its class: jitter and flips fit this data.
+lesson-augmentation-hint2 = Choose "jitter, flip" under Augmentation, press Reset, then Play.
+lesson-augmentation-hint3 = On xor a flip changes the class: there, flips would teach the network something false. An augmentation must keep the labels true.
+
 # The "Hide controls…" dialog (src/web/teach/hide.rs).
 hide-title = Hide controls in the shared link
 hide-hint = Tick what your students should not see. The link below updates as you tick.

@@ -190,6 +190,18 @@ lesson-csv-hint1 = CSV 文件每一行是一个样本，每一列是一个值；
 lesson-csv-hint2 = 数字列是特征；由文字组成的列可以作为要预测的类别。
 lesson-csv-hint3 = 小文件可以直接放进链接里，这样你就能把数据集分享给全班。
 
+lesson-augmentation-title = 14. 数据增强
+lesson-augmentation-text =
+    又是点少、噪声多：网络学会了噪声，训练损失下降，而**测试损失**一直很高。
+    这次不缩小网络，而是**增强数据**：每个周期都在训练点的新变体上训练，
+    网络就无法死记任何一个带噪声的点。
+
+    打开**变小，并更好地泛化**，选择一种数据增强，然后按“重置”和“播放”，把测试损失降下来。
+    观察两条损失曲线之间的差距。
+lesson-augmentation-hint1 = 圆在镜子里看起来一样，一个点稍微移动后类别不变：抖动和翻转适合这组数据。
+lesson-augmentation-hint2 = 在“数据增强”中选择 “jitter, flip”，按“重置”，再按“播放”。
+lesson-augmentation-hint3 = 在 xor 上，翻转会改变类别：那里翻转会教给网络错误的东西。数据增强必须保持标签正确。
+
 # “隐藏控件…”对话框（src/web/teach/hide.rs）。
 hide-title = 在分享链接中隐藏控件
 hide-hint = 勾选不希望学生看到的内容。下面的链接会随勾选即时更新。

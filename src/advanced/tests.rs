@@ -331,3 +331,31 @@ fn switching_quantisation_off_measures_the_float_network_again() {
     configure(&mut t, &with(""));
     assert_eq!(t.losses(), float);
 }
+
+/// The lesson's claim (`lessons/…augmentation`): with 10 % of the points for
+/// training and noise 50, jitter and flips narrow the circle's gap between
+/// training and test loss and lower the test loss (means over seeds 1–3,
+/// 400 epochs; measured 0.275 → 0.045 and 0.462 → 0.317); on xor, whose
+/// label changes sign with a flip, flips keep even the training loss high.
+#[test]
+fn augmentation_narrows_the_gap_with_little_noisy_data() {
+    let mean = |data: &str, aug: &str| {
+        let mut sum = (0.0, 0.0);
+        for seed in 1..=3 {
+            let hash = format!("data={data}&train=10&noise=50&net=8,8&seed={seed}&{aug}");
+            let mut t = advanced(url::decode(&hash).config);
+            for _ in 0..400 {
+                t.train_epoch();
+            }
+            let (train, test) = t.losses();
+            sum = (sum.0 + train / 3.0, sum.1 + test / 3.0);
+        }
+        sum
+    };
+    let (plain, augmented) = (mean("circle", ""), mean("circle", "aug=jitter,flip"));
+    let gap = |(train, test): (f32, f32)| test - train;
+    assert!(gap(augmented) < gap(plain) / 3.0, "{plain:?} {augmented:?}");
+    assert!(augmented.1 < plain.1 - 0.1, "{plain:?} {augmented:?}");
+    let xor_flipped = mean("xor", "aug=flip");
+    assert!(xor_flipped.0 > 0.4, "{xor_flipped:?}");
+}

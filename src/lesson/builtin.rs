@@ -131,6 +131,13 @@ pub const LESSONS: &[Builtin] = &[
         hints: 3,
         student: "",
     },
+    Builtin {
+        id: "augmentation",
+        setup: "data=circle&noise=50&train=10&batch=10&lr=0.03&act=tanh&net=8,8&in=x1,x2&seed=2&test=1&net_hide=1&in_hide=1&act_hide=1&opt_hide=1&sched_hide=1&reg_hide=1&rr_hide=1&drop_hide=1&es_hide=1&stop_hide=1",
+        goal: goal(TestLoss, Below, 0.33, 400),
+        hints: 3,
+        student: "aug=jitter,flip",
+    },
 ];
 
 /// The lesson with this id.

@@ -381,7 +381,9 @@ fn every_builtin_lesson_is_reachable_and_not_trivial() {
         let within = b.goal.within.unwrap_or(500);
         let run = |hash: &str| -> Option<u64> {
             let config = crate::url::decode(hash).config;
-            let mut t = crate::trainer::Trainer::new(config);
+            // The advanced module's trainer, as the page uses once a lesson sets its keys.
+            let extras = Box::new(crate::advanced::extras::Advanced::default());
+            let mut t = crate::trainer::Trainer::with_extras(config, Some(extras));
             for _ in 0..within {
                 let stopped = t.train_epoch().is_some();
                 let (train_loss, test_loss) = t.losses();

@@ -299,7 +299,8 @@ impl NetworkView {
         };
         label.set_text_content(Some(&name));
         if n > 1 {
-            let _ = label.style().set_property("color", &heatmap::class_css(k));
+            // The class colour as a mark beside the name: as text colour it is too pale to read (axe).
+            let _ = label.style().set_property("--c", &heatmap::class_css(k));
         }
         node.el.append_child(&label).expect("append");
         node.bias = Some(bias_square(l, k, &node.el));

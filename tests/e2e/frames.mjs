@@ -53,7 +53,8 @@ async function measure(label, options) {
 // NNPLAY_PHONE=1: a phone under touch emulation (390 × 844, 3 device pixels per CSS pixel), then
 // the laptop size in the same run, so the two figures share the machine's load.
 if (process.env.NNPLAY_PHONE) {
-  await measure('phone 390 × 844, touch, deviceScaleFactor 3', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const dpr = Number(process.env.NNPLAY_DPR || 3); // NNPLAY_DPR: another device pixel ratio, to see what it costs
+  await measure(`phone 390 × 844, touch, deviceScaleFactor ${dpr}`, { viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, hasTouch: true, isMobile: true });
   await measure('1440 × 900', { viewport: { width: 1440, height: 900 } });
 } else {
   await measure('1440 × 1000', { viewport: { width: 1440, height: 1000 } });

@@ -98,8 +98,8 @@ impl Sheet {
     }
 
     /// Paints every neuron's heatmap (`values`: (n, TILE²), row-major) into its tile;
-    /// the gaps stay transparent. `rgba` is resized to the sheet.
-    pub fn paint(self, values: &[f32], rgba: &mut Vec<u8>) {
+    /// the gaps stay transparent. `rgba` is resized to the sheet; `mid`: the ramp's middle.
+    pub fn paint(self, values: &[f32], mid: [u8; 3], rgba: &mut Vec<u8>) {
         let (w, h) = self.size();
         rgba.clear();
         rgba.resize(w * h * 4, 0);
@@ -108,7 +108,7 @@ impl Sheet {
             for (j, row) in tile.chunks_exact(TILE).enumerate() {
                 let at = ((y0 + j) * w + x0) * 4;
                 for (px, &v) in rgba[at..at + TILE * 4].chunks_exact_mut(4).zip(row) {
-                    let [r, g, b] = heatmap::color(v);
+                    let [r, g, b] = heatmap::color_on(v, mid);
                     px.copy_from_slice(&[r, g, b, 255]);
                 }
             }
@@ -117,10 +117,10 @@ impl Sheet {
 }
 
 /// The weight matrix (n_out, n_in) as pixels, one per weight: row = target neuron.
-pub fn paint_matrix(weights: &[f32], rgba: &mut Vec<u8>) {
+pub fn paint_matrix(weights: &[f32], mid: [u8; 3], rgba: &mut Vec<u8>) {
     rgba.clear();
     rgba.extend(weights.iter().flat_map(|&v| {
-        let [r, g, b] = heatmap::color(v);
+        let [r, g, b] = heatmap::color_on(v, mid);
         [r, g, b, 255]
     }));
 }
@@ -181,7 +181,7 @@ mod tests {
         let mut values = vec![0.0; 33 * TILE * TILE];
         values[32 * TILE * TILE..].fill(1.0); // the 33rd neuron: all +1
         let mut rgba = Vec::new();
-        s.paint(&values, &mut rgba);
+        s.paint(&values, heatmap::NEUTRAL, &mut rgba);
         let (w, _) = s.size();
         let px = |x: usize, y: usize| &rgba[(y * w + x) * 4..(y * w + x) * 4 + 4];
         assert_eq!(px(12, 0)[..3], heatmap::POSITIVE);
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!(matrix_cell(-1.0, 3.0, w, h, n_in, n_out), None);
         assert_eq!(matrix_cell(63.9, 381.9, w, h, n_in, n_out), Some((9, 63)));
         let mut rgba = Vec::new();
-        paint_matrix(&[1.0, -1.0], &mut rgba);
+        paint_matrix(&[1.0, -1.0], heatmap::NEUTRAL, &mut rgba);
         assert_eq!(rgba, [0x08, 0x77, 0xbd, 255, 0xf5, 0x93, 0x22, 255]);
     }
 }

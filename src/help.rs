@@ -10,9 +10,10 @@ use crate::control::Control;
 /// when first needed, not embedded (the page's first load stays small).
 pub const FILE: &str = "explain.ftl";
 
-/// Explanations of things that are not controls: the metrics and the presenter
-/// view (named by the page's `data-help` attributes) and the optimizer's settings.
-pub const TOPICS: [&str; 10] = [
+/// Explanations of things that are not controls: the metrics, the presenter
+/// view and the advanced panel's controls (named by the page's `data-help`
+/// attributes) and the optimizer's settings.
+pub const TOPICS: [&str; 14] = [
     "help-accuracy",
     "help-precision",
     "help-recall",
@@ -23,6 +24,10 @@ pub const TOPICS: [&str; 10] = [
     "help-momentum",
     "help-betas",
     "help-present",
+    "help-prune",
+    "help-prune-by",
+    "help-quant",
+    "help-aug",
 ];
 
 /// The glossary, in its order: (term id, definition id). Some definitions are

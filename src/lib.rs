@@ -9,11 +9,13 @@
 // Tests build a setup by changing a default config one field at a time, like a user would.
 #![cfg_attr(test, allow(clippy::field_reassign_with_default))]
 
+pub mod advanced;
 pub mod augment;
 pub mod compact;
 pub mod config;
 pub mod control;
 pub mod dataset;
+pub mod describe;
 pub mod drawn;
 pub mod embed;
 pub mod error;
@@ -41,6 +43,7 @@ pub mod schedule;
 pub mod search;
 pub mod stopping;
 pub mod table;
+pub mod theme;
 pub mod trainer;
 pub mod url;
 
@@ -48,7 +51,7 @@ pub mod url;
 // (crates/kernels) that keeps opt-level 3 while this one is built for size.
 pub use nnplay_kernels::{
     activation, blockwise, dropout, epoch, evaluate, features, grid, head, heatmap, init, loss, matmul, metrics,
-    network, optimizer, regularization, rng, tanh,
+    network, optimizer, palette, regularization, rng, tanh,
 };
 
 #[cfg(target_arch = "wasm32")]

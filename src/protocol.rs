@@ -8,7 +8,7 @@ use crate::importer::{CsvInfo, MappingReport, MappingRequest, TableInfo};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a message changes shape; sent in `Ready`.
-pub const PROTOCOL_VERSION: u32 = 6;
+pub const PROTOCOL_VERSION: u32 = 7;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
@@ -59,11 +59,6 @@ pub enum ToWorker {
     UseCsv {
         request: MappingRequest,
         axes: (u32, u32),
-    },
-    /// The imported data after cleaning (`predictions: false`) or the network's
-    /// predictions for every row, as a CSV download.
-    Export {
-        predictions: bool,
     },
     /// The imported points on their first two principal components, with predictions.
     Projection,
@@ -153,11 +148,6 @@ pub enum FromWorker {
     /// (points, 4): pc1, pc2, label (±1 or the scaled target), the network's output; at most 4,000 points.
     Projection {
         points: Vec<f32>,
-    },
-    /// A file for the page to offer as a download.
-    Download {
-        name: String,
-        text: String,
     },
     /// A search trial's outcome (`ToWorker::Trial`).
     TrialDone {

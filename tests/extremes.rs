@@ -12,9 +12,12 @@ use nnplay::protocol::FromWorker;
 use nnplay::trainer::Trainer;
 
 /// Trains up to `epochs`; true if the run stopped itself (with a plain explanation).
-/// Either way the network shown and its losses must be finite.
+/// Either way the network shown, its losses and its picture must be finite.
 fn trains_or_stops(c: Config, epochs: usize, what: &str) -> bool {
-    let mut t = Trainer::new(c);
+    trains_or_stops_with(Trainer::new(c), epochs, what)
+}
+
+fn trains_or_stops_with(mut t: Trainer, epochs: usize, what: &str) -> bool {
     let mut stopped = false;
     for _ in 0..epochs {
         if let Some(msg) = t.train_epoch() {
@@ -30,6 +33,11 @@ fn trains_or_stops(c: Config, epochs: usize, what: &str) -> bool {
     assert!(
         health::check_params(t.network()).is_none() && train.is_finite() && test.is_finite(),
         "{what}: the shown network is broken"
+    );
+    let shown = t.snapshot();
+    assert!(
+        shown.output.iter().all(|v| v.is_finite()),
+        "{what}: a pixel is not finite"
     );
     stopped
 }
@@ -81,4 +89,53 @@ fn every_optimizer_at_the_extremes_trains_or_stops_with_an_explanation() {
         }
     }
     println!("{stops} of {runs} runs with other optimizers stopped with an explanation");
+}
+
+/// The advanced trainer's every option (pruning by each method, at once and
+/// gradually up to 99 %; quantisation at every width, scheme and granularity,
+/// after training and while training; each augmentation) at the ends of the
+/// learning-rate range, on every dataset: it trains or stops by itself, and
+/// what it shows (losses, pixels) is finite.
+#[test]
+fn every_advanced_option_at_the_extremes_trains_or_stops_with_an_explanation() {
+    use nnplay::advanced::extras::Advanced;
+    let mut options: Vec<String> = Vec::new();
+    for by in ["global", "layer", "neuron"] {
+        for p in [50, 99] {
+            options.push(format!("prune={p}&prune-by={by}"));
+        }
+        options.push(format!("prune=99&prune-by={by}&prune-from=2&prune-to=8"));
+    }
+    for bits in [8, 4, 2, 1] {
+        for scheme in ["sym", "affine"] {
+            for per in ["tensor", "neuron"] {
+                for train in [0, 1] {
+                    options.push(format!(
+                        "quant={bits}&quant-scheme={scheme}&quant-per={per}&quant-train={train}"
+                    ));
+                }
+            }
+        }
+    }
+    for aug in ["jitter", "rotate", "flip", "mixup", "jitter,rotate,flip,mixup"] {
+        options.push(format!("aug={aug}&aug-jitter=3&aug-rotate=180&aug-mixup=4"));
+    }
+    options.push("prune=90&quant=2&quant-train=1&aug=mixup".into());
+    let rates = [LEARNING_RATES[0], 0.03, LEARNING_RATE_RANGE.1];
+    let (mut runs, mut stops) = (0, 0);
+    for advanced in &options {
+        for ds in DatasetKind::ALL {
+            for &lr in &rates {
+                let mut c = Config::default();
+                c.set_dataset(ds);
+                c.learning_rate = lr;
+                c.hidden = vec![6, 6];
+                c.advanced = advanced.clone();
+                let t = Trainer::with_extras(c, Some(Box::new(Advanced::default())));
+                runs += 1;
+                stops += usize::from(trains_or_stops_with(t, 10, &format!("{advanced}/{ds:?}/lr {lr}")));
+            }
+        }
+    }
+    println!("{stops} of {runs} runs with advanced options stopped with an explanation");
 }

@@ -149,3 +149,9 @@ preparing = Preparing…
 in-use-pca = {" "}The picture shows the rows on their first two principal components, the plane where they spread most; under it you can pick a plane of two inputs instead.
 in-use-validation = {" "}{ $p }% of the rows are held out for validation: early stopping (Training options) can watch them and keep the best weights.
 in-use = Training on this data: { $n } inputs. Press Play.{ $picture }{ $stopping }
+
+# The advanced panel's explanations (issue 17).
+help-prune = Pruning removes this share of the weights, those with the smallest size, from the trained network now: the picture and the numbers show at once what is left. Training on keeps the removed weights at 0 (fine-tuning). The link can also prune gradually while training (prune-from and prune-to, Zhu & Gupta 2017).
+help-prune-by = Which weights go: the smallest in the whole network, the smallest in each layer, or whole hidden neurons (those whose incoming weights are smallest), which makes the network narrower.
+help-quant = Stores each weight in fewer bits: 8 bits give 256 levels, 2 bits four, 1 bit only the sign times one scale. The picture and the numbers then show the quantized network; the model size shrinks about as much. The link can also train with quantized weights (quant-train=1).
+help-aug = Each epoch trains on a fresh variation of the training points: jitter adds noise, rotate turns the plane, flip mirrors it, mixup blends pairs of points and their labels. With few training points, this narrows the gap between training and test loss.

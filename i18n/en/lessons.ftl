@@ -212,3 +212,21 @@ preset-everything = Everything
 hide-link-label = Link with hidden controls
 hide-copy = Copy link with hidden controls
 close = Close
+
+## The Help dialog (keys-): shortcuts, keyboard and screen readers
+keys-title = Help: keyboard and screen readers
+keys-key-space = Space
+keys-do-play = Play or pause training
+keys-key-right = →
+keys-do-step = Train exactly one epoch
+keys-key-r = R
+keys-do-reset = Reset the network to epoch 0
+keys-key-help = ?
+keys-do-help = Open this help
+keys-key-tab = Tab, Shift+Tab
+keys-do-tab = Move through every control in reading order: the header, the training controls, the data, the network (its inputs are check boxes, each layer has + and − buttons), the output and the charts
+keys-key-esc = Esc
+keys-do-esc = Close a dialog, a menu or the weight editor; the focus goes back to where it was
+keys-where = The shortcuts work anywhere on the page except while you type in a field, a list or a slider, and not with Ctrl, Alt or ⌘. On a focused button, Space presses that button.
+keys-sr-title = With a screen reader
+keys-sr = While training, the page says the epoch, the training and test loss and the test accuracy (or R²) at most every 5 seconds, and once more when training pauses. The picture of the decision boundary is described in words: the test accuracy and which colour or class covers which part. The charts and every neuron's picture have names, and notices and errors are read out when they appear.

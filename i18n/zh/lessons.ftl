@@ -201,3 +201,21 @@ preset-everything = 全部
 hide-link-label = 隐藏控件后的链接
 hide-copy = 复制隐藏控件后的链接
 close = 关闭
+
+## The Help dialog (keys-): shortcuts, keyboard and screen readers
+keys-title = 帮助：键盘与读屏软件
+keys-key-space = 空格
+keys-do-play = 开始或暂停训练
+keys-key-right = →
+keys-do-step = 只训练一轮
+keys-key-r = R
+keys-do-reset = 把网络重置到第 0 轮
+keys-key-help = ?
+keys-do-help = 打开本帮助
+keys-key-tab = Tab、Shift+Tab
+keys-do-tab = 按阅读顺序在所有控件之间移动：页头、训练控件、数据、网络（输入是复选框，每层有 + 和 − 按钮）、输出和图表
+keys-key-esc = Esc
+keys-do-esc = 关闭对话框、菜单或权重编辑框；焦点回到原来的位置
+keys-where = 除了在输入框、列表或滑块中输入时，快捷键在页面任何地方都有效；按住 Ctrl、Alt 或 ⌘ 时无效。焦点在按钮上时，空格键按下该按钮。
+keys-sr-title = 使用读屏软件
+keys-sr = 训练时，页面最多每 5 秒朗读一次轮次、训练损失、测试损失和测试准确率（或 R²），训练暂停时再朗读一次。决策边界的图片有文字描述：测试准确率，以及哪种颜色或类别覆盖哪一部分。图表和每个神经元的图片都有名称，提示和错误出现时会被朗读。

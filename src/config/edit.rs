@@ -70,6 +70,9 @@ pub enum Edit {
     OptionsFolded(bool),
     /// Presenter view on or off.
     Present(bool),
+    /// The advanced module's keys (`Config::advanced`), as its panel writes them.
+    Advanced(String),
+    Theme(crate::theme::Theme),
 }
 
 impl Edit {
@@ -104,9 +107,13 @@ impl Edit {
             Edit::Validation(_) => Control::Validation,
             Edit::Classes(_) => Control::Classes,
             Edit::Speed(_) => Control::Speed,
-            Edit::Axis { .. } | Edit::HoldRow(_) | Edit::Hide(..) | Edit::OptionsFolded(_) | Edit::Present(_) => {
-                return None
-            }
+            Edit::Axis { .. }
+            | Edit::HoldRow(_)
+            | Edit::Hide(..)
+            | Edit::OptionsFolded(_)
+            | Edit::Present(_)
+            | Edit::Advanced(_)
+            | Edit::Theme(_) => return None,
         })
     }
 
@@ -195,6 +202,15 @@ impl Edit {
             Edit::Speed(s) => c.speed = s,
             Edit::OptionsFolded(f) => c.options_folded = f,
             Edit::Present(p) => c.present = p,
+            // What a link may carry (`url::decode`'s rule).
+            Edit::Advanced(a) => {
+                let fits = a.len() < 256 && a.bytes().all(|b| b.is_ascii_alphanumeric() || b"=&.,_-".contains(&b));
+                if !fits {
+                    return false;
+                }
+                c.advanced = a
+            }
+            Edit::Theme(t) => c.theme = t,
         }
         true
     }

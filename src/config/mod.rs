@@ -87,6 +87,13 @@ pub struct Config {
     pub present: bool,
     /// Embed mode for a slide: the picture, Play and Reset only (`embed=1`).
     pub embed: bool,
+    /// The advanced trainer's keys as the link gives them (`prune…`, `quant…`,
+    /// `norm…`, `aug…`, joined by `&`): read by the advanced module
+    /// (`crate::advanced`), carried unread by the page, which only switches to
+    /// that module's worker when they are there.
+    pub advanced: String,
+    /// Light, dark, or the system's (`theme=light|dark`; absent: the system's).
+    pub theme: crate::theme::Theme,
 }
 
 /// An imported file in training, as a link records it: which file (its
@@ -158,6 +165,8 @@ impl Default for Config {
             options_folded: false,
             present: false,
             embed: false,
+            advanced: String::new(),
+            theme: crate::theme::Theme::System,
         }
     }
 }

@@ -126,7 +126,7 @@ pub fn network_svg(t: &mut Trainer) -> String {
                         _ => 0.0,
                     })
                     .collect();
-                let href = picture(&v, n, |v, px| heatmap::paint(v, false, px));
+                let href = picture(&v, n, |v, px| heatmap::paint(v, false, heatmap::NEUTRAL, px));
                 push_node(&mut body, &node, &href, "#9aa5ae", 1.0);
                 if h >= 14.0 {
                     label(&mut body, node.x - 6.0, node.y + h / 2.0, "end", name, "#1f2933");
@@ -143,7 +143,7 @@ pub fn network_svg(t: &mut Trainer) -> String {
                 };
                 let on = c.features.contains(&f);
                 let href = picture(&feature_values(f, grid::THUMB), grid::THUMB, |v, px| {
-                    heatmap::paint(v, false, px)
+                    heatmap::paint(v, false, heatmap::NEUTRAL, px)
                 });
                 push_node(&mut body, &node, &href, "#9aa5ae", if on { 1.0 } else { 0.35 });
                 let color = if on { "#1f2933" } else { "#9aa5ae" };
@@ -188,15 +188,19 @@ pub fn network_svg(t: &mut Trainer) -> String {
                     .unwrap_or(&[]);
                 hidden_index += 1;
                 if v.len() == area {
-                    picture(v, thumb, |v, px| heatmap::paint(v, false, px))
+                    picture(v, thumb, |v, px| heatmap::paint(v, false, heatmap::NEUTRAL, px))
                 } else {
                     String::new()
                 }
             } else if n_out == 1 || c.picture_channels() == 1 {
-                picture(&snapshot.output, DENSITY, |v, px| heatmap::paint(v, c.discretize, px))
+                picture(&snapshot.output, DENSITY, |v, px| {
+                    heatmap::paint(v, c.discretize, heatmap::NEUTRAL, px)
+                })
             } else {
                 let probs: Vec<f32> = snapshot.output.iter().skip(k).step_by(n_out).copied().collect();
-                picture(&probs, DENSITY, |v, px| heatmap::paint_class_probability(v, k, px))
+                picture(&probs, DENSITY, |v, px| {
+                    heatmap::paint_class_probability(v, k, heatmap::NEUTRAL, px)
+                })
             };
             let border = if is_out { "#e0701e" } else { "#9aa5ae" };
             push_node(&mut body, &node, &href, border, 1.0);

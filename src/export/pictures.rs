@@ -182,9 +182,9 @@ pub fn boundary_rgba(t: &Trainer, n: usize, scale: f32) -> (Vec<u8>, usize) {
     let values = resample(&grid_output(t, m), m, channels, n);
     let mut rgba = vec![0u8; n * n * 4];
     if channels > 1 {
-        heatmap::paint_classes(&values, channels, &mut rgba);
+        heatmap::paint_classes(&values, channels, heatmap::NEUTRAL, &mut rgba);
     } else {
-        heatmap::paint(&values, c.discretize, &mut rgba);
+        heatmap::paint(&values, c.discretize, heatmap::NEUTRAL, &mut rgba);
     }
     let (train, test) = points(t);
     let classes = c.classes();

@@ -55,6 +55,9 @@ pub const ZH_LATE: &[(&str, &str)] = &[("explain.ftl", include_str!("../../i18n/
 /// The export module's own words (model files, code, pictures, links; with the page's files).
 pub const EN_EXPORT: &[(&str, &str)] = &[("export.ftl", include_str!("../../i18n/en/export.ftl"))];
 pub const ZH_EXPORT: &[(&str, &str)] = &[("export.ftl", include_str!("../../i18n/zh/export.ftl"))];
+/// The advanced module's words (`src/web/advanced`).
+pub const EN_ADVANCED: &[(&str, &str)] = &[("advanced.ftl", include_str!("../../i18n/en/advanced.ftl"))];
+pub const ZH_ADVANCED: &[(&str, &str)] = &[("advanced.ftl", include_str!("../../i18n/zh/advanced.ftl"))];
 
 pub const EN_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/en/search.ftl"))];
 pub const ZH_SEARCH: &[(&str, &str)] = &[("search.ftl", include_str!("../../i18n/zh/search.ftl"))];

@@ -64,6 +64,8 @@ fn both_catalogs_parse() {
     Catalog::parse(Lang::Zh, ZH_SEARCH).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::En, EN_EXPORT).unwrap_or_else(|e| panic!("{e:?}"));
     Catalog::parse(Lang::Zh, ZH_EXPORT).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::En, EN_ADVANCED).unwrap_or_else(|e| panic!("{e:?}"));
+    Catalog::parse(Lang::Zh, ZH_ADVANCED).unwrap_or_else(|e| panic!("{e:?}"));
 }
 
 /// Every message exists in both languages, with the same variables and attributes.
@@ -75,6 +77,7 @@ fn catalogs_are_complete_and_agree() {
         (EN_LATE, ZH_LATE),
         (EN_TEACH, ZH_TEACH),
         (EN_EXPORT, ZH_EXPORT),
+        (EN_ADVANCED, ZH_ADVANCED),
     ] {
         let en = ids_and_vars(en_files);
         let zh: std::collections::BTreeMap<_, _> = ids_and_vars(zh_files).into_iter().collect();
@@ -142,6 +145,7 @@ fn every_id_in_the_code_and_the_page_exists() {
     files.extend_from_slice(EN_LATE);
     files.extend_from_slice(EN_TEACH);
     files.extend_from_slice(EN_EXPORT);
+    files.extend_from_slice(EN_ADVANCED);
     let en = Catalog::parse(Lang::En, &files).unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let mut sources = vec![

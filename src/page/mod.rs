@@ -13,6 +13,7 @@
 //! ```
 
 use crate::config::{Config, Edit};
+use crate::control::Control;
 use crate::dataset::{split3, Point, Problem};
 use crate::importer::CsvInfo;
 use crate::protocol::{FromWorker, Snapshot, ToWorker, PROTOCOL_VERSION};
@@ -22,11 +23,13 @@ use std::collections::VecDeque;
 
 mod draw;
 mod import;
+mod keys;
 mod supervisor;
 mod target;
 mod tooltip;
 pub use draw::{DrawMsg, Tool};
 pub use import::{CsvSource, ImportModel, ImportMsg, Reading};
+pub use keys::{shortcut, KeyFocus, Pacer, Shortcut, ANNOUNCE_MS};
 pub use supervisor::{Crash, Supervisor, Tick, TICK_MS};
 pub use target::Target;
 
@@ -157,6 +160,31 @@ pub struct WorkerLink {
     pub recover_csv: Option<CsvSource>,
     /// The worker crashed too often and was left stopped.
     pub given_up: bool,
+    /// The advanced module's worker (`crate::advanced`): wanted by a setup with its keys.
+    pub advanced: Advanced,
+}
+
+/// Where the advanced module's worker stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Advanced {
+    #[default]
+    Off,
+    Loading,
+    /// Its module is loaded; the page's own worker still trains.
+    Loaded,
+    /// Its worker trains.
+    Running,
+}
+
+impl Advanced {
+    /// Loaded, unless its worker already trains.
+    fn max_loaded(self) -> Self {
+        if self == Advanced::Running {
+            self
+        } else {
+            Advanced::Loaded
+        }
+    }
 }
 
 /// The one state of the page.
@@ -197,6 +225,8 @@ pub struct Model {
     /// An opened model file's weights and epoch, and whether its setup trains
     /// on imported data: given to the worker with the first snapshot of that setup.
     pub opened: Option<(Vec<f32>, f64, bool)>,
+    /// When the live region last spoke, and what it said.
+    pub pacer: Pacer,
 }
 
 /// Parts of the page to bring in step with the model.
@@ -227,6 +257,10 @@ pub enum Effect {
     WriteHash(String),
     /// Ends the current worker and starts a new one.
     RestartWorker,
+    /// Loads the advanced module (`Msg::AdvancedLoaded` when it is there).
+    LoadAdvanced,
+    /// From now on workers run the advanced module (then `RestartWorker`).
+    UseAdvanced,
     RequestFrame,
     Render(Part),
     /// The pictures, numbers and charts of the last snapshot.
@@ -247,14 +281,17 @@ pub enum Effect {
     CloseEditor,
     /// A value was refused; the control that sent it says why.
     Refused(Edit),
-    Download {
-        name: String,
-        text: String,
-    },
     /// Copies the link of the current setup.
     CopyLink,
     /// Scrolls the import panel into view (a file has been read).
     RevealImport,
+    /// Opens the help dialog (the "?" key).
+    OpenHelp,
+    /// The live region's words, and the big picture's text alternative (None: none fits).
+    Announce {
+        status: String,
+        picture: Option<String>,
+    },
 }
 
 /// Everything that can happen on the page.
@@ -270,6 +307,8 @@ pub enum Msg {
     TogglePlay,
     Step,
     Reset,
+    /// A keyboard shortcut (`keys::shortcut`).
+    Shortcut(Shortcut),
     Picture(Picture),
     FromWorker(FromWorker),
     Snapshot(Snapshot),
@@ -305,10 +344,6 @@ pub enum Msg {
     CloseEditor,
     CloseSettingsNotice,
     Import(ImportMsg),
-    /// The cleaned imported data (`false`) or the predictions for every row.
-    Export {
-        predictions: bool,
-    },
     /// "Copy link".
     CopyLink,
     /// The page's language changed (or could not: the problem): every part re-renders.
@@ -321,6 +356,8 @@ pub enum Msg {
     /// every part re-renders, as after a change of language.
     Reworded,
     Draw(DrawMsg),
+    /// The advanced module has loaded: its worker can take the run.
+    AdvancedLoaded,
     /// A model file (checked by the export module): its setup opens like a
     /// pasted link, then training resumes from its weights and epoch. `file`:
     /// the imported file its link does not carry (name, bytes), read as if dropped.
@@ -356,6 +393,7 @@ impl Model {
             import: ImportModel::default(),
             tool: Tool::default(),
             opened: None,
+            pacer: Pacer::default(),
         }
     }
 
@@ -545,6 +583,49 @@ impl Model {
         if redraw {
             fx.push(Effect::Draw);
         }
+        self.want_advanced(fx);
+    }
+
+    /// A setup with advanced keys trains in the advanced module's worker: the
+    /// module is loaded, then the run moves there as after a crash (the same
+    /// setup, data and weights; the optimizer's memory starts afresh).
+    fn want_advanced(&mut self, fx: &mut Vec<Effect>) {
+        if self.config.advanced.is_empty() || self.worker.given_up {
+            return;
+        }
+        match self.worker.advanced {
+            Advanced::Off => {
+                self.worker.advanced = Advanced::Loading;
+                fx.push(Effect::LoadAdvanced);
+            }
+            Advanced::Loaded => {
+                self.worker.advanced = Advanced::Running;
+                fx.push(Effect::UseAdvanced);
+                self.respawn(fx);
+                if self.playing {
+                    self.worker.queue.push(ToWorker::Play);
+                }
+            }
+            Advanced::Loading | Advanced::Running => {}
+        }
+    }
+
+    /// A new worker gets the current setup, the imported data and the last drawn weights.
+    fn respawn(&mut self, fx: &mut Vec<Effect>) {
+        self.worker.ready = false;
+        self.pending = None;
+        self.unacked = false;
+        fx.push(Effect::RestartWorker);
+        self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
+        let hash = url::encode(&self.config);
+        self.worker.queue = vec![ToWorker::Configure { hash, run: self.run }];
+        // Continue from the last drawn weights, so no training is lost either.
+        if let Some(s) = &self.last {
+            self.worker.queue.push(ToWorker::Resume {
+                params: s.params.clone(),
+                epoch: s.header.epoch,
+            });
+        }
     }
 
     /// An edit from a control: applied, checked against the limits, and made the setup.
@@ -705,10 +786,7 @@ impl Model {
         if self.worker.given_up {
             return;
         }
-        self.worker.ready = false;
         self.set_playing(false, fx);
-        self.pending = None;
-        self.unacked = false;
         let what = if reason.is_empty() {
             crate::t!("unknown-error")
         } else {
@@ -723,17 +801,7 @@ impl Model {
             Crash::Restart => {
                 let at = self.last.as_ref().map_or(0, |s| s.header.epoch as u64);
                 self.notices.worker = Some(crate::t!("worker-restarted", what = what, at = at.to_string()));
-                fx.push(Effect::RestartWorker);
-                self.worker.recover_csv = self.config.csv.as_ref().and(self.import.in_training.clone());
-                let hash = url::encode(&self.config);
-                self.worker.queue = vec![ToWorker::Configure { hash, run: self.run }];
-                // Continue from the last drawn weights, so no training is lost either.
-                if let Some(s) = &self.last {
-                    self.worker.queue.push(ToWorker::Resume {
-                        params: s.params.clone(),
-                        epoch: s.header.epoch,
-                    });
-                }
+                self.respawn(fx);
             }
         }
         fx.push(Effect::Render(Part::Notices));
@@ -781,7 +849,6 @@ impl Model {
                 fx.push(Effect::Render(Part::Notices));
             }
             FromWorker::CsvInUse { info, hash } => self.csv_in_use(info, &hash, fx),
-            FromWorker::Download { name, text } => fx.push(Effect::Download { name, text }),
             FromWorker::Projection { points } => {
                 self.pca_points = points;
                 fx.push(Effect::DrawPoints);
@@ -833,12 +900,73 @@ impl Model {
                         self.post(ToWorker::Projection, fx);
                     }
                     fx.push(Effect::Draw);
+                    self.announce(Some(now), fx);
                 }
             }
         }
         if std::mem::take(&mut self.unacked) {
             self.post(ToWorker::Ack, fx);
         }
+    }
+
+    /// The live region's words and the picture's text alternative for the
+    /// last snapshot, at the pace `Pacer` keeps.
+    /// `now`: None when the page's language changed (the same news in the new
+    /// words, at once and without moving the pace).
+    fn announce(&mut self, now: Option<f64>, fx: &mut Vec<Effect>) {
+        let Some(s) = &self.last else { return };
+        let h = &s.header;
+        let training = h.state == crate::protocol::RunState::Playing;
+        if now.is_some_and(|now| !self.pacer.ready(now, training)) {
+            return;
+        }
+        let metric = match h.test_metrics {
+            crate::metrics::Metrics::Classification { accuracy, .. } => {
+                crate::t!("keys-accuracy", p = fmt_number(accuracy * 100.0, 0))
+            }
+            crate::metrics::Metrics::Regression { r2, .. } => crate::t!("keys-r2", r2 = fmt_number(r2, 2)),
+        };
+        let status = crate::t!(
+            "keys-live",
+            epoch = (h.epoch as u64).to_string(),
+            train = fmt_number(h.train_loss, 3),
+            test = fmt_number(h.test_loss, 3),
+            metric = metric.as_str()
+        );
+        if let Some(status) = self.pacer.say(now, status) {
+            let picture = self.picture_text(&metric);
+            fx.push(Effect::Announce { status, picture });
+        }
+    }
+
+    /// What the big picture shows, in words (`describe`): the test metric and
+    /// which class covers which part (None for the principal components' picture).
+    pub fn picture_text(&self, metric: &str) -> Option<String> {
+        use crate::describe::{pixel_classes, regions};
+        let s = self.last.as_ref().filter(|_| !self.shows_pca())?;
+        let channels = self.config.picture_channels();
+        let n = crate::grid::DENSITY;
+        let output = s.output.get(..n * n * channels)?;
+        let names = self.class_names();
+        let regression = self.config.problem == Problem::Regression;
+        let mut parts = String::new();
+        for (i, p) in regions(&pixel_classes(output, channels), n).iter().enumerate() {
+            let class = match (regression, channels, p.class) {
+                (true, _, 1) => crate::t!("keys-high"),
+                (true, _, _) => crate::t!("keys-low"),
+                (_, 1, 1) => crate::t!("keys-blue"),
+                (_, 1, _) => crate::t!("keys-orange"),
+                _ => names.get(p.class).cloned().unwrap_or_default(),
+            };
+            let region = crate::i18n::keyed("keys-region", p.region.key());
+            let id = if i == 0 { "keys-first" } else { "keys-next" };
+            parts.push_str(&crate::t!(id, class = class, region = region));
+        }
+        // The sentence starts with the first class (ASCII only: Unicode's case tables would cost the download).
+        if let Some(first) = parts.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        Some(crate::t!("keys-picture", metric = metric, parts = parts))
     }
 
     /// The tooltip under the pointer again, if the value it reads has changed.
@@ -970,6 +1098,18 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             m.pending = None;
             m.post(ToWorker::Reset { run: m.run }, &mut fx);
         }
+        Msg::Shortcut(k) => {
+            let (control, msg) = match k {
+                Shortcut::TogglePlay => (Control::Play, Msg::TogglePlay),
+                Shortcut::Step => (Control::Step, Msg::Step),
+                Shortcut::Reset => (Control::Reset, Msg::Reset),
+                Shortcut::Help => return vec![Effect::OpenHelp],
+            };
+            // A control the link hides has no key either.
+            if !m.config.is_hidden(control) {
+                return update(m, msg);
+            }
+        }
         Msg::Picture(p) => {
             m.picture = p;
             m.pca_requested = f64::NEG_INFINITY;
@@ -1000,6 +1140,7 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
                 m.notices.settings = Some((crate::t!("lang-failed"), vec![p]));
             }
             reword(&mut fx);
+            m.announce(None, &mut fx);
         }
         Msg::Reworded => reword(&mut fx),
         Msg::Resize => {
@@ -1033,9 +1174,12 @@ pub fn update(m: &mut Model, msg: Msg) -> Vec<Effect> {
             fx.push(Effect::Render(Part::Notices));
         }
         Msg::Import(i) => m.import_msg(i, &mut fx),
-        Msg::Export { predictions } => m.post(ToWorker::Export { predictions }, &mut fx),
         Msg::CopyLink => fx.push(Effect::CopyLink),
         Msg::Draw(d) => m.draw(d, &mut fx),
+        Msg::AdvancedLoaded => {
+            m.worker.advanced = m.worker.advanced.max_loaded();
+            m.want_advanced(&mut fx);
+        }
         Msg::OpenModel {
             hash,
             params,

@@ -204,7 +204,14 @@ fn snapshots_of_an_older_run_are_acknowledged_but_not_drawn() {
     update(&mut m, Msg::Snapshot(current.clone()));
     let fx = update(&mut m, Msg::Frame { now: 16.0 });
     assert_eq!(m.last.as_ref(), Some(&current));
-    assert_eq!(fx, vec![Effect::Draw, Effect::Post(ToWorker::Ack)]);
+    // Drawn, spoken (the live region, `keys::Pacer`), acknowledged.
+    assert!(
+        matches!(
+            &fx[..],
+            [Effect::Draw, Effect::Announce { .. }, Effect::Post(ToWorker::Ack)]
+        ),
+        "{fx:?}"
+    );
 }
 
 #[test]
@@ -811,4 +818,173 @@ fn a_pasted_link_cancels_an_opened_model_still_waiting() {
     assert!(m.opened.is_some());
     update(&mut m, Msg::HashChanged("data=xor&seed=4".into()));
     assert!(m.opened.is_none());
+}
+
+#[test]
+fn a_setup_with_advanced_keys_moves_the_run_to_the_advanced_worker() {
+    let mut m = ready();
+    // The page's own worker trains while nothing asks for more.
+    let fx = update(&mut m, Msg::Edit(Edit::Speed(crate::pace::Speed::Fast)));
+    assert!(!fx.contains(&Effect::LoadAdvanced));
+    // Pruning asked for: the module is loaded once, the run stays where it is meanwhile.
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=90&prune-from=3".into())));
+    assert!(fx.contains(&Effect::LoadAdvanced));
+    assert!(posts(&fx)
+        .iter()
+        .any(|p| matches!(p, ToWorker::Configure { hash, .. } if hash.contains("&prune=90&prune-from=3"))));
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=50".into())));
+    assert!(!fx.contains(&Effect::LoadAdvanced));
+    // Loaded: its worker takes the run with the setup (and the weights, once drawn).
+    let fx = update(&mut m, Msg::AdvancedLoaded);
+    assert_eq!(m.worker.advanced, Advanced::Running);
+    let use_at = fx.iter().position(|e| *e == Effect::UseAdvanced).expect("UseAdvanced");
+    let restart_at = fx
+        .iter()
+        .position(|e| *e == Effect::RestartWorker)
+        .expect("RestartWorker");
+    assert!(use_at < restart_at);
+    assert!(!m.worker.ready);
+    assert!(matches!(&m.worker.queue[0], ToWorker::Configure { hash, .. } if hash.ends_with("&prune=50")));
+    // Further edits go to that worker; no more restarts.
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced(String::new())));
+    assert!(!fx.contains(&Effect::RestartWorker));
+}
+
+#[test]
+fn advanced_keys_that_could_change_the_links_shape_are_refused() {
+    let mut m = ready();
+    let fx = update(&mut m, Msg::Edit(Edit::Advanced("prune=90#x".into())));
+    assert!(fx.contains(&Effect::Refused(Edit::Advanced("prune=90#x".into()))));
+    assert!(m.config.advanced.is_empty());
+}
+
+#[test]
+fn choosing_a_theme_keeps_the_run_playing_and_writes_the_link() {
+    let mut m = ready();
+    update(&mut m, Msg::TogglePlay);
+    let fx = update(&mut m, Msg::Edit(Edit::Theme(crate::theme::Theme::Dark)));
+    assert_eq!(m.run, 1, "same run");
+    assert!(m.playing, "still playing");
+    let hash = fx.iter().find_map(|e| match e {
+        Effect::WriteHash(h) => Some(h.clone()),
+        _ => None,
+    });
+    assert!(hash.is_some_and(|h| h.ends_with("&theme=dark")));
+}
+// Keyboard shortcuts and the live region (`keys`).
+
+fn announced(fx: &[Effect]) -> Vec<String> {
+    fx.iter()
+        .filter_map(|e| match e {
+            Effect::Announce { status, .. } => Some(status.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn shortcuts_play_step_reset_and_open_help_through_the_loop() {
+    let mut m = drawn();
+    update(&mut m, Msg::Shortcut(Shortcut::TogglePlay));
+    assert!(m.playing);
+    let fx = update(&mut m, Msg::Shortcut(Shortcut::Step));
+    assert!(!m.playing);
+    assert_eq!(posts(&fx), vec![ToWorker::Step]);
+    let run = m.run;
+    let fx = update(&mut m, Msg::Shortcut(Shortcut::Reset));
+    assert_eq!(posts(&fx), vec![ToWorker::Reset { run: run + 1 }]);
+    assert_eq!(update(&mut m, Msg::Shortcut(Shortcut::Help)), vec![Effect::OpenHelp]);
+}
+
+#[test]
+fn a_control_the_link_hides_has_no_shortcut() {
+    let mut m = ready();
+    update(&mut m, Msg::HashChanged("seed=77&play_hide=1".into()));
+    assert!(m.config.is_hidden(Control::Play));
+    assert!(update(&mut m, Msg::Shortcut(Shortcut::TogglePlay)).is_empty());
+    assert!(!m.playing);
+}
+
+#[test]
+fn the_live_region_speaks_every_five_seconds_while_training_and_once_on_pause() {
+    let mut m = ready();
+    let mut spoken = Vec::new();
+    // 12 s of training, a snapshot every 20 ms.
+    for k in 0..600 {
+        let s = snapshot(&m, m.run, f64::from(k));
+        update(&mut m, Msg::Snapshot(s));
+        spoken.extend(announced(&update(
+            &mut m,
+            Msg::Frame {
+                now: 20.0 * f64::from(k),
+            },
+        )));
+    }
+    assert_eq!(spoken.len(), 3, "{spoken:?}");
+    assert_eq!(
+        spoken[0],
+        "Epoch 0. Training loss 0.250, test loss 0.500. Test accuracy 50 %."
+    );
+    // Paused: the worker's last snapshot is spoken at once, and only once.
+    let mut s = snapshot(&m, m.run, 600.0);
+    s.header.state = RunState::Paused;
+    for now in [12_010.0, 12_030.0] {
+        update(&mut m, Msg::Snapshot(s.clone()));
+        spoken.extend(announced(&update(&mut m, Msg::Frame { now })));
+    }
+    assert_eq!(spoken.len(), 4, "{spoken:?}");
+    assert!(spoken[3].starts_with("Epoch 600."), "{}", spoken[3]);
+}
+
+#[test]
+fn the_picture_in_words_names_the_accuracy_and_the_sides() {
+    let mut m = ready();
+    let n = crate::grid::DENSITY;
+    let mut s = snapshot(&m, m.run, 5.0);
+    // Blue (+1) on the right half, orange on the left.
+    s.output = (0..n * n).map(|p| if p % n >= n / 2 { 0.8 } else { -0.8 }).collect();
+    s.header.state = RunState::Paused;
+    update(&mut m, Msg::Snapshot(s));
+    let fx = update(&mut m, Msg::Frame { now: 0.0 });
+    let picture = fx.iter().find_map(|e| match e {
+        Effect::Announce { picture, .. } => picture.clone(),
+        _ => None,
+    });
+    assert_eq!(
+        picture.as_deref(),
+        Some("Test accuracy 50 %. Orange covers the left, blue the right.")
+    );
+}
+
+#[test]
+fn the_picture_in_words_names_classes_and_high_and_low_values() {
+    let n = crate::grid::DENSITY;
+    // Three classes: class 3 on top, class 1 bottom left, class 2 bottom right.
+    let mut m = ready();
+    update(&mut m, Msg::HashChanged("seed=77&data=blobs&classes=3".into()));
+    assert_eq!(m.config.picture_channels(), 3);
+    let mut s = snapshot(&m, m.run, 5.0);
+    s.output = (0..n * n)
+        .flat_map(|p| {
+            let (x, y) = (p % n, p / n);
+            let k = if y < n / 2 { 2 } else { usize::from(x >= n / 2) };
+            (0..3).map(move |c| if c == k { 0.9 } else { 0.05 })
+        })
+        .collect();
+    m.last = Some(s);
+    assert_eq!(
+        m.picture_text("Test accuracy 50 %.").as_deref(),
+        Some("Test accuracy 50 %. Class 3 covers the top, Class 1 the bottom left, Class 2 the bottom right.")
+    );
+    // Regression: high values (blue) in the top 60 %.
+    let mut m = ready();
+    update(&mut m, Msg::HashChanged("seed=77&data=plane&problem=regression".into()));
+    let mut s = snapshot(&m, m.run, 5.0);
+    s.output = (0..n * n).map(|p| if p / n < n * 3 / 5 { 0.5 } else { -0.5 }).collect();
+    m.last = Some(s);
+    let text = m.picture_text("Test R² 0.90.").unwrap();
+    assert_eq!(
+        text,
+        "Test R² 0.90. Blue (high values) covers the top, orange (low values) the bottom."
+    );
 }

@@ -55,7 +55,6 @@ fn to_worker_all() -> Vec<ToWorker> {
             request: request(),
             axes: (1, 0),
         },
-        ToWorker::Export { predictions: true },
         ToWorker::Projection,
     ]
 }
@@ -124,10 +123,6 @@ fn from_worker_all() -> Vec<FromWorker> {
         },
         FromWorker::Projection {
             points: vec![0.0, 1.0, -1.0, 0.5],
-        },
-        FromWorker::Download {
-            name: "predictions.csv".into(),
-            text: "x,y\n1,2\n".into(),
         },
         FromWorker::CsvInUse {
             info: CsvInfo {

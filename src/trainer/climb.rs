@@ -45,6 +45,8 @@ impl Trainer {
                 order: None,
                 dropout: super::epoch_dropout(c, &rates, epoch),
                 track_gradients: false,
+                // The replay shows the loss's climb; the advanced module's step work is left out.
+                hook: None,
             };
             train_epoch_planned(
                 &mut net,

@@ -17,7 +17,14 @@ impl Trainer {
             Data::Validation => (&self.val_x, &self.val_y),
             Data::Test => (&self.test_x, &self.test_y),
         };
-        evaluate(&self.net, &mut self.buf.ws, x, y, &self.config.head())
+        let shown = self.extras.as_ref().and_then(|e| e.shown(&self.net));
+        evaluate(
+            shown.as_ref().unwrap_or(&self.net),
+            &mut self.buf.ws,
+            x,
+            y,
+            &self.config.head(),
+        )
     }
 
     /// Computes both losses and the metrics (without touching the history).

@@ -4,6 +4,7 @@
 //! Imported (CSV) data has its own file, `imported.rs`.
 
 mod climb;
+mod extras;
 mod imported;
 mod measure;
 mod snapshot;
@@ -26,6 +27,7 @@ use crate::protocol::{FromWorker, RunState, ToWorker};
 use crate::rng::{Rng, Stream};
 use crate::stopping::EarlyStopper;
 use crate::url;
+pub use extras::Extras;
 use imported::plane_for;
 
 pub struct Trainer {
@@ -65,6 +67,8 @@ pub struct Trainer {
     csv: Option<(Prepared, Plane)>,
     /// Principal components of the imported training inputs, fitted on first use.
     pca: Option<crate::pca::Pca>,
+    /// The advanced module's pruning, quantisation and augmentation (None: the page's own worker).
+    extras: Option<Box<dyn Extras>>,
 }
 
 /// Epoch `epoch`'s order of the `n` training rows (None: the data's order).
@@ -80,6 +84,11 @@ fn epoch_dropout<'a>(c: &Config, rates: &'a [f32], epoch: u64) -> Option<(&'a [f
 
 impl Trainer {
     pub fn new(config: Config) -> Self {
+        Self::with_extras(config, None)
+    }
+
+    /// A trainer with the advanced module's work installed (`crate::advanced`).
+    pub fn with_extras(config: Config, extras: Option<Box<dyn Extras>>) -> Self {
         let net = Network::new(
             &[1, 1],
             config.activation,
@@ -125,7 +134,9 @@ impl Trainer {
             importer: Importer::default(),
             csv: None,
             pca: None,
+            extras,
         };
+        t.configure_extras();
         t.regenerate();
         t
     }
@@ -239,6 +250,7 @@ impl Trainer {
         self.epoch = 0;
         self.history.clear();
         self.state = RunState::Paused;
+        self.settle();
         self.record();
     }
 
@@ -271,6 +283,7 @@ impl Trainer {
 
     /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
     pub fn train_epoch(&mut self) -> Option<FromWorker> {
+        let augmented = (self.extras.as_mut()).and_then(|e| e.epoch_rows(&self.train, &self.config, self.epoch));
         let c = &self.config;
         let settings = c.step_settings(self.epoch);
         let batch = c.batch_size as usize;
@@ -278,22 +291,18 @@ impl Trainer {
         let n = self.train_y.len() / c.outputs().max(1);
         let order = epoch_order(c, n, self.epoch);
         let rates = c.dropout_rates();
+        let (x, y) = augmented
+            .as_ref()
+            .map_or((&self.train_x, &self.train_y), |(x, y)| (x, y));
         let plan = EpochPlan {
             order: order.as_deref(),
             dropout: epoch_dropout(c, &rates, self.epoch),
             track_gradients: true,
+            hook: self.extras.as_mut().and_then(|e| e.hook()),
         };
-        train_epoch_planned(
-            &mut self.net,
-            &mut self.buf,
-            &self.train_x,
-            &self.train_y,
-            batch,
-            loss,
-            &settings,
-            plan,
-        );
+        train_epoch_planned(&mut self.net, &mut self.buf, x, y, batch, loss, &settings, plan);
         self.epoch += 1;
+        self.settle();
         let broken = health::check_params(&self.net);
         if self.history.wants(self.epoch) || broken.is_some() {
             // Recorded even when the epoch ends the run: the climbing loss is what to see.
@@ -345,6 +354,7 @@ impl Trainer {
                 let axes_moved = plane_of(&new) != plane_of(&self.config);
                 self.config = new;
                 self.run = run;
+                out.extend(self.configure_extras());
                 if reset {
                     self.regenerate();
                 } else if axes_moved {
@@ -356,6 +366,12 @@ impl Trainer {
                 if axes_moved || reset {
                     out.extend(self.csv_in_use());
                 }
+                // The extras' settings may change the weights (pruning) or what is
+                // measured (quantisation): measured again at once.
+                if !reset && self.extras.is_some() {
+                    self.settle();
+                    self.record();
+                }
                 true
             }
             ToWorker::Trial { job } => {
@@ -365,43 +381,6 @@ impl Trainer {
             }
             ToWorker::Projection => {
                 out.extend(self.projection().map(|points| FromWorker::Projection { points }));
-                false
-            }
-            ToWorker::Export { predictions } => {
-                match (&self.csv, &self.config.csv) {
-                    (Some((p, _)), Some(setup)) => {
-                        let target = setup
-                            .columns
-                            .get(setup.mapping.target as usize)
-                            .cloned()
-                            .unwrap_or_default();
-                        let (name, text) = if predictions {
-                            (
-                                "predictions.csv",
-                                crate::export::predictions_csv(
-                                    p,
-                                    &self.net,
-                                    &self.config.head(),
-                                    &target,
-                                    setup
-                                        .mapping
-                                        .row_names
-                                        .and_then(|k| self.importer.row_ids(&setup.columns, k as usize))
-                                        .as_ref(),
-                                ),
-                            )
-                        } else {
-                            ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
-                        };
-                        out.push(FromWorker::Download {
-                            name: name.into(),
-                            text,
-                        });
-                    }
-                    _ => out.push(FromWorker::ImportFailed {
-                        message: "no imported data is in training".into(),
-                    }),
-                }
                 false
             }
             ToWorker::UseCsv { request, axes } => {
@@ -463,8 +442,9 @@ impl Trainer {
             ToWorker::Resume { params, epoch } => {
                 match self.net.set_params(&params) {
                     Ok(()) if health::check_params(&self.net).is_none() => {
-                        self.good.copy_params_from(&self.net);
                         self.epoch = epoch.max(0.0) as u64;
+                        self.settle();
+                        self.good.copy_params_from(&self.net);
                         self.good_epoch = self.epoch;
                         self.record();
                     }
@@ -480,6 +460,40 @@ impl Trainer {
             }
         };
         (out, snapshot)
+    }
+
+    /// The imported data after cleaning (`predictions: false`) or the network's
+    /// predictions for every row, as a CSV file: (name, text). The export
+    /// module makes it from the page's run rebuilt (`export::run::Run`).
+    pub fn imported_csv(&self, predictions: bool) -> Option<(&'static str, String)> {
+        let ((p, _), setup) = (self.csv.as_ref()?, self.config.csv.as_ref()?);
+        let target = setup
+            .columns
+            .get(setup.mapping.target as usize)
+            .cloned()
+            .unwrap_or_default();
+        Some(if predictions {
+            let rows = (setup.mapping.row_names).and_then(|k| self.importer.row_ids(&setup.columns, k as usize));
+            let head = self.config.head();
+            let text = crate::export::predictions_csv(p, &self.net, &head, &target, rows.as_ref());
+            ("predictions.csv", text)
+        } else {
+            ("cleaned-data.csv", crate::export::dataset_csv(p, &target))
+        })
+    }
+
+    /// Tells the extras the setup's advanced keys; what they could not use, as an error to show.
+    fn configure_extras(&mut self) -> Option<FromWorker> {
+        let message = self.extras.as_mut()?.configure(&self.config)?;
+        Some(FromWorker::Error { message })
+    }
+
+    /// Lets the extras bring the weights to what their settings ask now
+    /// (pruning); true when they may have changed.
+    fn settle(&mut self) -> bool {
+        self.extras
+            .as_mut()
+            .is_some_and(|e| e.settle(&mut self.net, self.epoch))
     }
 
     fn set_param(&mut self, layer: u32, to: u32, from: Option<u32>, value: f32) -> Result<(), Error> {
@@ -508,6 +522,7 @@ impl Trainer {
             Some(f) => l.weights[to as usize * n_in + f as usize] = value,
             None => l.biases[to as usize] = value,
         }
+        self.settle();
         self.good.copy_params_from(&self.net);
         self.record();
         Ok(())

@@ -15,8 +15,9 @@ impl Trainer {
         let step = crate::compact::thumb_step(&sizes);
         let thumb = DENSITY / step;
         let mut neurons = vec![0.0; hidden_neurons * thumb * thumb];
+        let shown = self.extras.as_ref().and_then(|e| e.shown(&self.net));
         grid::evaluate(
-            &self.net,
+            shown.as_ref().unwrap_or(&self.net),
             &self.grid_inputs,
             &mut self.buf.ws,
             &mut output,

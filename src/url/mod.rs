@@ -78,6 +78,10 @@ pub fn encode(c: &Config) -> String {
     drawn::encode(c, &mut s);
     training::encode(c, &mut s);
     view::encode(c, &mut s);
+    if !c.advanced.is_empty() {
+        s.push('&');
+        s.push_str(&c.advanced);
+    }
     for h in &c.hidden_controls {
         s.push_str(&format!("&{}_hide=1", h.key()));
     }
@@ -189,6 +193,17 @@ pub fn decode(hash: &str) -> Decoded {
         }
         if crate::search::panel::is_search_key(k) || k == "lang" || k == crate::lesson::KEY {
             continue; // the search panel's part of the link (`search::panel`), the page's language (`i18n`), the lesson (`lesson`)
+        }
+        if crate::advanced::is_key(k) {
+            // Carried as given for the advanced module, which reads and checks them;
+            // a value that would change the link's shape is left out.
+            if v.bytes().all(|b| b.is_ascii_alphanumeric() || b".,_-".contains(&b)) && c.advanced.len() < 256 {
+                let sep = if c.advanced.is_empty() { "" } else { "&" };
+                c.advanced = format!("{}{sep}{k}={v}", c.advanced);
+            } else {
+                w.push(k, v, crate::t!("w-advanced"));
+            }
+            continue;
         }
         if training::decode_key(k, v, &mut c, &mut deferred, &mut w)
             || csv::decode_key(k, v, &mut csv_keys, &mut w)

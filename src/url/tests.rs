@@ -352,3 +352,49 @@ fn presenter_and_embed_views_round_trip_and_stay_out_of_default_links() {
     assert_eq!(d.warnings.len(), 1);
     assert_eq!(d.warnings[0].key, "embed");
 }
+
+#[test]
+fn the_advanced_modules_keys_ride_along_unread() {
+    let d = decode("data=spiral&prune=90&prune-by=layer&quant=2&aug=jitter,flip&seed=3");
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    assert_eq!(d.config.advanced, "prune=90&prune-by=layer&quant=2&aug=jitter,flip");
+    let again = encode(&d.config);
+    assert!(
+        again.ends_with("&prune=90&prune-by=layer&quant=2&aug=jitter,flip"),
+        "{again}"
+    );
+    assert_eq!(decode(&again).config, d.config);
+    // A value that would change the link's shape is left out, and said so.
+    let d = decode("prune=9%260%26net%3D8");
+    assert!(d.config.advanced.is_empty());
+    assert_eq!(d.warnings[0].key, "prune");
+    // A link without them encodes as before.
+    assert!(!encode(&decode("data=xor&seed=2").config).contains("prune"));
+}
+
+#[test]
+fn the_theme_round_trips_and_a_bad_one_is_the_systems_with_a_notice() {
+    use crate::theme::Theme;
+    assert_eq!(encode(&Config::default()), DEFAULT_HASH);
+    for (t, tail) in [(Theme::Light, "&theme=light"), (Theme::Dark, "&theme=dark")] {
+        let c = Config {
+            theme: t,
+            ..Config::default()
+        };
+        let hash = encode(&c);
+        assert_eq!(hash, format!("{DEFAULT_HASH}{tail}"));
+        let d = decode(&hash);
+        assert_eq!((d.config, d.warnings.len()), (c, 0));
+    }
+    // The system's is the default and writes nothing.
+    let d = decode("theme=system");
+    assert_eq!(
+        (d.config.theme, d.warnings.len(), encode(&d.config)),
+        (Theme::System, 0, DEFAULT_HASH.to_string())
+    );
+    let d = decode("theme=purple");
+    assert_eq!(d.config.theme, Theme::System);
+    assert_eq!(d.warnings.len(), 1);
+    assert_eq!(d.warnings[0].key, "theme");
+    assert_eq!(d.warnings[0].value, "purple");
+}

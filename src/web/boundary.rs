@@ -5,6 +5,7 @@
 use crate::dataset::{Point, DOMAIN};
 use crate::heatmap;
 use crate::page::fmt_plain;
+use crate::theme::hex;
 use crate::web::dom::{by_id, create, device_pixel_ratio};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -67,7 +68,7 @@ impl Boundary {
             return;
         }
         self.rgba.resize(n * n * 4, 0);
-        heatmap::paint(&values[..n * n], discretize, &mut self.rgba);
+        heatmap::paint(&values[..n * n], discretize, crate::web::theme::mid(), &mut self.rgba);
         self.ctx.set_image_smoothing_enabled(smooth);
         self.blit(n);
     }
@@ -101,7 +102,7 @@ impl Boundary {
             return;
         }
         self.rgba.resize(n * n * 4, 0);
-        heatmap::paint_classes(&probs[..n * n * k], k, &mut self.rgba);
+        heatmap::paint_classes(&probs[..n * n * k], k, crate::web::theme::mid(), &mut self.rgba);
         self.ctx.set_image_smoothing_enabled(true);
         self.blit(n);
     }
@@ -132,6 +133,7 @@ impl Boundary {
         let dpr = device_pixel_ratio() * f64::from(crate::web::help::scale());
         let r = 3.2 * dpr;
         let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
+        let (ink, mid) = (crate::web::theme::ink(), crate::web::theme::mid());
         let draw = |pts: &[Point], rim: &str, rim_width: f64| {
             ctx.set_line_width(rim_width * dpr);
             ctx.set_stroke_style_str(rim);
@@ -141,18 +143,19 @@ impl Boundary {
                 let fill = if classes > 2 {
                     heatmap::class_css(p.label as usize)
                 } else {
-                    heatmap::css(p.label)
+                    heatmap::css_on(p.label, mid)
                 };
                 ctx.set_fill_style_str(&fill);
                 ctx.fill();
                 ctx.stroke();
             }
         };
-        draw(train, "#ffffff", 1.0);
+        draw(train, &hex(ink.rim), 1.0);
         if show_test {
-            draw(test, "#1f2933", 1.6);
+            draw(test, &hex(ink.test_rim), 1.6);
         }
-        ctx.set_fill_style_str("rgba(31,41,51,0.75)");
+        let [r, g, b] = ink.text;
+        ctx.set_fill_style_str(&format!("rgba({r},{g},{b},0.75)"));
         ctx.set_font(&format!("{}px sans-serif", (11.0 * dpr).round()));
         if let Some((x_name, y_name)) = axis_names {
             ctx.set_text_align("center");
@@ -205,14 +208,13 @@ impl Default for Boundary {
 pub fn draw_dataset_thumb(canvas: &HtmlCanvasElement, points: &[Point], classes: usize) {
     let ctx = ctx_of(canvas);
     let size = f64::from(canvas.width());
-    ctx.set_fill_style_str("#f3f5f6");
-    ctx.fill_rect(0.0, 0.0, size, size);
+    // The ground is the canvas's CSS background (the theme's), so a theme change needs no redraw.
     let to_px = |v: f32| (f64::from(v) + f64::from(DOMAIN)) / (2.0 * f64::from(DOMAIN)) * size;
     for p in points {
         let fill = if classes > 2 {
             heatmap::class_css(p.label as usize)
         } else {
-            heatmap::css(p.label)
+            heatmap::css_on(p.label, heatmap::NEUTRAL)
         };
         ctx.set_fill_style_str(&fill);
         ctx.fill_rect(to_px(p.x1) - 1.0, size - to_px(p.x2) - 1.0, 2.0, 2.0);

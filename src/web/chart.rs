@@ -68,7 +68,9 @@ pub fn draw(canvas_id: &str, chart: &Chart) -> Result<(), String> {
 /// in the wasm once.
 pub fn draw_on<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &Chart) -> Result<(), String> {
     let (y, log_y) = (&c.y, c.log_y);
-    root.fill(&WHITE).map_err(|e| e.to_string())?;
+    let ink = crate::web::theme::ink();
+    let rgb = |[r, g, b]: [u8; 3]| RGBColor(r, g, b);
+    root.fill(&rgb(ink.paper)).map_err(|e| e.to_string())?;
     // About one label per 70 px, so long epoch numbers never run together.
     let x_labels = ((root.dim_in_pixel().0 as usize) / 70).clamp(2, 5);
     let x_max = c.x_max.max(1.0);
@@ -101,18 +103,24 @@ pub fn draw_on<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, c: &Chart) -> 
         .x_labels(x_labels)
         .y_labels(3)
         .disable_x_mesh()
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(225, 228, 232))
-        .axis_style(RGBColor(170, 178, 186))
-        .label_style(("sans-serif", 12).into_font().color(&RGBColor(95, 107, 118)))
+        .light_line_style(rgb(ink.paper))
+        .bold_line_style(rgb(ink.grid))
+        .axis_style(rgb(ink.axis))
+        .label_style(("sans-serif", 12).into_font().color(&rgb(ink.label)))
         .x_label_formatter(&x_label)
         .y_label_formatter(&y_label)
         .draw()
         .map_err(|e| e.to_string())?;
     for line in &c.lines {
         let pts = line.points.iter().map(|&(x, v)| (fx(x), fy(v)));
+        // The test line is the ink's colour: dark on paper, light on a dark page.
+        let color = if line.color == TEST {
+            rgb(ink.test_line)
+        } else {
+            line.color
+        };
         chart
-            .draw_series(LineSeries::new(pts, line.color.stroke_width(2)))
+            .draw_series(LineSeries::new(pts, color.stroke_width(2)))
             .map_err(|e| e.to_string())?;
     }
     if let Some((x, v)) = c.marker {

@@ -199,3 +199,20 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     });
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 10_000);
 }
+
+/// Adds the style sheet `href` to the page unless it is there: the parts
+/// fetched on demand (`panels.css`, `dark.css`), not in the first load.
+pub fn stylesheet(href: &str) {
+    let doc = document();
+    if doc
+        .query_selector(&format!("link[href=\"{href}\"]"))
+        .ok()
+        .flatten()
+        .is_none()
+    {
+        let css: Element = create("link");
+        set_attr(&css, "rel", "stylesheet");
+        set_attr(&css, "href", href);
+        doc.body().expect("body").append_child(&css).expect("append");
+    }
+}

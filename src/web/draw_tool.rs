@@ -107,7 +107,7 @@ pub fn sync(m: &Model) {
             let colour = if k > 2 {
                 crate::heatmap::class_css(n)
             } else {
-                crate::heatmap::css(n as f32 * 2.0 - 1.0)
+                crate::heatmap::css_on(n as f32 * 2.0 - 1.0, crate::heatmap::NEUTRAL)
             };
             // Through the CSSOM: the page's CSP refuses style attributes.
             if let Some(h) = swatch.dyn_ref::<HtmlElement>() {

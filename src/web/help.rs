@@ -302,17 +302,7 @@ pub fn scale() -> f32 {
 /// The presenter view's styles, with the other on-demand parts' (`www/panels.css`):
 /// not in the first load.
 fn presenter_styles() {
-    if document()
-        .query_selector("link[href=\"panels.css\"]")
-        .ok()
-        .flatten()
-        .is_none()
-    {
-        let css: Element = create("link");
-        set_attr(&css, "rel", "stylesheet");
-        set_attr(&css, "href", "panels.css");
-        document().body().expect("body").append_child(&css).expect("append");
-    }
+    crate::web::dom::stylesheet("panels.css");
 }
 
 /// Shows the presenter or embed view the config asks for; the pictures are

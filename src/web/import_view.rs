@@ -128,10 +128,6 @@ pub fn init(d: Dispatch) {
         send(ImportMsg::RowNames(v.parse().ok()))
     });
     on_click("csv-use", move || send(ImportMsg::Use));
-    on_click("download-data", move || d.send(Msg::Export { predictions: false }));
-    on_click("download-predictions", move || {
-        d.send(Msg::Export { predictions: true })
-    });
     let table: HtmlElement = by_id("import-preview");
     on(&table, "change", move |e: Event| {
         let Some(target) = e.target() else { return };
@@ -195,9 +191,11 @@ fn read_file(f: File, d: Dispatch) {
 /// Shows the page's import state.
 pub fn render(m: &Model) {
     let im = &m.import;
-    // The panel's words come with the explanations, fetched when an import starts.
+    // The panel's words come with the explanations, and its styles with the
+    // other panels' (`www/panels.css`), fetched when an import starts.
     if im.reading.is_some() || im.info.is_some() {
         crate::web::help::want_words();
+        crate::web::dom::stylesheet("panels.css");
     }
     let status: Element = by_id("import-status");
     match &im.reading {

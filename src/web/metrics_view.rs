@@ -120,7 +120,7 @@ fn confusion_tables(h: &crate::protocol::SnapshotHeader, names: &[String]) {
                 // Diagonal cells (right) in the class colour, the others in grey.
                 let color = if i == j {
                     if k == 2 {
-                        heatmap::css(if i == 0 { -share } else { share })
+                        heatmap::css_on(if i == 0 { -share } else { share }, crate::web::theme::mid())
                     } else {
                         heatmap::class_css(i)
                     }

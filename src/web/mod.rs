@@ -1,6 +1,7 @@
 //! Browser glue: DOM, canvas, worker, location. No math here: pictures are
 //! computed by the core (`heatmap`, `grid`) and only blitted.
 
+pub mod advanced;
 pub mod app;
 pub mod boundary;
 pub mod chart;
@@ -21,6 +22,7 @@ pub mod param_boxes;
 pub mod search;
 pub mod share;
 pub mod teach;
+pub mod theme;
 pub mod training_controls;
 pub mod wire;
 pub mod worker;
@@ -37,7 +39,7 @@ use wasm_bindgen::JsCast;
 pub fn start() {
     let global = js_sys::global();
     if let Ok(scope) = global.dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
-        worker::start(scope);
+        worker::start(scope, crate::trainer::Trainer::new(crate::config::Config::default()));
     } else if dom::document().body().is_some_and(|b| b.has_attribute("data-nnplay")) {
         app::start();
     }

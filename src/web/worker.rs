@@ -5,7 +5,6 @@
 //! epochs a slice trains follows the run's speed (`pace::plan`): at full speed
 //! training never waits for the page; at the slower speeds every epoch is drawn.
 
-use crate::config::Config;
 use crate::pace::{self, Plan};
 use crate::protocol::{FromWorker, ToWorker, PROTOCOL_VERSION};
 use crate::trainer::Trainer;
@@ -34,7 +33,8 @@ thread_local! {
     static SHELL: RefCell<Option<Shell>> = const { RefCell::new(None) };
 }
 
-pub fn start(scope: DedicatedWorkerGlobalScope) {
+/// Runs `trainer` (the page's own, or the advanced module's with its extras) in this worker.
+pub fn start(scope: DedicatedWorkerGlobalScope, trainer: Trainer) {
     console_error_panic_hook::set_once();
     let channel = MessageChannel::new().expect("MessageChannel");
     let on_tick = Closure::<dyn FnMut(MessageEvent)>::new(|_| slice());
@@ -45,7 +45,7 @@ pub fn start(scope: DedicatedWorkerGlobalScope) {
     on_message.forget();
     SHELL.with(|s| {
         *s.borrow_mut() = Some(Shell {
-            trainer: Trainer::new(Config::default()),
+            trainer,
             scope: scope.clone(),
             tick: channel.port2(),
             scheduled: false,

@@ -22,6 +22,8 @@ const NAMES = new Set([
   'SGD', 'Nesterov', 'Adagrad', 'RMSProp', 'Adam', 'AdamW', 'Adadelta', 'Beta', 'Epsilon', 'Rho',
   'Glorot', 'Xavier', 'He', 'Huber', 'MSE', 'MAE', 'R²', 'F1', 'L1', 'L2', 'CSV', 'JSON', 'PCA', 'NaN', 'Parzen',
   'X', 'X1', 'X2', 'sin', 'English', 'z', 'e',
+  // Keys as printed on the keyboard (the shortcuts in titles and the Help dialog).
+  'R', 'Tab', 'Shift', 'Esc', 'Ctrl', 'Alt',
 ]);
 
 /** Every visible string of the page: text nodes, accessible names, titles, placeholders, alt texts, options. */

@@ -37,6 +37,23 @@ impl Buffers {
     }
 }
 
+/// Work a caller adds around each minibatch step: pruning keeps its removed
+/// weights at 0 after every step, quantisation-aware training runs the forward
+/// and backward passes on quantised weights and steps the float ones (the
+/// straight-through estimator). Each does nothing unless overridden.
+pub trait StepHook {
+    /// Before the minibatch's forward pass.
+    fn before_forward(&mut self, _net: &mut Network) {}
+    /// After its backward pass, before the optimizer step.
+    fn before_step(&mut self, _net: &mut Network) {}
+    /// After the optimizer step.
+    fn after_step(&mut self, _net: &mut Network) {}
+}
+
+/// The hook of an epoch without one.
+struct NoHook;
+impl StepHook for NoHook {}
+
 /// The optional parts of an epoch.
 #[derive(Default)]
 pub struct EpochPlan<'a> {
@@ -47,6 +64,8 @@ pub struct EpochPlan<'a> {
     /// Measure each layer's gradient size (`Buffers::grad_rms`): one more pass over
     /// the weight gradients per minibatch.
     pub track_gradients: bool,
+    /// Work around each step (None: none).
+    pub hook: Option<&'a mut dyn StepHook>,
 }
 
 /// A permutation of 0..n drawn from `rng` (Fisher–Yates).
@@ -91,6 +110,10 @@ pub fn train_epoch_planned(
     let n = x.len() / ni;
     let batch_size = batch_size.max(1);
     let mut dropout = plan.dropout.map(|(rates, rng)| Dropout::new(rates, rng));
+    // Called whether or not there is one: a branch here would let LLVM keep two
+    // copies of the hot loop below.
+    let mut no_hook = NoHook;
+    let hook: &mut dyn StepHook = plan.hook.unwrap_or(&mut no_hook);
     // Σ over minibatches of each layer's mean squared (mean) weight gradient.
     let mut squares = vec![0.0f64; net.layers.len()];
     let mut steps = 0usize;
@@ -114,10 +137,13 @@ pub fn train_epoch_planned(
                 (&buf.bx[..], &buf.by[..])
             }
         };
+        hook.before_forward(net);
         buf.ws.prepare(net);
         net.forward_rows_training(bx, &mut buf.ws, dropout.as_mut());
         net.backward_rows(bx, by, loss, &mut buf.ws, &mut buf.grads);
+        hook.before_step(net);
         step(net, &buf.grads, settings, &mut buf.state);
+        hook.after_step(net);
         if plan.track_gradients {
             buf.grads.add_layer_mean_squares(&mut squares);
             steps += 1;

@@ -1,6 +1,8 @@
 //! Colour maps, computed as pixels in pure Rust (the page only blits them).
 //! The Playground's look: orange (#f59322) for −1, light grey (#e8eaeb) for 0,
-//! blue (#0877bd) for +1, clamped outside [−1, 1].
+//! blue (#0877bd) for +1, clamped outside [−1, 1]. The dark theme keeps the
+//! ends and moves the middle to a dark slate (`neutral`): the painters take
+//! the middle as `mid`.
 //!
 //! The painters run on every frame over every picture's pixels: they are not
 //! inlined, so that their loops stay at this crate's opt-level 3 while their
@@ -10,27 +12,20 @@ pub const NEGATIVE: [u8; 3] = [0xf5, 0x93, 0x22];
 pub const NEUTRAL: [u8; 3] = [0xe8, 0xea, 0xeb];
 pub const POSITIVE: [u8; 3] = [0x08, 0x77, 0xbd];
 
-/// One colour per class (up to 16): the Playground's orange and blue first, then
-/// colours of middle lightness chosen so that every two differ by a CIELAB ΔE of
-/// at least 25 and none comes close to the neutral grey (tested below).
-pub const CLASS_COLORS: [[u8; 3]; 16] = [
-    NEGATIVE,
-    POSITIVE,
-    [0x2c, 0xa0, 0x2c],
-    [0x94, 0x67, 0xbd],
-    [0xd6, 0x27, 0x28],
-    [0x17, 0xbe, 0xcf],
-    [0x8c, 0x56, 0x4b],
-    [0xe3, 0x77, 0xc2],
-    [0xbb, 0xbb, 0x11],
-    [0x33, 0x66, 0x44],
-    [0x77, 0x66, 0x00],
-    [0x00, 0xcc, 0x99],
-    [0xaa, 0x00, 0x55],
-    [0xaa, 0xbb, 0x77],
-    [0xff, 0x88, 0x88],
-    [0x44, 0x55, 0x66],
-];
+/// The dark theme's middle of the ramp: the boundary picture's ground on a dark page.
+pub const NEUTRAL_DARK: [u8; 3] = [0x26, 0x2b, 0x30];
+
+/// The ramp's middle in a light or dark theme (the ends stay: a picture keeps its meaning).
+pub fn neutral(dark: bool) -> [u8; 3] {
+    if dark {
+        NEUTRAL_DARK
+    } else {
+        NEUTRAL
+    }
+}
+
+/// One colour per class: `palette` (safe for colour-vision deficiencies up to 8).
+pub use crate::palette::CLASS_COLORS;
 
 pub fn class_css(k: usize) -> String {
     let [r, g, b] = CLASS_COLORS[k % CLASS_COLORS.len()];
@@ -40,7 +35,7 @@ pub fn class_css(k: usize) -> String {
 /// Pixels of class probabilities (cells × k, row-major): the most likely class's
 /// colour, its intensity the confidence (from 1/k, a guess, to 1, certain).
 #[inline(never)]
-pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
+pub fn paint_classes(probs: &[f32], k: usize, mid: [u8; 3], rgba: &mut [u8]) {
     let k = k.max(2);
     for (px, p) in rgba.chunks_exact_mut(4).zip(probs.chunks_exact(k)) {
         let (best, pmax) = p
@@ -51,7 +46,7 @@ pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
         let t = ((pmax - guess) / (1.0 - guess)).clamp(0.0, 1.0);
         let end = CLASS_COLORS[best % CLASS_COLORS.len()];
         for c in 0..3 {
-            let a = f32::from(NEUTRAL[c]);
+            let a = f32::from(mid[c]);
             px[c] = (a + (f32::from(end[c]) - a) * t).round() as u8;
         }
         px[3] = 255;
@@ -60,12 +55,12 @@ pub fn paint_classes(probs: &[f32], k: usize, rgba: &mut [u8]) {
 
 /// One class's probability (0 … 1) from neutral to that class's colour.
 #[inline(never)]
-pub fn paint_class_probability(probs: &[f32], class: usize, rgba: &mut [u8]) {
+pub fn paint_class_probability(probs: &[f32], class: usize, mid: [u8; 3], rgba: &mut [u8]) {
     let end = CLASS_COLORS[class % CLASS_COLORS.len()];
     for (px, &p) in rgba.chunks_exact_mut(4).zip(probs) {
         let t = if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) };
         for c in 0..3 {
-            let a = f32::from(NEUTRAL[c]);
+            let a = f32::from(mid[c]);
             px[c] = (a + (f32::from(end[c]) - a) * t).round() as u8;
         }
         px[3] = 255;
@@ -74,11 +69,16 @@ pub fn paint_class_probability(probs: &[f32], class: usize, rgba: &mut [u8]) {
 
 /// Colour of a value in [−1, 1] (clamped; NaN is neutral).
 pub fn color(v: f32) -> [u8; 3] {
+    color_on(v, NEUTRAL)
+}
+
+/// Colour of a value in [−1, 1] on a ramp whose middle is `mid`.
+pub fn color_on(v: f32, mid: [u8; 3]) -> [u8; 3] {
     let v = if v.is_nan() { 0.0 } else { v.clamp(-1.0, 1.0) };
     let (end, t) = if v < 0.0 { (NEGATIVE, -v) } else { (POSITIVE, v) };
     let mut c = [0u8; 3];
     for k in 0..3 {
-        let a = f32::from(NEUTRAL[k]);
+        let a = f32::from(mid[k]);
         let b = f32::from(end[k]);
         c[k] = (a + (b - a) * t).round() as u8;
     }
@@ -87,14 +87,19 @@ pub fn color(v: f32) -> [u8; 3] {
 
 /// CSS colour string of a value, for links and points.
 pub fn css(v: f32) -> String {
-    let [r, g, b] = color(v);
+    css_on(v, NEUTRAL)
+}
+
+/// CSS colour string of a value on a ramp whose middle is `mid`.
+pub fn css_on(v: f32, mid: [u8; 3]) -> String {
+    let [r, g, b] = color_on(v, mid);
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// Writes RGBA pixels (4 bytes per value, opaque). With `discretize`, values
 /// are shown as their sign, as the Playground's "Discretize output".
 #[inline(never)]
-pub fn paint(values: &[f32], discretize: bool, rgba: &mut [u8]) {
+pub fn paint(values: &[f32], discretize: bool, mid: [u8; 3], rgba: &mut [u8]) {
     for (px, &v) in rgba.chunks_exact_mut(4).zip(values) {
         let v = if discretize {
             if v >= 0.0 {
@@ -105,7 +110,7 @@ pub fn paint(values: &[f32], discretize: bool, rgba: &mut [u8]) {
         } else {
             v
         };
-        let [r, g, b] = color(v);
+        let [r, g, b] = color_on(v, mid);
         px.copy_from_slice(&[r, g, b, 255]);
     }
 }
@@ -126,9 +131,13 @@ pub fn visibly_moved(drawn: f32, now: f32, exact: bool) -> bool {
 }
 
 /// The Playground's link width: |w| on [0, 5] maps to [1, 10] px, clamped.
+/// A weight of exactly 0 (pruned: no connection) is not drawn (0 px).
 pub fn link_width(w: f32) -> f32 {
     if !w.is_finite() {
         return 1.0;
+    }
+    if w == 0.0 {
+        return 0.0;
     }
     1.0 + 9.0 * (w.abs() / 5.0).min(1.0)
 }
@@ -150,7 +159,7 @@ mod tests {
     #[test]
     fn classes_take_their_colour_with_confidence_as_intensity() {
         let mut px = vec![0u8; 8];
-        paint_classes(&[0.0, 0.0, 1.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0], 3, &mut px);
+        paint_classes(&[0.0, 0.0, 1.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 3.0], 3, NEUTRAL, &mut px);
         assert_eq!(px[..3], CLASS_COLORS[2]);
         assert_eq!(px[4..7], NEUTRAL);
     }
@@ -158,7 +167,7 @@ mod tests {
     #[test]
     fn paint_discretizes() {
         let mut px = vec![0u8; 8];
-        paint(&[0.2, -0.01], true, &mut px);
+        paint(&[0.2, -0.01], true, NEUTRAL, &mut px);
         assert_eq!(px, [8, 0x77, 0xbd, 255, 0xf5, 0x93, 0x22, 255]);
     }
 
@@ -178,46 +187,23 @@ mod tests {
         assert!(!visibly_moved(3.0, 3.05, false)); // 0.09 px
         assert!(visibly_moved(3.0, 3.06, false)); // 0.108 px
         assert!(!visibly_moved(6.0, 60.0, false)); // both at the widest, both saturated
-        assert_eq!(link_width(0.0), 1.0);
+        assert_eq!(link_width(0.0), 0.0, "a pruned link vanishes");
+        assert_eq!(link_width(1e-30), 1.0);
         assert_eq!(link_width(-5.0), 10.0);
         assert_eq!(link_width(f32::INFINITY), 1.0);
     }
 
-    /// CIELAB (D65) of an sRGB colour.
-    fn lab([r, g, b]: [u8; 3]) -> [f64; 3] {
-        let lin = |u: u8| {
-            let u = f64::from(u) / 255.0;
-            if u <= 0.04045 {
-                u / 12.92
-            } else {
-                ((u + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let (r, g, b) = (lin(r), lin(g), lin(b));
-        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
-        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-        let f = |t: f64| {
-            if t > 0.008856 {
-                t.cbrt()
-            } else {
-                7.787 * t + 16.0 / 116.0
-            }
-        };
-        [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
-    }
-
     #[test]
-    fn sixteen_class_colours_are_told_apart_and_from_the_background() {
-        let de = |a, b| {
-            let (a, b) = (lab(a), lab(b));
-            ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
-        };
-        for (i, &a) in CLASS_COLORS.iter().enumerate() {
-            assert!(de(a, NEUTRAL) > 40.0, "class {i} is close to the background");
-            for (j, &b) in CLASS_COLORS.iter().enumerate().skip(i + 1) {
-                assert!(de(a, b) > 25.0, "classes {i} and {j}: ΔE {}", de(a, b));
-            }
-        }
+    fn the_dark_ramp_keeps_its_ends_and_moves_its_middle() {
+        assert_eq!(color_on(-1.0, NEUTRAL_DARK), NEGATIVE);
+        assert_eq!(color_on(1.0, NEUTRAL_DARK), POSITIVE);
+        assert_eq!(color_on(0.0, neutral(true)), NEUTRAL_DARK);
+        assert_eq!(css_on(0.0, neutral(false)), css(0.0));
+        let mut px = vec![0u8; 8];
+        paint_class_probability(&[1.0, 0.0], 4, NEUTRAL_DARK, &mut px);
+        assert_eq!(
+            (px[..3].to_vec(), &px[4..7]),
+            (CLASS_COLORS[4].to_vec(), &NEUTRAL_DARK[..])
+        );
     }
 }

@@ -24,6 +24,7 @@ pub mod matmul;
 pub mod metrics;
 pub mod network;
 pub mod optimizer;
+pub mod palette;
 pub mod regularization;
 pub mod rng;
 pub mod tanh;

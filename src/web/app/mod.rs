@@ -30,6 +30,10 @@ struct View {
     paced_drawn: f64,
     /// The formula's markup as last written (`draw::draw_formula`).
     formula: String,
+    /// The advanced module's glue URL and compiled module, once it has loaded;
+    /// `Some` in `worker_module` once its worker trains (`Effect::UseAdvanced`).
+    advanced: Option<(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>,
+    worker_module: Option<(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>,
 }
 
 struct App {
@@ -81,6 +85,7 @@ pub fn start() {
     training_controls::init(DISPATCH);
     share::init(DISPATCH);
     crate::web::help::init(DISPATCH);
+    crate::web::theme::init(DISPATCH);
     import_view::init(DISPATCH);
     crate::web::draw_tool::init(DISPATCH);
     diagram::wire(DISPATCH);
@@ -91,6 +96,8 @@ pub fn start() {
         boundary: Boundary::new(),
         paced_drawn: f64::NEG_INFINITY,
         formula: String::new(),
+        advanced: None,
+        worker_module: None,
     };
     PAGE.with(|page| {
         *page.app.borrow_mut() = Some(App {
@@ -123,10 +130,57 @@ pub fn start() {
     for id in EXPORT_BUTTONS {
         dom::on_click(id, move || load_export(id));
     }
+    // The advanced panel's module: on the first touch of its controls.
+    for event in ["focusin", "pointerdown", "change"] {
+        dom::on(&by_id::<Element>("advanced-bar"), event, |_: web_sys::Event| {
+            load_advanced("panel")
+        });
+    }
+}
+
+/// Loads the advanced module (`src/bin/advanced`): its panel's behaviour, and
+/// the worker that trains with pruning, quantisation and augmentation. It
+/// reads the page's run (`state()`, as the export module does), edits the
+/// setup's advanced keys (`set(keys)`), and hands over its glue and module for
+/// the worker (`ready(glue, module)`). `first`: "panel" when a touch of the
+/// panel loads it (what the controls say then counts), empty for a link.
+fn load_advanced(first: &str) {
+    let boot = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::set(&boot, &k.into(), v).expect("Reflect.set");
+    };
+    set("first", &first.into());
+    let state = wasm_bindgen::closure::Closure::<dyn Fn() -> wasm_bindgen::JsValue>::new(run_state);
+    set("state", state.as_ref());
+    state.forget();
+    let edit = wasm_bindgen::closure::Closure::<dyn Fn(String)>::new(|keys: String| {
+        dispatch(Msg::Edit(crate::config::Edit::Advanced(keys)))
+    });
+    set("set", edit.as_ref());
+    edit.forget();
+    let ready =
+        wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue, wasm_bindgen::JsValue)>::new(|glue, module| {
+            PAGE.with(|page| {
+                if let Ok(Some(app)) = page.app.try_borrow_mut().as_deref_mut() {
+                    app.view.advanced = Some((glue, module));
+                }
+            });
+            dispatch(Msg::AdvancedLoaded);
+        });
+    set("ready", ready.as_ref());
+    ready.forget();
+    load_module("nnplayAdvancedBoot", "./advanced_loader.js", &boot);
 }
 
 /// The buttons that load the export module (`src/bin/export`) on their first click.
-const EXPORT_BUTTONS: [&str; 4] = ["save-model", "open-model", "export-button", "open-link"];
+const EXPORT_BUTTONS: [&str; 6] = [
+    "save-model",
+    "open-model",
+    "export-button",
+    "open-link",
+    "download-data",
+    "download-predictions",
+];
 
 /// Loads the export module, telling it which button was clicked first
 /// (`nnplayExportBoot.first`), how to read the page's run (`state()`: see
@@ -214,8 +268,8 @@ fn run_state() -> wasm_bindgen::JsValue {
 }
 
 /// The buttons that load the lessons' module (`src/bin/teach`) on their first
-/// click (it holds the lessons, the lesson editor, the QR code and "Hide controls…").
-const TEACH_BUTTONS: [&str; 4] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide"];
+/// click (it holds the lessons, the lesson editor, the QR code, "Hide controls…" and Help).
+const TEACH_BUTTONS: [&str; 5] = ["lessons-toggle", "make-lesson", "qr-code", "open-hide", "keys-help"];
 
 /// Loads the lessons' module, telling it which button was clicked first
 /// (`nnplayTeachBoot.first`; empty for a link with a lesson).
@@ -345,8 +399,15 @@ impl page::Runner for View {
             Effect::WriteHash(hash) => location::write_hash(&hash),
             Effect::RestartWorker => {
                 self.worker.terminate();
-                self.worker = worker_link::spawn_worker();
+                self.worker = match &self.worker_module {
+                    Some((glue, module)) => {
+                        worker_link::spawn_with(glue, module, worker_link::receive, worker_link::report_crash)
+                    }
+                    None => worker_link::spawn_worker(),
+                };
             }
+            Effect::LoadAdvanced => load_advanced(""),
+            Effect::UseAdvanced => self.worker_module = self.advanced.clone(),
             Effect::RequestFrame => dom::request_frame(|| dispatch(Msg::Frame { now: dom::now_ms() })),
             Effect::Render(part) => self.render(m, part),
             Effect::Draw => self.draw(m),
@@ -391,9 +452,14 @@ impl page::Runner for View {
                     _ => {}
                 }
             }
-            Effect::Download { name, text } => dom::download(&name, "text/csv", text.as_bytes()),
             Effect::CopyLink => share::copy_link(&m.config),
             Effect::RevealImport => by_id::<Element>("import-panel").scroll_into_view(),
+            // The Help button loads the lessons' module, which holds the dialog.
+            Effect::OpenHelp => by_id::<HtmlElement>("keys-help").click(),
+            Effect::Announce { status, picture } => {
+                set_text(&by_id::<Element>("live-status"), &status);
+                set_text(&by_id::<Element>("boundary-text"), picture.as_deref().unwrap_or(""));
+            }
         }
     }
 }
@@ -406,6 +472,7 @@ impl View {
                 let c = &m.config;
                 controls::sync(c);
                 crate::web::help::sync(c);
+                crate::web::theme::sync(c);
                 let classes = m.class_names();
                 let baseline: Element = by_id("baseline");
                 let text = m.baseline_text();

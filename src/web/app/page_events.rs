@@ -1,7 +1,7 @@
 //! Page-wide events: the weight/bias editor, closing notices, a link pasted
 //! into the address bar, and resizing. Each becomes a message.
 
-use crate::page::Msg;
+use crate::page::{self, KeyFocus, Msg};
 use crate::web::dispatch::Dispatch;
 use crate::web::dom::{self, by_id, on, on_click};
 use crate::web::location;
@@ -26,8 +26,14 @@ pub(super) fn wire(d: Dispatch) {
     });
     let doc = dom::document();
     on(&doc, "keydown", move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
+        let key = e.key();
+        if key == "Escape" {
             d.send(Msg::CloseEditor);
+        }
+        let modified = e.ctrl_key() || e.alt_key() || e.meta_key();
+        if let Some(k) = page::shortcut(&key, key_focus(), modified) {
+            e.prevent_default(); // Space would scroll the page
+            d.send(Msg::Shortcut(k));
         }
     });
     on(&doc, "mousedown", move |e: MouseEvent| {
@@ -46,4 +52,20 @@ pub(super) fn wire(d: Dispatch) {
         d.send(Msg::HashChanged(location::read_hash()))
     });
     on(&dom::window(), "resize", move |_: Event| d.send(Msg::Resize));
+}
+
+/// Where the keyboard's focus is, for `page::shortcut`: in an open dialog, a
+/// field that takes keys or a focused scroller (the formula, the preview
+/// table: arrows and Space scroll it), on a control that Space presses, or elsewhere.
+fn key_focus() -> KeyFocus {
+    const TYPING: &str = "input,select,textarea,[contenteditable],[role=menu],[role=textbox]";
+    let doc = dom::document();
+    let is = |el: &Element, sel: &str| el.closest(sel).ok().flatten().is_some();
+    let scroller = |el: &Element| el.scroll_width() > el.client_width() && !el.matches("body,html").unwrap_or(true);
+    match doc.active_element() {
+        _ if doc.query_selector("dialog[open]").ok().flatten().is_some() => KeyFocus::Typing,
+        Some(el) if is(&el, TYPING) || scroller(&el) => KeyFocus::Typing,
+        Some(el) if is(&el, "button,a[href],summary,[role=button],[role=link]") => KeyFocus::Control,
+        _ => KeyFocus::Page,
+    }
 }

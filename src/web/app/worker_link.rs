@@ -75,7 +75,7 @@ pub(crate) fn spawn_with(
     worker
 }
 
-fn receive(data: &JsValue) {
+pub(super) fn receive(data: &JsValue) {
     match wire::incoming_from_js(data) {
         Ok(Incoming::Message(m)) => dispatch(Msg::FromWorker(m)),
         Ok(Incoming::Snapshot(s)) => dispatch(Msg::Snapshot(s)),

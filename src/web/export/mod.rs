@@ -38,7 +38,13 @@ pub fn page_run() -> Result<Run, String> {
 
 /// The page's run and the imported file in training (its bytes, how they were read and mapped).
 pub fn page_state() -> Result<(Run, Option<CsvInput>), String> {
-    let state = js_sys::Reflect::get(&boot(), &"state".into()).map_err(|_| crate::t!("export-no-page"))?;
+    page_state_of(&boot())
+}
+
+/// `page_state` through the `state()` of a module's boot object (the export
+/// module's, the advanced module's).
+pub fn page_state_of(boot: &JsValue) -> Result<(Run, Option<CsvInput>), String> {
+    let state = js_sys::Reflect::get(boot, &"state".into()).map_err(|_| crate::t!("export-no-page"))?;
     let state: js_sys::Function = state.dyn_into().map_err(|_| crate::t!("export-no-page"))?;
     let parts = state.call0(&JsValue::NULL).map_err(|_| crate::t!("export-no-page"))?;
     let parts: js_sys::Array = parts.dyn_into().map_err(|_| crate::t!("export-no-page"))?;
@@ -139,7 +145,21 @@ pub fn act(id: &str) {
         "charts" => pictures::charts(),
         "network-svg" => pictures::network_svg(),
         "history-csv" => pictures::history_csv(),
+        "download-data" => imported_csv(false),
+        "download-predictions" => imported_csv(true),
         _ => {}
+    }
+}
+
+/// The import panel's downloads: the cleaned data or the predictions for every row.
+fn imported_csv(predictions: bool) {
+    match page_run() {
+        Ok(run) => {
+            if let Some((name, text)) = run.trainer.imported_csv(predictions) {
+                dom::download(name, "text/csv", text.as_bytes());
+            }
+        }
+        Err(message) => notice(Some((&crate::t!("export-no-page"), &[message]))),
     }
 }
 
@@ -147,7 +167,14 @@ pub fn start() {
     console_error_panic_hook::set_once();
     install_language();
     menu::init();
-    for id in ["save-model", "open-model", "export-button", "open-link"] {
+    for id in [
+        "save-model",
+        "open-model",
+        "export-button",
+        "open-link",
+        "download-data",
+        "download-predictions",
+    ] {
         dom::on_click(id, move || act(id));
     }
     model::init();

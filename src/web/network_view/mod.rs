@@ -241,6 +241,11 @@ impl NetworkView {
                     canvas
                         .set_attribute("data-testid", &format!("neuron-{}-{}", l + 1, k + 1))
                         .expect("attr");
+                    // Named for a screen reader: "Neuron 1.2" (layer.neuron).
+                    canvas.remove_attribute("aria-hidden").expect("attr");
+                    set_attr(&canvas, "role", "img");
+                    let name = crate::t!("neuron-caption", n = format!("{}.{}", l + 1, k + 1));
+                    set_attr(&canvas, "aria-label", &name);
                     node.bias = Some(bias_square(l, k, &node.el));
                     self.neurons.push(node);
                 }
@@ -299,7 +304,8 @@ impl NetworkView {
         };
         label.set_text_content(Some(&name));
         if n > 1 {
-            // The class colour as a mark beside the name: as text colour it is too pale to read (axe).
+            // The class colour as a bar beside the name (www/style.css): as the text's colour
+            // some classes are too pale to read on white (axe: 3.4:1) or too dark on the dark theme.
             let _ = label.style().set_property("--c", &heatmap::class_css(k));
         }
         node.el.append_child(&label).expect("append");
@@ -316,6 +322,8 @@ impl NetworkView {
         let canvas: HtmlCanvasElement = create("canvas");
         canvas.set_width(res as u32);
         canvas.set_height(res as u32);
+        // A feature's checkbox and the output's label name their node; a hidden neuron's picture is named by `build`.
+        set_attr(&canvas, "aria-hidden", "true");
         el.append_child(&canvas).expect("append");
         self.container.append_child(&el).expect("append");
         Node {
@@ -349,7 +357,7 @@ impl NetworkView {
                 let c = k - n_hidden;
                 let probs: Vec<f32> = output.iter().skip(c).step_by(n_out).copied().collect();
                 self.rgba.resize(DENSITY * DENSITY * 4, 0);
-                heatmap::paint_class_probability(&probs, c, &mut self.rgba);
+                heatmap::paint_class_probability(&probs, c, crate::web::theme::mid(), &mut self.rgba);
                 put(&node.ctx, &self.rgba, DENSITY);
             }
         }
@@ -373,7 +381,7 @@ impl NetworkView {
             for &v in params.get(weights).unwrap_or(&[]) {
                 if let Some(path) = self.links.get(link) {
                     if visibly_moved(self.link_drawn[link], v, exact) {
-                        let _ = path.set_attribute("stroke", &heatmap::css(v));
+                        let _ = path.set_attribute("stroke", &heatmap::css_on(v, crate::web::theme::mid()));
                         let _ = path.set_attribute(
                             "stroke-width",
                             &format!("{:.1}", link_width(v) * crate::web::help::scale()),
@@ -387,7 +395,9 @@ impl NetworkView {
                 let k = neuron.wrapping_sub(first_node);
                 if let Some(el) = self.neurons.get(k).and_then(|n| n.bias.as_ref()) {
                     if visibly_moved(self.bias_drawn[k], b, exact) {
-                        let _ = el.style().set_property("background", &heatmap::css(b));
+                        let _ = el
+                            .style()
+                            .set_property("background", &heatmap::css_on(b, crate::web::theme::mid()));
                         self.bias_drawn[k] = b;
                     }
                 }

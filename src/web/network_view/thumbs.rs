@@ -11,7 +11,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlElement, ImageData};
 /// Paints `values` (n × n) in the heatmap colours onto an n × n canvas.
 pub fn blit(ctx: &CanvasRenderingContext2d, values: &[f32], n: usize, discretize: bool, rgba: &mut Vec<u8>) {
     rgba.resize(n * n * 4, 0);
-    heatmap::paint(values, discretize, rgba);
+    heatmap::paint(values, discretize, crate::web::theme::mid(), rgba);
     put(ctx, rgba, n);
 }
 

@@ -81,7 +81,7 @@ impl NetworkView {
         for (_, ctx, sheet) in &self.sheets {
             let len = sheet.n * TILE * TILE;
             if let Some(values) = neurons.get(at..at + len) {
-                sheet.paint(values, &mut self.rgba);
+                sheet.paint(values, crate::web::theme::mid(), &mut self.rgba);
                 let (w, h) = sheet.size();
                 put_rect(ctx, &self.rgba, w, h);
             }
@@ -94,7 +94,7 @@ impl NetworkView {
         let layout = crate::params::Layout::new(&self.sizes);
         for (l, (weights, _)) in layout.ranges().enumerate() {
             if let (Some(ctx), Some(w)) = (self.matrices.get(l), params.get(weights)) {
-                paint_matrix(w, &mut self.rgba);
+                paint_matrix(w, crate::web::theme::mid(), &mut self.rgba);
                 put_rect(ctx, &self.rgba, self.sizes[l], self.sizes[l + 1]);
             }
         }

@@ -274,7 +274,8 @@ thread_local! {
     static OPENER: std::cell::RefCell<Option<HtmlElement>> = const { std::cell::RefCell::new(None) };
 }
 
-fn show(d: &HtmlDialogElement) {
+/// Opens `d` as a modal dialog, remembering what had the focus.
+pub(super) fn show(d: &HtmlDialogElement) {
     if d.open() {
         return;
     }
@@ -286,8 +287,13 @@ fn show(d: &HtmlDialogElement) {
 }
 
 fn closed() {
+    give_back_focus();
+    dispatch(LessonMsg::CloseAll);
+}
+
+/// A dialog closed: what had the focus when it opened has it again.
+pub(super) fn give_back_focus() {
     if let Some(el) = OPENER.with(|o| o.borrow_mut().take()) {
         let _ = el.focus();
     }
-    dispatch(LessonMsg::CloseAll);
 }

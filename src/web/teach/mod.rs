@@ -5,6 +5,7 @@
 
 mod dialogs;
 mod hide;
+mod keys_help;
 mod view;
 
 use crate::lesson::panel::{self, Effect, LessonModel, LessonMsg};
@@ -86,6 +87,7 @@ pub fn start() {
     PANEL.with(|p| *p.state.borrow_mut() = Some((LessonModel::default(), view::Drawn::default())));
     dialogs::init(); // first: the panel's labels include the dialogs'
     hide::init();
+    keys_help::init();
     view::init();
     let doc = dom::document();
     dom::on(&doc, "nnplay-progress", |e: Event| {
@@ -97,6 +99,7 @@ pub fn start() {
         install_language();
         view::relabel();
         hide::relabel();
+        keys_help::relabel();
         dispatch(LessonMsg::Language {
             hash: location::read_hash(),
         });
@@ -126,6 +129,7 @@ pub fn start() {
         "make-lesson" => dispatch(LessonMsg::OpenEditor),
         "qr-code" => dispatch(LessonMsg::OpenQr),
         "open-hide" => hide::open(),
+        "keys-help" => keys_help::open(),
         _ => {}
     }
 }

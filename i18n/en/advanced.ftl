@@ -1,0 +1,11 @@
+# The advanced module's words (src/web/advanced): the panel's figures and
+# the float network beside the quantized one.
+adv-percent = { $value } %
+adv-params-value = { $n } of { $all }
+adv-bytes-value = { $bytes } bytes ({ $float } as floats)
+adv-float-title = Float network (before quantization)
+adv-float-figures = Test loss { $loss } · test { $metric }
+adv-float-picture =
+    .aria-label = The float network's output over the plane, beside the quantized one in the main picture
+adv-float-wait = Waiting for the run…
+adv-problem = Pruning, quantization and augmentation: { $what }

@@ -1,0 +1,132 @@
+//! The advanced trainer's work inside a `Trainer` (`trainer::Extras`).
+//!
+//! Pruning: at every epoch boundary (and after the weights, the settings or
+//! the epoch change) the mask is made from the weights as they were before
+//! pruning at that epoch (`dense`), so a slider moved back and forth at one
+//! epoch removes the same weights and brings them back; after each training
+//! step the mask zeroes the removed weights again, so fine-tuning keeps them
+//! at 0. Quantisation: the pictures and the measurements show the quantised
+//! network; with `quant-train=1` every step runs its forward and backward
+//! passes on the quantised weights and applies the gradient to the float ones
+//! (the straight-through estimator, Bengio et al. 2013). Augmentation: each
+//! epoch's training points are a fresh draw (`Augment::epoch_points`).
+
+use super::{parse, Method, Settings};
+use crate::config::Config;
+use crate::dataset::Point;
+use crate::epoch::StepHook;
+use crate::network::Network;
+use crate::prune::{Mask, Scope};
+use crate::trainer::Extras;
+
+#[derive(Default)]
+pub struct Advanced {
+    settings: Settings,
+    /// The weights before pruning at an epoch, and that epoch.
+    dense: Option<(u64, Network)>,
+    /// What is removed now (None: nothing).
+    mask: Option<Mask>,
+    /// The float weights while a quantisation-aware step runs on quantised ones.
+    floats: Vec<Vec<f32>>,
+}
+
+impl Advanced {
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+impl Extras for Advanced {
+    fn configure(&mut self, config: &Config) -> Option<String> {
+        let (settings, errors) = parse(&config.advanced);
+        self.settings = settings;
+        let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        (!said.is_empty()).then(|| said.join(" · "))
+    }
+
+    fn settle(&mut self, net: &mut Network, epoch: u64) -> bool {
+        let Some(p) = self.settings.prune else {
+            // Pruning switched off at the epoch it was made: the weights come back.
+            if let (Some((e, dense)), Some(_)) = (&self.dense, &self.mask) {
+                if *e == epoch && dense.sizes() == net.sizes() {
+                    net.copy_params_from(dense);
+                }
+            }
+            let changed = self.mask.is_some();
+            self.dense = None;
+            self.mask = None;
+            return changed;
+        };
+        let fresh = !matches!(&self.dense, Some((e, d)) if *e == epoch && d.sizes() == net.sizes());
+        if fresh {
+            self.dense = Some((epoch, net.clone()));
+        }
+        let Some((_, dense)) = &self.dense else { return false };
+        let s = p.sparsity_at(epoch);
+        if s <= 0.0 {
+            self.mask = None;
+            net.copy_params_from(dense);
+            return true;
+        }
+        let mask = match p.method {
+            Method::Global => Mask::magnitude(dense, s, Scope::Global),
+            Method::PerLayer => Mask::magnitude(dense, s, Scope::PerLayer),
+            Method::Neurons => Mask::neurons(dense, s),
+        };
+        net.copy_params_from(dense);
+        mask.apply(net);
+        self.mask = Some(mask);
+        true
+    }
+
+    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)> {
+        let a = self.settings.augment;
+        if !a.is_on() || config.csv.is_some() {
+            return None;
+        }
+        let classes = config.classes();
+        let points = a.epoch_points(train, config.seed, epoch, classes);
+        let (feats, head) = (&config.features, config.head());
+        let mut x = vec![0.0; points.len() * feats.len()];
+        let mut y = Vec::with_capacity(points.len() * head.outputs);
+        for (p, row) in points.iter().zip(x.chunks_exact_mut(feats.len())) {
+            crate::features::compute_into(feats, p.x1, p.x2, row);
+            // Two classes are labelled ±1 and coded 1 and 0 (`Trainer::regenerate`);
+            // mixup's soft labels fall in between.
+            let label = if classes == 2 { (p.label + 1.0) * 0.5 } else { p.label };
+            head.encode(label, &mut y);
+        }
+        Some((x, y))
+    }
+
+    fn hook(&mut self) -> Option<&mut dyn StepHook> {
+        let training_quantized = self.settings.quant.is_some_and(|q| q.train);
+        (self.mask.is_some() || training_quantized).then_some(self as &mut dyn StepHook)
+    }
+
+    fn shown(&self, net: &Network) -> Option<Network> {
+        self.settings.quant.map(|q| q.quant.apply(net))
+    }
+}
+
+impl StepHook for Advanced {
+    fn before_forward(&mut self, net: &mut Network) {
+        let Some(q) = self.settings.quant.filter(|q| q.train) else {
+            return;
+        };
+        self.floats = net.layers.iter().map(|l| l.weights.clone()).collect();
+        *net = q.quant.apply(net);
+    }
+
+    fn before_step(&mut self, net: &mut Network) {
+        for (l, w) in net.layers.iter_mut().zip(self.floats.drain(..)) {
+            l.weights = w;
+        }
+    }
+
+    fn after_step(&mut self, net: &mut Network) {
+        if let Some(mask) = &self.mask {
+            mask.apply(net);
+        }
+    }
+}

@@ -81,6 +81,13 @@ test('the presenter view', async () => {
   await check(page, 'presenter view');
 });
 
+test('the dark theme, with five classes', async () => {
+  const { page } = await ctx.open('seed=2&data=blobs&classes=5&theme=dark');
+  await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+  await page.getByRole('button', { name: 'Step' }).click();
+  await check(page, 'dark theme, five classes');
+});
+
 test('on a phone (390 × 844): as it opens and while training', async () => {
   const { page } = await ctx.open('seed=1', { viewport: { width: 390, height: 844 } });
   await check(page, 'phone 390 × 844');

@@ -9,6 +9,7 @@
 #                          (otherwise it tries to download one, which fails offline).
 #   binaryen (wasm-opt)    package.json pins npm binaryen@132; Debian's binaryen 108 miscompiles.
 #   playwright-core        package.json; drives Debian's /usr/bin/chromium.
+#   axe-core               package.json; the accessibility audits (tests/e2e/a11y.test.mjs).
 #   NUMPY_VERSION          the NumPy in target/pyvenv, where the NumPy export's tests run the
 #                          generated scripts (tests/numpy_export.rs, tests/e2e/numpy.test.mjs);
 #                          scripts/tabular.sh adds scikit-learn to the same environment.
@@ -57,10 +58,11 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null
 fi
 
-# 5. npm packages: playwright-core (browser tests) and binaryen's wasm-opt (release builds)
+# 5. npm packages: playwright-core and axe-core (browser tests) and binaryen's wasm-opt (release builds)
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/terser ] \
+   || [ ! -d node_modules/axe-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (playwright-core, binaryen, terser)"
+  say "installing npm packages (playwright-core, axe-core, binaryen, terser)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

@@ -304,11 +304,9 @@ impl NetworkView {
         };
         label.set_text_content(Some(&name));
         if n > 1 {
-            // `--c`: the dark theme writes the name in ink beside a bar of the class colour.
-            let class = heatmap::class_css(k);
-            for p in ["color", "--c"] {
-                let _ = label.style().set_property(p, &class);
-            }
+            // The class colour as a bar beside the name (www/style.css): as the text's colour
+            // some classes are too pale to read on white (axe: 3.4:1) or too dark on the dark theme.
+            let _ = label.style().set_property("--c", &heatmap::class_css(k));
         }
         node.el.append_child(&label).expect("append");
         node.bias = Some(bias_square(l, k, &node.el));

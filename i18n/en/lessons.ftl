@@ -210,7 +210,7 @@ lesson-augmentation-text =
     Open **Make it small, make it generalise**, choose an augmentation, then press Reset and Play, and bring the test loss down.
     Watch the gap between the two loss curves.
 lesson-augmentation-hint1 = The circle looks the same in a mirror, and a point moved a little keeps its class: jitter and flips fit this data.
-lesson-augmentation-hint2 = Choose "jitter, flip" under Augmentation, press Reset, then Play.
+lesson-augmentation-hint2 = Choose "Jitter and flips" under Augmentation, press Reset, then Play.
 lesson-augmentation-hint3 = On xor a flip changes the class: there, flips would teach the network something false. An augmentation must keep the labels true.
 
 # The "Hide controls…" dialog (src/web/teach/hide.rs).

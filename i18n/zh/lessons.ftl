@@ -199,7 +199,7 @@ lesson-augmentation-text =
     打开**变小，并更好地泛化**，选择一种数据增强，然后按“重置”和“播放”，把测试损失降下来。
     观察两条损失曲线之间的差距。
 lesson-augmentation-hint1 = 圆在镜子里看起来一样，一个点稍微移动后类别不变：抖动和翻转适合这组数据。
-lesson-augmentation-hint2 = 在“数据增强”中选择 “jitter, flip”，按“重置”，再按“播放”。
+lesson-augmentation-hint2 = 在“数据增强”中选择“抖动和翻转”，按“重置”，再按“播放”。
 lesson-augmentation-hint3 = 在 xor 上，翻转会改变类别：那里翻转会教给网络错误的东西。数据增强必须保持标签正确。
 
 # “隐藏控件…”对话框（src/web/teach/hide.rs）。

@@ -1,8 +1,8 @@
 //! The glossary dialog: the course's terms and their definitions
 //! (`help::GLOSSARY`, words in `explain.ftl`, embedded in this lazily loaded
 //! module). The Glossary button's first click loads the module, which opens it.
-//! Its terms are written only while it is open, so that they never compete
-//! with the page's controls of the same words ("Loss" in "Glossary").
+//! Its terms and its name are there only while it is open, so that they never
+//! compete with the page's controls of the same words ("Loss" in "Glossary").
 
 use crate::web::dom::{by_id, create, on, on_click, set_attr};
 use web_sys::{Element, Event, HtmlDialogElement};
@@ -10,15 +10,19 @@ use web_sys::{Element, Event, HtmlDialogElement};
 pub(super) fn init() {
     on_click("glossary-open", open);
     on(&by_id::<Element>("glossary"), "close", |_: Event| {
-        let dialog: Element = by_id("glossary");
-        let _ = dialog.remove_attribute("aria-labelledby");
+        for id in ["glossary", "glossary-list"] {
+            let _ = by_id::<Element>(id).remove_attribute("aria-labelledby");
+        }
         by_id::<Element>("glossary-list").set_text_content(None);
     });
 }
 
 pub(super) fn open() {
     let dialog: HtmlDialogElement = by_id("glossary");
-    set_attr(&dialog, "aria-labelledby", "glossary-title");
+    // Named only while open (the scrolling list too): "Glossary" contains "loss".
+    for id in ["glossary", "glossary-list"] {
+        set_attr(&by_id::<Element>(id), "aria-labelledby", "glossary-title");
+    }
     let _ = dialog.show_modal();
     relabel();
 }

@@ -217,7 +217,10 @@ fn sync_controls() {
     let prune: HtmlInputElement = by_id("prune");
     prune.set_value(&s.prune.map_or(0.0, |p| p.percent).to_string());
     show_prune_value();
-    select("prune-by").set_value(s.prune.map_or(Method::Global, |p| p.method).key());
+    // Without pruning the method stays as chosen: it applies when the slider moves.
+    if let Some(p) = s.prune {
+        select("prune-by").set_value(p.method.key());
+    }
     select("quant").set_value(&s.quant.map_or(32, |q| q.quant.bits).to_string());
     let list = augment_list(&s.augment);
     let aug = select("aug");
@@ -294,8 +297,10 @@ fn show(run: &mut Run, s: &Settings, float_due: bool) -> bool {
     // The float network: the page's weights in a trainer without the advanced module's work.
     let scores = run.trainer.scores();
     let metric = match &scores.test {
-        Metrics::Classification { accuracy, .. } => format!("{} {:.1} %", crate::t!("accuracy"), 100.0 * accuracy),
-        Metrics::Regression { r2, .. } => format!("R² {r2:.3}"),
+        Metrics::Classification { accuracy, .. } => {
+            crate::t!("adv-float-accuracy", value = format!("{:.1}", 100.0 * accuracy))
+        }
+        Metrics::Regression { r2, .. } => crate::t!("adv-float-r2", value = format!("{r2:.3}")),
     };
     set_text(
         &by_id::<Element>("float-figures"),

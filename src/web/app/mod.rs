@@ -172,8 +172,9 @@ fn load_advanced(first: &str) {
     load_module("nnplayAdvancedBoot", "./advanced_loader.js", &boot);
 }
 
-/// The buttons that load the export module (`src/bin/export`) on their first click.
-const EXPORT_BUTTONS: [&str; 6] = [
+/// The buttons that load the export module (`src/bin/export`) on their first
+/// click; the module handles them from then on.
+pub(crate) const EXPORT_BUTTONS: [&str; 6] = [
     "save-model",
     "open-model",
     "export-button",

@@ -167,14 +167,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     install_language();
     menu::init();
-    for id in [
-        "save-model",
-        "open-model",
-        "export-button",
-        "open-link",
-        "download-data",
-        "download-predictions",
-    ] {
+    for id in crate::web::app::EXPORT_BUTTONS {
         dom::on_click(id, move || act(id));
     }
     model::init();

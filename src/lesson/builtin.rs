@@ -148,7 +148,7 @@ pub fn find(id: &str) -> Option<(usize, &'static Builtin)> {
 impl Builtin {
     /// The lesson's link (without '#').
     pub fn link(&self) -> String {
-        // The last lesson is about importing a file: its panel stays.
+        // The lesson about importing a file keeps its panel.
         let csv = if self.id == "csv" { "" } else { "&csv_hide=1" };
         format!("{}{BASE_HIDE}{csv}&{}={}", self.setup, super::KEY, self.id)
     }

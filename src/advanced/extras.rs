@@ -24,8 +24,9 @@ pub struct Advanced {
     settings: Settings,
     /// The weights before pruning at an epoch, and that epoch.
     dense: Option<(u64, Network)>,
-    /// What is removed now (None: nothing).
+    /// What is removed now (None: nothing), and the share it was made for.
     mask: Option<Mask>,
+    share: f32,
     /// The float weights while a quantisation-aware step runs on quantised ones.
     floats: Vec<Vec<f32>>,
 }
@@ -39,6 +40,9 @@ impl Advanced {
 impl Extras for Advanced {
     fn configure(&mut self, config: &Config) -> Option<String> {
         let (settings, errors) = parse(&config.advanced);
+        if settings.prune != self.settings.prune {
+            self.share = f32::NAN; // the mask is made again at the next settling
+        }
         self.settings = settings;
         let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
         (!said.is_empty()).then(|| said.join(" · "))
@@ -57,12 +61,21 @@ impl Extras for Advanced {
             self.mask = None;
             return changed;
         };
-        let fresh = !matches!(&self.dense, Some((e, d)) if *e == epoch && d.sizes() == net.sizes());
-        if fresh {
-            self.dense = Some((epoch, net.clone()));
+        let s = p.sparsity_at(epoch);
+        let same_epoch = matches!(&self.dense, Some((e, d)) if *e == epoch && d.sizes() == net.sizes());
+        if !same_epoch {
+            // Each epoch of training comes here: without a new share there is
+            // nothing to copy or sort (the steps keep the removed weights at 0).
+            match &self.mask {
+                None if s <= 0.0 => return false,
+                Some(mask) if s == self.share => {
+                    mask.apply(net);
+                    return false;
+                }
+                _ => self.dense = Some((epoch, net.clone())),
+            }
         }
         let Some((_, dense)) = &self.dense else { return false };
-        let s = p.sparsity_at(epoch);
         if s <= 0.0 {
             self.mask = None;
             net.copy_params_from(dense);
@@ -76,6 +89,7 @@ impl Extras for Advanced {
         net.copy_params_from(dense);
         mask.apply(net);
         self.mask = Some(mask);
+        self.share = s;
         true
     }
 

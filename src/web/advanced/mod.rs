@@ -240,16 +240,12 @@ fn figures() {
     let (hash, s) = current();
     PANEL.with(|p| {
         let mut p = p.borrow_mut();
-        // The page's run is rebuilt when its setup changed; otherwise it takes the new weights.
-        match (
-            &mut p.run,
-            state_part(1).map(|v| crate::web::wire::incoming_from_js(&v)),
-        ) {
-            (Some((h, run)), Some(Ok(crate::web::wire::Incoming::Snapshot(snap)))) if *h == hash => {
-                run.trainer.handle(ToWorker::Resume {
-                    params: snap.params,
-                    epoch: snap.header.epoch,
-                });
+        // The page's run is rebuilt when its setup changed; otherwise only its
+        // weights are new (measured again only when the float network is drawn).
+        let mut weights = None;
+        match (&p.run, state_part(1).map(|v| crate::web::wire::incoming_from_js(&v))) {
+            (Some((h, _)), Some(Ok(crate::web::wire::Incoming::Snapshot(snap)))) if *h == hash => {
+                weights = Some((snap.params, snap.header.epoch));
             }
             _ => {
                 p.run = crate::web::export::page_state_of(&boot())
@@ -260,17 +256,22 @@ fn figures() {
         let now = dom::now_ms();
         let float_due = now - p.float_drawn >= FLOAT_MS;
         if let Some((_, run)) = p.run.as_mut() {
-            if show(run, &s, float_due) {
+            if show(run, weights, &s, float_due) {
                 p.float_drawn = now;
             }
         }
     });
 }
 
-/// Shows the figures of `run` under settings `s`, and the float network when
-/// the weights are quantised and `float_due`; true when it drew that.
-fn show(run: &mut Run, s: &Settings, float_due: bool) -> bool {
-    let sum = Summary::of(run.trainer.network(), s);
+/// Shows the figures of `run` with the page's new `weights` (params, epoch;
+/// None: the run's own) under settings `s`, and the float network when the
+/// weights are quantised and `float_due`; true when it drew that.
+fn show(run: &mut Run, weights: Option<(Vec<f32>, f64)>, s: &Settings, float_due: bool) -> bool {
+    let mut net = run.trainer.network().clone();
+    if let Some((params, _)) = &weights {
+        let _ = net.set_params(params);
+    }
+    let sum = Summary::of(&net, s);
     let pct = format!("{:.1}", 100.0 * sum.sparsity);
     set_text(&by_id::<Element>("sparsity"), &crate::t!("adv-percent", value = pct));
     set_text(
@@ -295,6 +296,9 @@ fn show(run: &mut Run, s: &Settings, float_due: bool) -> bool {
         return false;
     }
     // The float network: the page's weights in a trainer without the advanced module's work.
+    if let Some((params, epoch)) = weights {
+        run.trainer.handle(ToWorker::Resume { params, epoch });
+    }
     let scores = run.trainer.scores();
     let metric = match &scores.test {
         Metrics::Classification { accuracy, .. } => {

@@ -104,6 +104,8 @@ test('the glossary opens as a dialog of terms, closes with Escape and gives the 
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.id), 'glossary-open');
   // Closed, its words are gone: "Glossary" never answers for the Loss control.
+  // (The dialog's close event comes a task after it hides.)
+  await page.waitForFunction(() => !document.getElementById('glossary-list').hasAttribute('aria-labelledby'));
   assert.equal(await page.getByLabel('Loss').count(), 1);
   assert.deepEqual(problems, []);
 });

@@ -13,7 +13,7 @@ pub const FILE: &str = "explain.ftl";
 /// Explanations of things that are not controls: the metrics, the presenter
 /// view and the advanced panel's controls (named by the page's `data-help`
 /// attributes) and the optimizer's settings.
-pub const TOPICS: [&str; 14] = [
+pub const TOPICS: [&str; 16] = [
     "help-accuracy",
     "help-precision",
     "help-recall",
@@ -28,6 +28,8 @@ pub const TOPICS: [&str; 14] = [
     "help-prune-by",
     "help-quant",
     "help-aug",
+    "help-norm",
+    "help-norm-at",
 ];
 
 /// The glossary, in its order: (term id, definition id). Some definitions are

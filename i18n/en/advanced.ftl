@@ -11,3 +11,6 @@ adv-float-picture =
     .aria-label = The float network's output over the plane, beside the quantized one in the main picture
 adv-float-wait = Waiting for the run…
 adv-problem = Pruning, quantization and augmentation: { $what }
+adv-norm-at = Where to normalize
+adv-norm-before = before the nonlinearity
+adv-norm-after = after the nonlinearity

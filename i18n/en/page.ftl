@@ -293,6 +293,10 @@ layer-act-title = This layer's activation function
 dropout = Dropout
 dropout-title = Dropout of hidden layer { $l }: the share of its neurons switched off at random in each training step
 no-dropout = no dropout
+normalization = Normalization
+norm-none = no norm
+norm-batch = batch norm
+norm-layer = layer norm
 drop-share = drop { $p }%
 bias = Bias
 the-output = the output
@@ -463,7 +467,7 @@ wrong-columns = this file's columns ({ $file }) are not the link's ({ $link }); 
 
 # The advanced panel (issue 17): its module (src/bin/advanced) adds the rest of its words.
 adv = Make it small, make it generalise
-adv-hint = pruning, quantization, augmentation
+adv-hint = pruning, quantization, normalization, augmentation
 adv-bar =
     .aria-label = Make it small, make it generalise
 adv-prune = Pruning

@@ -10,3 +10,6 @@ adv-float-picture =
     .aria-label = 浮点网络在平面上的输出，与主图中的量化网络对照
 adv-float-wait = 正在等待训练…
 adv-problem = 剪枝、量化与数据增强：{ $what }
+adv-norm-at = 归一化的位置
+adv-norm-before = 非线性之前
+adv-norm-after = 非线性之后

@@ -312,6 +312,10 @@ layer-act-title = 这一层的激活函数
 dropout = Dropout
 dropout-title = 第 { $l } 个隐藏层的 Dropout：每个训练步中随机关闭的神经元比例
 no-dropout = 无 Dropout
+normalization = 归一化
+norm-none = 不归一化
+norm-batch = 批归一化
+norm-layer = 层归一化
 drop-share = 丢弃 { $p }%
 bias = 偏置
 the-output = 输出
@@ -496,7 +500,7 @@ wrong-columns = 这个文件的列（{ $file }）与链接中的列（{ $link }�
 
 # 高级面板（议题 17）：其模块（src/bin/advanced）补充其余文字。
 adv = 变小，并更好地泛化
-adv-hint = 剪枝、量化、数据增强
+adv-hint = 剪枝、量化、归一化、数据增强
 adv-bar =
     .aria-label = 变小，并更好地泛化
 adv-prune = 剪枝

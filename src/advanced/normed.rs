@@ -106,7 +106,7 @@ impl Norms {
                 .layers
                 .iter()
                 .zip(&net.layers)
-                .all(|(n, l)| n.as_ref().is_none_or(|(_, n)| n.gamma.len() == l.n_out))
+                .all(|(n, l)| n.as_ref().map_or(true, |(_, n)| n.gamma.len() == l.n_out))
     }
 
     /// γ and β as a network the optimizers can step: one layer per normalised
@@ -261,10 +261,10 @@ impl Norms {
             let (n_in, n_out) = (layer.n_in, layer.n_out);
             let a = &acts[l];
             for (d, a) in delta.chunks_exact(n_out).zip(a.chunks_exact(n_in)) {
-                for o in 0..n_out {
-                    grads.db[l][o] += d[o];
-                    let dw = &mut grads.dw[l][o * n_in..(o + 1) * n_in];
-                    dw.iter_mut().zip(a).for_each(|(w, a)| *w += d[o] * a);
+                let dw = grads.dw[l].chunks_exact_mut(n_in);
+                for ((db, dw), &d) in grads.db[l].iter_mut().zip(dw).zip(d) {
+                    *db += d;
+                    dw.iter_mut().zip(a).for_each(|(w, a)| *w += d * a);
                 }
             }
             if l == 0 {

@@ -277,6 +277,33 @@ impl Config {
         };
     }
 
+    /// Hidden layer l's normalisation as the advanced keys' `norm=` list says
+    /// ("batch", "layer" or "none"; the last repeats): what its select shows.
+    pub fn norm_kind(&self, l: usize) -> String {
+        let list = self.advanced.split('&').find_map(|p| p.strip_prefix("norm="));
+        let kinds: Vec<&str> = list.unwrap_or("none").split(',').collect();
+        kinds[l.min(kinds.len() - 1)].into()
+    }
+
+    /// Sets hidden layer l's normalisation in the advanced keys (no `norm=` when none).
+    pub fn set_norm(&mut self, l: usize, kind: &str) {
+        let mut kinds: Vec<String> = (0..self.hidden.len()).map(|k| self.norm_kind(k)).collect();
+        if let Some(k) = kinds.get_mut(l) {
+            *k = kind.into();
+        }
+        let mut pairs: Vec<String> = self
+            .advanced
+            .split('&')
+            .filter(|p| !p.starts_with("norm="))
+            .map(Into::into)
+            .collect();
+        if kinds.iter().any(|k| k != "none") {
+            pairs.push(format!("norm={}", kinds.join(",")));
+        }
+        pairs.retain(|p| !p.is_empty());
+        self.advanced = pairs.join("&");
+    }
+
     /// [n_features, hidden..., 1]
     pub fn layer_sizes(&self) -> Vec<usize> {
         std::iter::once(self.csv.as_ref().map_or(self.features.len(), |s| s.inputs))

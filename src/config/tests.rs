@@ -70,3 +70,31 @@ fn at_least_one_feature_stays() {
     c.toggle_feature(Feature::X1);
     assert_eq!(c.features, vec![Feature::X1, Feature::X2, Feature::SinX1]);
 }
+
+#[test]
+fn each_layers_normalisation_reads_and_writes_the_advanced_norm_key() {
+    let mut c = Config::default();
+    c.hidden = vec![4, 4, 4];
+    c.advanced = "prune=50".into();
+    assert_eq!(c.norm_kind(0), "none");
+    c.set_norm(1, "batch");
+    // Layer 3 keeps its own (the last of a list repeats for deeper layers).
+    assert_eq!(c.advanced, "prune=50&norm=none,batch,none");
+    assert_eq!(c.norm_kind(2), "none");
+    c.advanced = "prune=50&norm=none,batch".into();
+    assert_eq!(c.norm_kind(2), "batch");
+    c.set_norm(2, "layer");
+    assert_eq!(c.advanced, "prune=50&norm=none,batch,layer");
+    c.set_norm(0, "layer");
+    c.set_norm(1, "layer");
+    assert_eq!(c.advanced, "prune=50&norm=layer,layer,layer");
+    for l in 0..3 {
+        c.set_norm(l, "none");
+    }
+    assert_eq!(c.advanced, "prune=50");
+    // What it writes, the advanced trainer reads back.
+    c.set_norm(0, "batch");
+    let (s, errors) = crate::advanced::parse(&c.advanced);
+    assert!(errors.is_empty());
+    assert_eq!(s.norm.unwrap().kinds, [Some(crate::norm::Kind::Batch), None, None]);
+}

@@ -1,5 +1,5 @@
 //! The heading of a hidden layer in the diagram: +/− neurons, the neuron
-//! count, the layer's own activation and its dropout rate.
+//! count, the layer's own activation, its dropout rate and its normalisation.
 
 use crate::config::{Config, MAX_NEURONS};
 use crate::web::dom::create;
@@ -90,5 +90,20 @@ pub fn layer_head(l: usize, n: usize, center_x: f64, c: &Config) -> HtmlElement 
     }
     drop.set_value(&rate.to_string());
     head.append_child(&drop).expect("append");
+    // Its normalisation, an advanced key (choosing one loads the advanced
+    // trainer); "Normalization" on every layer, like Dropout.
+    let norm: web_sys::HtmlSelectElement = create("select");
+    norm.set_attribute("aria-label", &crate::t!("normalization"))
+        .expect("aria");
+    norm.set_attribute("data-kind", "layer-norm").expect("attr");
+    norm.set_attribute("data-l", &l.to_string()).expect("attr");
+    norm.set_attribute("data-help", "help-norm").expect("attr");
+    for k in ["none", "batch", "layer"] {
+        let o: web_sys::HtmlOptionElement = create("option");
+        o.set_value(k);
+        o.set_text(&crate::i18n::keyed("norm", k));
+        norm.append_child(&o).expect("append");
+    }
+    head.append_child(&norm).expect("append");
     head
 }

@@ -135,3 +135,41 @@ test('the keys round-trip in links, a link with them trains in the advanced work
   assert.match(await bad.page.getByTestId('loss-notice').textContent(), /quant=3: expected one of 32 \(off\), 8, 4, 2, 1; ignored/);
   await bad.page.close();
 });
+
+test('each hidden layer has a Normalization select: batch norm trains a deep sigmoid network that is stuck without it, and the link keeps it', async () => {
+  const base = 'seed=1&data=circle&net=6,6,6,6,6,6&act=sigmoid&lr=0.1&batch=10';
+  const { page, problems } = await ctx.open(base);
+  const norms = page.getByLabel('Normalization', { exact: true });
+  assert.equal(await norms.count(), 6);
+  assert.equal(await norms.first().inputValue(), 'none');
+  // One by one, as a user would: each choice goes into the link at once.
+  for (let k = 0; k < 6; k++) {
+    await norms.nth(k).selectOption('batch');
+    await page.waitForFunction((n) => (location.hash.match(/&norm=([a-z,]*)/)?.[1] ?? '').split(',').filter((w) => w === 'batch').length === n, k + 1);
+  }
+  assert.match(page.url(), /&norm=batch,batch,batch,batch,batch,batch(&|$)/);
+  // γ and β of 36 neurons count as parameters: 235 weights and biases + 72.
+  await page.waitForFunction(() => / of 307$/.test(document.querySelector('[data-testid=param-count]').textContent));
+  await trainTo(page, 100);
+  const normed = await exactLoss(page, 'test-loss');
+  assert.ok(normed < 0.15, `test loss with batch norm ${normed}`);
+  assert.deepEqual(problems, []);
+  // The link opens with the selects set, in the advanced worker.
+  const url = page.url();
+  await page.close();
+  const again = await ctx.open(url.slice(url.indexOf('#') + 1));
+  await again.page.waitForFunction(() => [...document.querySelectorAll('select[data-kind=layer-norm]')].every((s) => s.value === 'batch'));
+  // Where the layers normalise: after the nonlinearity, into the link.
+  await again.page.locator('#advanced > summary').click();
+  const where = again.page.getByLabel('Where to normalize');
+  assert.equal(await where.inputValue(), 'before');
+  await where.selectOption('after');
+  await again.page.waitForFunction(() => location.hash.includes('&norm-at=after'));
+  assert.deepEqual(again.problems, []);
+  await again.page.close();
+  // The same network without it stays at chance (a constant output's loss is ½).
+  const plain = await ctx.open(base);
+  await trainTo(plain.page, 100);
+  const stuck = await exactLoss(plain.page, 'test-loss');
+  assert.ok(stuck > 0.45, `test loss without ${stuck}`);
+});

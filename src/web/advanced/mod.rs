@@ -54,8 +54,10 @@ pub fn start() {
     let first = js_sys::Reflect::get(&boot(), &"first".into())
         .ok()
         .and_then(|v| v.as_string());
-    if first.as_deref() == Some("panel") {
-        take_controls();
+    match first.as_deref() {
+        Some("panel") => take_controls(),
+        Some("norm") => take_norm_selects(None),
+        _ => {}
     }
     sync_controls();
     // The page gets this module for its worker.
@@ -72,6 +74,52 @@ fn boot() -> JsValue {
 
 fn install_language() {
     crate::web::l10n::install_module(crate::i18n::EN_ADVANCED, crate::i18n::ZH_ADVANCED);
+}
+
+/// The page's setup now (from its link).
+fn config() -> crate::config::Config {
+    crate::url::decode(&crate::web::location::read_hash()).config
+}
+
+/// The layers' Normalization selects in the page's diagram (the page draws
+/// them; this module reads and sets them): (hidden layer, select).
+fn norm_selects() -> Vec<(usize, HtmlSelectElement)> {
+    let Ok(list) = dom::document().query_selector_all("select[data-kind=layer-norm]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|k| list.item(k)?.dyn_into::<HtmlSelectElement>().ok())
+        .filter_map(|s| Some((s.get_attribute("data-l")?.parse().ok()?, s)))
+        .collect()
+}
+
+/// What the layers' Normalization selects say (only `changed`, when given:
+/// the others may be a rebuilt diagram's not yet set), into the setup's advanced keys.
+fn take_norm_selects(changed: Option<&Element>) {
+    let mut c = config();
+    let before = c.advanced.clone();
+    for (l, select) in norm_selects() {
+        if changed.map_or(true, |e| e == select.unchecked_ref::<Element>()) {
+            c.set_norm(l, &select.value());
+        }
+    }
+    if c.advanced != before {
+        if let Ok(set) = js_sys::Reflect::get(&boot(), &"set".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+            let _ = set.call1(&JsValue::NULL, &c.advanced.into());
+        }
+    }
+}
+
+/// The layers' Normalization selects as the link sets them (the page
+/// rebuilds its diagram's headings with every change of the network).
+fn sync_norm_selects() {
+    let c = config();
+    for (l, select) in norm_selects() {
+        let kind = c.norm_kind(l);
+        if select.value() != kind {
+            select.set_value(&kind);
+        }
+    }
 }
 
 /// The page's link now, and the settings its advanced keys give.
@@ -157,6 +205,10 @@ fn read_controls(mut s: Settings) -> Settings {
             mixup: if on("mixup") { keep(old.mixup, 0.4) } else { 0.0 },
         };
     }
+    // The position applies to the layers' normalisation (none: nothing to place).
+    if let Some(n) = s.norm.as_mut() {
+        n.after = select("norm-at").value() == "after";
+    }
     s
 }
 
@@ -181,7 +233,42 @@ fn augment_list(a: &crate::augment::Augment) -> String {
     on.join(",")
 }
 
+/// The panel's "Where to normalize" field (this module's own: the page's
+/// first load has no room for it), made once, its words set again with the language.
+fn norm_at_field() {
+    let doc = dom::document();
+    if doc.get_element_by_id("norm-at").is_none() {
+        let field: Element = create("div");
+        set_attr(&field, "class", "field");
+        set_attr(&field, "data-help", "help-norm-at");
+        let label: Element = create("label");
+        set_attr(&label, "for", "norm-at");
+        label.set_id("norm-at-label");
+        let select: HtmlSelectElement = create("select");
+        select.set_id("norm-at");
+        for v in ["before", "after"] {
+            let o: web_sys::HtmlOptionElement = create("option");
+            o.set_value(v);
+            select.append_child(&o).expect("append");
+        }
+        field.append_child(&label).expect("append");
+        field.append_child(&select).expect("append");
+        let bar: Element = by_id("advanced-bar");
+        let figures = bar.query_selector(".adv-figures").ok().flatten();
+        let _ = bar.insert_before(&field, figures.as_ref().map(|f| f.unchecked_ref::<web_sys::Node>()));
+        dom::on(&select, "change", |_: Event| take_controls());
+    }
+    set_text(&by_id::<Element>("norm-at-label"), &crate::t!("adv-norm-at"));
+    let at = select("norm-at");
+    for (k, id) in ["adv-norm-before", "adv-norm-after"].iter().enumerate() {
+        if let Some(o) = at.item(k as u32) {
+            set_text(&o, &crate::t!(id));
+        }
+    }
+}
+
 fn wire() {
+    norm_at_field();
     let prune: HtmlInputElement = by_id("prune");
     // While dragging: the number beside the slider; on release: the pruning itself.
     dom::on(&prune, "input", |_: Event| show_prune_value());
@@ -199,8 +286,15 @@ fn wire() {
         }
     });
     dom::on(&dom::window(), "hashchange", |_: Event| sync_controls());
+    dom::on(&doc, "change", |e: Event| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if let Some(t) = target.filter(|t| t.get_attribute("data-kind").as_deref() == Some("layer-norm")) {
+            take_norm_selects(Some(&t));
+        }
+    });
     dom::on(&doc, "nnplay-lang", |_: Event| {
         install_language();
+        norm_at_field();
         PANEL.with(|p| p.borrow_mut().float_drawn = f64::NEG_INFINITY);
         figures();
     });
@@ -213,6 +307,7 @@ fn show_prune_value() {
 
 /// The controls as the link sets them.
 fn sync_controls() {
+    sync_norm_selects();
     let (_, s) = current();
     let prune: HtmlInputElement = by_id("prune");
     prune.set_value(&s.prune.map_or(0.0, |p| p.percent).to_string());
@@ -222,6 +317,14 @@ fn sync_controls() {
         select("prune-by").set_value(p.method.key());
     }
     select("quant").set_value(&s.quant.map_or(32, |q| q.quant.bits).to_string());
+    let at = select("norm-at");
+    at.set_value(if s.norm.as_ref().is_some_and(|n| n.after) {
+        "after"
+    } else {
+        "before"
+    });
+    // Where to normalize means something once a layer normalises.
+    at.set_disabled(s.norm.is_none());
     let list = augment_list(&s.augment);
     let aug = select("aug");
     aug.set_value(&list);
@@ -237,6 +340,7 @@ fn sync_controls() {
 
 /// The figures beside the controls, from the page's last drawn weights.
 fn figures() {
+    sync_norm_selects();
     let (hash, s) = current();
     PANEL.with(|p| {
         let mut p = p.borrow_mut();
@@ -291,8 +395,11 @@ fn show(run: &mut Run, weights: Option<(Vec<f32>, f64)>, s: &Settings, float_due
         ),
     );
     let figure = float_figure();
-    set_hidden(&figure, s.quant.is_none());
-    if s.quant.is_none() || !float_due {
+    // The float network is rebuilt here without the worker's normalisation
+    // layers (their γ, β and statistics stay there): shown only without them.
+    let no_float = s.quant.is_none() || s.norm.is_some();
+    set_hidden(&figure, no_float);
+    if no_float || !float_due {
         return false;
     }
     // The float network: the page's weights in a trainer without the advanced module's work.

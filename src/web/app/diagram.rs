@@ -105,6 +105,7 @@ pub(super) fn wire(d: Dispatch) {
                     d.edit(Edit::Dropout(l, r));
                 }
             }
+            Some("layer-norm") => super::load_advanced("norm"),
             _ => {}
         }
     });

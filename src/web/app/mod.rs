@@ -144,7 +144,7 @@ pub fn start() {
 /// setup's advanced keys (`set(keys)`), and hands over its glue and module for
 /// the worker (`ready(glue, module)`). `first`: "panel" when a touch of the
 /// panel loads it (what the controls say then counts), empty for a link.
-fn load_advanced(first: &str) {
+pub(super) fn load_advanced(first: &str) {
     let boot = js_sys::Object::new();
     let set = |k: &str, v: &wasm_bindgen::JsValue| {
         js_sys::Reflect::set(&boot, &k.into(), v).expect("Reflect.set");

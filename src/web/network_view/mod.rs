@@ -113,7 +113,9 @@ impl NetworkView {
             let l: usize = sel.get_attribute("data-l").and_then(|v| v.parse().ok()).unwrap_or(0);
             let value = match sel.get_attribute("data-kind").as_deref() {
                 Some("layer-act") => c.layer_activation(l).key().to_string(),
-                _ => c.dropout_rate(l).to_string(),
+                Some("layer-drop") => c.dropout_rate(l).to_string(),
+                // Normalization: the advanced module's to set.
+                _ => continue,
             };
             if sel.value() != value {
                 sel.set_value(&value);

@@ -9,7 +9,8 @@
 //! network; with `quant-train=1` every step runs its forward and backward
 //! passes on the quantised weights and applies the gradient to the float ones
 //! (the straight-through estimator, Bengio et al. 2013). Augmentation: each
-//! epoch's training points are a fresh draw (`Augment::epoch_points`).
+//! epoch's training points are a fresh draw (`Augment::epoch_points`), or
+//! for imported data its standardised rows (`Augment::epoch_rows`).
 
 use super::{parse, Method, Settings};
 use crate::config::Config;
@@ -39,11 +40,16 @@ impl Advanced {
 
 impl Extras for Advanced {
     fn configure(&mut self, config: &Config) -> Option<String> {
-        let (settings, errors) = parse(&config.advanced);
+        let (settings, mut errors) = parse(&config.advanced);
         if settings.prune != self.settings.prune {
             self.share = f32::NAN; // the mask is made again at the next settling
         }
         self.settings = settings;
+        if let Some(inputs) = config.csv.as_ref().map(|s| s.inputs) {
+            if settings.augment.plane_only_for(inputs) {
+                errors.push(super::SettingError::PlaneOnly { inputs });
+            }
+        }
         let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
         (!said.is_empty()).then(|| said.join(" · "))
     }
@@ -93,10 +99,22 @@ impl Extras for Advanced {
         true
     }
 
-    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)> {
+    fn epoch_rows(
+        &mut self,
+        train: &[Point],
+        (x, y): (&[f32], &[f32]),
+        config: &Config,
+        epoch: u64,
+    ) -> Option<(Vec<f32>, Vec<f32>)> {
         let a = self.settings.augment;
-        if !a.is_on() || config.csv.is_some() {
+        if !a.is_on() {
             return None;
+        }
+        if let Some(setup) = &config.csv {
+            // Imported rows: rotation and flips only on a plane of two features (`configure` says so).
+            let n = setup.inputs;
+            let varied = a.jitter > 0.0 || a.mixup > 0.0 || !a.plane_only_for(n);
+            return varied.then(|| a.epoch_rows(x, y, n, config.seed, epoch));
         }
         let classes = config.classes();
         let points = a.epoch_points(train, config.seed, epoch, classes);

@@ -359,3 +359,90 @@ fn augmentation_narrows_the_gap_with_little_noisy_data() {
     let xor_flipped = mean("xor", "aug=flip");
     assert!(xor_flipped.0 > 0.4, "{xor_flipped:?}");
 }
+
+/// The link of a small imported file (x, y, a colour, a label split by
+/// x + y > 0: four features after one-hot coding), which carries the data.
+fn imported_link() -> String {
+    let mut csv = String::from("x,y,colour,label\n");
+    let mut rng = crate::rng::Rng::new(5, crate::rng::Stream::Data);
+    for i in 0..200 {
+        let (x, y) = (rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0));
+        let label = if x + y > 0.0 { "pos" } else { "neg" };
+        csv.push_str(&format!("{x:.3},{y:.3},{},{label}\n", ["red", "blue"][i % 2]));
+    }
+    let mut t = Trainer::new(Config::default());
+    t.inspect(csv.as_bytes(), crate::table::ReadOptions::default());
+    let request = crate::importer::MappingRequest::new(vec![0, 1, 2], 3, crate::dataset::Problem::Classification, 1);
+    let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
+    match out.first() {
+        Some(crate::protocol::FromWorker::CsvInUse { hash, .. }) => hash.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// `trainer` on the link `hash` after 40 epochs: its weights, losses and what it said.
+fn trained_on(mut t: Trainer, hash: &str) -> (crate::network::Network, (u32, u32), Vec<crate::protocol::FromWorker>) {
+    let (said, _) = t.handle(ToWorker::Configure {
+        hash: hash.into(),
+        run: 1,
+    });
+    assert!(t.config().csv.is_some(), "{said:?}");
+    for _ in 0..40 {
+        assert!(t.train_epoch().is_none());
+    }
+    let (train, test) = t.losses();
+    (t.network().clone(), (train.to_bits(), test.to_bits()), said)
+}
+
+#[test]
+fn imported_data_without_augmentation_trains_the_same_bits_as_the_pages_worker() {
+    let link = imported_link();
+    let plain = trained_on(Trainer::new(Config::default()), &link);
+    let adv = trained_on(advanced(Config::default()), &link);
+    assert_eq!(plain.0, adv.0);
+    assert_eq!(plain.1, adv.1);
+}
+
+#[test]
+fn imported_data_is_augmented_by_jitter_and_mixup_and_replays_bit_for_bit() {
+    let link = imported_link();
+    let keys = format!("{link}&aug=jitter,mixup");
+    let once = trained_on(advanced(Config::default()), &keys);
+    let again = trained_on(advanced(Config::default()), &keys);
+    assert_eq!(once.0, again.0);
+    assert_eq!(once.1, again.1);
+    assert!(
+        once.2
+            .iter()
+            .all(|m| !matches!(m, crate::protocol::FromWorker::Error { .. })),
+        "{:?}",
+        once.2
+    );
+    let plain = trained_on(advanced(Config::default()), &link);
+    assert_ne!(once.0, plain.0);
+    assert_ne!(once.1, plain.1);
+    assert!(f32::from_bits(once.1 .1).is_finite());
+}
+
+#[test]
+fn rotation_on_a_file_of_four_features_is_said_and_left_out() {
+    let link = imported_link();
+    let rotated = trained_on(advanced(Config::default()), &format!("{link}&aug=jitter,rotate,flip"));
+    let said: Vec<String> = rotated
+        .2
+        .iter()
+        .filter_map(|m| match m {
+            crate::protocol::FromWorker::Error { message } => Some(message.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["aug: rotate and flip turn the plane of two features; this file has 4, so they are left out (jitter and mixup apply)"]
+    );
+    let jittered = trained_on(advanced(Config::default()), &format!("{link}&aug=jitter"));
+    assert_eq!(rotated.0, jittered.0, "the same bits as jitter alone");
+    // Only rotation asked: the file trains as without augmentation.
+    let only = trained_on(advanced(Config::default()), &format!("{link}&aug=rotate"));
+    assert_eq!(only.0, trained_on(advanced(Config::default()), &link).0);
+}

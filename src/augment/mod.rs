@@ -16,8 +16,11 @@
 //! flip is the point of the lesson: it teaches the network an invariance the
 //! data may not have.
 
+mod rows;
+
 use crate::dataset::Point;
 use crate::rng::{Rng, Stream};
+pub use rows::spreads;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Augment {

@@ -11,3 +11,5 @@ adv-float-picture =
     .aria-label = The float network's output over the plane, beside the quantized one in the main picture
 adv-float-wait = Waiting for the run…
 adv-problem = Pruning, quantization and augmentation: { $what }
+# Augmentation: the current epoch's augmented training points as faint dots on the output picture.
+adv-dots = Show augmented points

@@ -10,3 +10,5 @@ adv-float-picture =
     .aria-label = 浮点网络在平面上的输出，与主图中的量化网络对照
 adv-float-wait = 正在等待训练…
 adv-problem = 剪枝、量化与数据增强：{ $what }
+# 数据增强：在输出图上用浅色小点显示当前轮次增强后的训练点。
+adv-dots = 显示增强后的点

@@ -21,6 +21,7 @@
 //! | `aug-rotate` | largest rotation in degrees, 1 ..= 180 | 30 |
 //! | `aug-mixup` | α of mixup's Beta(α, α), 0.05 ..= 4 | 0.4 |
 
+pub mod dots;
 pub mod extras;
 pub mod summary;
 #[cfg(test)]

@@ -360,19 +360,13 @@ fn augmentation_narrows_the_gap_with_little_noisy_data() {
     assert!(xor_flipped.0 > 0.4, "{xor_flipped:?}");
 }
 
-/// The link of a small imported file (x, y, a colour, a label split by
-/// x + y > 0: four features after one-hot coding), which carries the data.
+/// The link of the sample file of house prices (four numeric features, a
+/// price to predict), which carries the data.
 fn imported_link() -> String {
-    let mut csv = String::from("x,y,colour,label\n");
-    let mut rng = crate::rng::Rng::new(5, crate::rng::Stream::Data);
-    for i in 0..200 {
-        let (x, y) = (rng.uniform(-3.0, 3.0), rng.uniform(-3.0, 3.0));
-        let label = if x + y > 0.0 { "pos" } else { "neg" };
-        csv.push_str(&format!("{x:.3},{y:.3},{},{label}\n", ["red", "blue"][i % 2]));
-    }
+    let csv = include_str!("../../www/samples/houses.csv");
     let mut t = Trainer::new(Config::default());
     t.inspect(csv.as_bytes(), crate::table::ReadOptions::default());
-    let request = crate::importer::MappingRequest::new(vec![0, 1, 2], 3, crate::dataset::Problem::Classification, 1);
+    let request = crate::importer::MappingRequest::new(vec![0, 1, 2, 3], 4, crate::dataset::Problem::Regression, 1);
     let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
     match out.first() {
         Some(crate::protocol::FromWorker::CsvInUse { hash, .. }) => hash.clone(),

@@ -85,6 +85,18 @@ test('without augmentation the panel offers no dots and draws none', async () =>
   await page.close();
 });
 
+/** Imports sample `file` with the import panel's defaults; returns the page's link then (it carries the data). */
+async function importedLink(file) {
+  const { page } = await ctx.open('seed=2');
+  await page.getByLabel('CSV file').setInputFiles(path.join(samples, file));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
+  await page.getByRole('button', { name: 'Train on this data' }).click();
+  await page.waitForFunction(() => location.hash.includes('data=csv'));
+  const link = page.url().split('#')[1];
+  await page.close();
+  return link;
+}
+
 /** Opens `hash`, takes `steps` steps, and returns the exact training and test losses. */
 async function lossesAfter(hash, steps) {
   const { page, problems } = await ctx.open(hash);
@@ -100,13 +112,7 @@ async function lossesAfter(hash, steps) {
 }
 
 test('an imported file trains with jitter and mixup in the advanced worker, and its link replays the same losses', async () => {
-  const { page } = await ctx.open('seed=2');
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'moons.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('data=csv'));
-  const link = page.url().split('#')[1];
-  await page.close();
+  const link = await importedLink('moons.csv');
   const plain = await lossesAfter(link, 5);
   const augmented = await lossesAfter(`${link}&aug=jitter,mixup`, 5);
   const replayed = await lossesAfter(`${link}&aug=jitter,mixup`, 5);
@@ -118,13 +124,7 @@ test('an imported file trains with jitter and mixup in the advanced worker, and 
 });
 
 test('rotation on a file of four features is said, not silently ignored', async () => {
-  const { page } = await ctx.open('seed=2');
-  await page.getByLabel('CSV file').setInputFiles(path.join(samples, 'houses.csv'));
-  await page.waitForFunction(() => document.querySelector('[data-testid=mapping-report]').textContent.startsWith('Ready'));
-  await page.getByRole('button', { name: 'Train on this data' }).click();
-  await page.waitForFunction(() => location.hash.includes('data=csv'));
-  const link = page.url().split('#')[1];
-  await page.close();
+  const link = await importedLink('houses.csv');
   const rotated = await lossesAfter(`${link}&aug=rotate,jitter`, 2);
   assert.match(rotated.notice, /rotate and flip turn the plane of two features; this file has 4, so they are left out \(jitter and mixup apply\)/);
   assert.ok(rotated.losses.every(Number.isFinite));

@@ -360,18 +360,24 @@ fn augmentation_narrows_the_gap_with_little_noisy_data() {
     assert!(xor_flipped.0 > 0.4, "{xor_flipped:?}");
 }
 
-/// The link of the sample file of house prices (four numeric features, a
-/// price to predict), which carries the data.
-fn imported_link() -> String {
-    let csv = include_str!("../../www/samples/houses.csv");
+/// The link of an imported file (`csv`: `features` for column `target`,
+/// `train` percent of the rows for training), which carries the data.
+fn link_of(csv: &str, features: Vec<u32>, target: u32, task: crate::dataset::Problem, train: u32, seed: u32) -> String {
     let mut t = Trainer::new(Config::default());
     t.inspect(csv.as_bytes(), crate::table::ReadOptions::default());
-    let request = crate::importer::MappingRequest::new(vec![0, 1, 2, 3], 4, crate::dataset::Problem::Regression, 1);
+    let mut request = crate::importer::MappingRequest::new(features, target, task, seed);
+    request.train_percent = train;
     let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
     match out.first() {
         Some(crate::protocol::FromWorker::CsvInUse { hash, .. }) => hash.clone(),
         other => panic!("{other:?}"),
     }
+}
+
+/// The sample file of house prices (four numeric features, a price to predict).
+fn imported_link() -> String {
+    let csv = include_str!("../../www/samples/houses.csv");
+    link_of(csv, vec![0, 1, 2, 3], 4, crate::dataset::Problem::Regression, 50, 1)
 }
 
 /// `trainer` on the link `hash` after 40 epochs: its weights, losses and what it said.
@@ -439,4 +445,37 @@ fn rotation_on_a_file_of_four_features_is_said_and_left_out() {
     // Only rotation asked: the file trains as without augmentation.
     let only = trained_on(advanced(Config::default()), &format!("{link}&aug=rotate"));
     assert_eq!(only.0, trained_on(advanced(Config::default()), &link).0);
+}
+
+/// Augmentation of an imported file: with 10 % of the sample moons for
+/// training, jitter narrows the gap between test and training loss and lowers
+/// the test loss (means over seeds 1–3, 400 epochs, 8-8 network; measured gap
+/// 0.095 → 0.010, test loss 0.203 → 0.166); flips, which swap the moons'
+/// sides, leave the network at chance (0.5).
+#[test]
+fn augmenting_a_little_imported_data_narrows_the_gap() {
+    let csv = include_str!("../../www/samples/moons.csv");
+    let mean = |aug: &str| {
+        let mut sum = (0.0, 0.0);
+        for seed in 1..=3 {
+            let link = link_of(csv, vec![0, 1], 2, crate::dataset::Problem::Classification, 10, seed);
+            let mut t = advanced(Config::default());
+            t.handle(ToWorker::Configure {
+                hash: format!("{link}&net=8,8&{aug}"),
+                run: 1,
+            });
+            for _ in 0..400 {
+                t.train_epoch();
+            }
+            let (train, test) = t.losses();
+            sum = (sum.0 + train / 3.0, sum.1 + test / 3.0);
+        }
+        sum
+    };
+    let gap = |(train, test): (f32, f32)| test - train;
+    let (plain, jittered) = (mean(""), mean("aug=jitter"));
+    assert!(gap(jittered) < gap(plain) / 3.0, "{plain:?} {jittered:?}");
+    assert!(jittered.1 < plain.1 - 0.02, "{plain:?} {jittered:?}");
+    let flipped = mean("aug=flip");
+    assert!(flipped.0 > 0.45, "{flipped:?}");
 }

@@ -71,8 +71,11 @@ fn canvas() -> HtmlCanvasElement {
 }
 
 /// Shows epoch `epoch`'s augmented points of `trainer`'s data under settings
-/// `s` when the box is ticked and augmentation is on; otherwise nothing. The
-/// box shows only while augmentation is on and the data is a built-in set.
+/// `s` when the box is ticked and augmentation is on; otherwise nothing.
+/// `epoch` is the page's counter: epochs count from 0, so these are the points
+/// the next epoch trains on (at speed, the one in training). The box shows
+/// only while augmentation is on and the data is a built-in or drawn set
+/// (imported rows have no place on the plane's picture unless they are its two axes).
 pub fn draw(trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
     let built_in = trainer.is_some_and(|t| t.config().csv.is_none());
     let offered = s.augment.is_on() && built_in;

@@ -50,8 +50,8 @@ pub mod url;
 // The training core and the pictures, in a crate of their own
 // (crates/kernels) that keeps opt-level 3 while this one is built for size.
 pub use nnplay_kernels::{
-    activation, blockwise, dropout, epoch, evaluate, features, grid, head, heatmap, init, loss, matmul, metrics,
-    network, optimizer, palette, regularization, rng, tanh,
+    activation, blockwise, dropout, epoch, evaluate, features, forward, grid, head, heatmap, init, loss, matmul,
+    metrics, network, optimizer, palette, regularization, rng, tanh,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -93,7 +93,8 @@ fn every_optimizer_at_the_extremes_trains_or_stops_with_an_explanation() {
 
 /// The advanced trainer's every option (pruning by each method, at once and
 /// gradually up to 99 %; quantisation at every width, scheme and granularity,
-/// after training and while training; each augmentation) at the ends of the
+/// after training and while training; each normalisation, before and after the
+/// nonlinearity; each augmentation) at the ends of the
 /// learning-rate range, on every dataset: it trains or stops by itself, and
 /// what it shows (losses, pixels) is finite.
 #[test]
@@ -120,7 +121,13 @@ fn every_advanced_option_at_the_extremes_trains_or_stops_with_an_explanation() {
     for aug in ["jitter", "rotate", "flip", "mixup", "jitter,rotate,flip,mixup"] {
         options.push(format!("aug={aug}&aug-jitter=3&aug-rotate=180&aug-mixup=4"));
     }
+    for norm in ["batch", "layer", "batch,layer"] {
+        for at in ["before", "after"] {
+            options.push(format!("norm={norm}&norm-at={at}"));
+        }
+    }
     options.push("prune=90&quant=2&quant-train=1&aug=mixup".into());
+    options.push("prune=90&prune-by=neuron&quant=1&quant-train=1&norm=batch&aug=mixup".into());
     let rates = [LEARNING_RATES[0], 0.03, LEARNING_RATE_RANGE.1];
     let (mut runs, mut stops) = (0, 0);
     for advanced in &options {

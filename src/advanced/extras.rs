@@ -8,17 +8,28 @@
 //! at 0. Quantisation: the pictures and the measurements show the quantised
 //! network; with `quant-train=1` every step runs its forward and backward
 //! passes on the quantised weights and applies the gradient to the float ones
-//! (the straight-through estimator, Bengio et al. 2013). Augmentation: each
-//! epoch's training points are a fresh draw (`Augment::epoch_points`), or
-//! for imported data its standardised rows (`Augment::epoch_rows`).
+//! (the straight-through estimator, Bengio et al. 2013). Normalisation
+//! layers: the epochs are trained by `normed::Norms` (with the steps' work
+//! above around each of its steps), and what is shown runs through them in
+//! evaluation mode. Augmentation: each epoch's training points are a fresh
+//! draw (`Augment::epoch_points`), or for imported data its standardised
+//! rows (`Augment::epoch_rows`).
 
+use super::normed::{Norms, Shown};
 use super::{parse, Method, Settings};
 use crate::config::Config;
 use crate::dataset::Point;
-use crate::epoch::StepHook;
+use crate::epoch::{Buffers, StepHook};
+use crate::forward::Forward;
+use crate::health::Fault;
+use crate::loss::Loss;
 use crate::network::Network;
+use crate::norm::Kind;
+use crate::optimizer::StepSettings;
 use crate::prune::{Mask, Scope};
+use crate::rng::Rng;
 use crate::trainer::Extras;
+use std::borrow::Cow;
 
 #[derive(Default)]
 pub struct Advanced {
@@ -30,11 +41,17 @@ pub struct Advanced {
     share: f32,
     /// The float weights while a quantisation-aware step runs on quantised ones.
     floats: Vec<Vec<f32>>,
+    /// The normalisation layers, when the settings have them.
+    norms: Option<Norms>,
 }
 
 impl Advanced {
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    pub fn norms(&self) -> Option<&Norms> {
+        self.norms.as_ref()
     }
 }
 
@@ -44,17 +61,32 @@ impl Extras for Advanced {
         if settings.prune != self.settings.prune {
             self.share = f32::NAN; // the mask is made again at the next settling
         }
+        if settings.norm != self.settings.norm {
+            self.norms = None; // made afresh at the next settling
+        }
         self.settings = settings;
         if let Some(inputs) = config.csv.as_ref().map(|s| s.inputs) {
-            if settings.augment.plane_only_for(inputs) {
+            if self.settings.augment.plane_only_for(inputs) {
                 errors.push(super::SettingError::PlaneOnly { inputs });
             }
         }
-        let said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let mut said: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        let batch_norm = (self.settings.norm.iter()).any(|n| n.kinds.contains(&Some(Kind::Batch)));
+        if batch_norm && config.batch_size == 1 {
+            said.push("norm=batch with batch size 1: each value is its batch's mean, so it normalises to 0; use batches of 2 or more".into());
+        }
         (!said.is_empty()).then(|| said.join(" · "))
     }
 
     fn settle(&mut self, net: &mut Network, epoch: u64) -> bool {
+        // A new run (or shape) starts with fresh normalisation layers.
+        match &self.settings.norm {
+            Some(n) if epoch == 0 || !self.norms.as_ref().is_some_and(|m| m.fits(net)) => {
+                self.norms = Some(Norms::new(n.clone(), net))
+            }
+            Some(_) => {}
+            None => self.norms = None,
+        }
         let Some(p) = self.settings.prune else {
             // Pruning switched off at the epoch it was made: the weights come back.
             if let (Some((e, dense)), Some(_)) = (&self.dense, &self.mask) {
@@ -136,8 +168,37 @@ impl Extras for Advanced {
         (self.mask.is_some() || training_quantized).then_some(self as &mut dyn StepHook)
     }
 
-    fn shown(&self, net: &Network) -> Option<Network> {
-        self.settings.quant.map(|q| q.quant.apply(net))
+    fn shown<'a>(&'a self, net: &'a Network) -> Option<Box<dyn Forward + 'a>> {
+        let quantized = self.settings.quant.map(|q| q.quant.apply(net));
+        match &self.norms {
+            Some(norms) => {
+                let net = quantized.map_or(Cow::Borrowed(net), Cow::Owned);
+                Some(Box::new(Shown { net, norms }))
+            }
+            None => quantized.map(|n| Box::new(n) as Box<dyn Forward>),
+        }
+    }
+
+    fn trains_epochs(&self) -> bool {
+        self.norms.is_some()
+    }
+
+    fn train_epoch(
+        &mut self,
+        net: &mut Network,
+        buf: &mut Buffers,
+        x: &[f32],
+        y: &[f32],
+        batch: usize,
+        loss: Loss,
+        settings: &StepSettings,
+        order: Option<&[u32]>,
+        dropout: Option<(&[f32], Rng)>,
+    ) -> Option<Fault> {
+        let mut norms = self.norms.take()?;
+        let fault = norms.train_epoch(net, buf, x, y, batch, loss, settings, order, dropout, self);
+        self.norms = Some(norms);
+        fault
     }
 }
 

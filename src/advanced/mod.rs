@@ -1,5 +1,6 @@
-//! The advanced trainer (issue 17): pruning, quantisation and data
-//! augmentation, set by the link's `prune…`, `quant…` and `aug…` keys.
+//! The advanced trainer (issue 17): pruning, quantisation, normalisation
+//! layers and data augmentation, set by the link's `prune…`, `quant…`,
+//! `norm…` and `aug…` keys.
 //!
 //! The page carries these keys unread (`Config::advanced`) and, when a link
 //! has them, trains in the advanced module's worker (`src/bin/advanced`),
@@ -20,15 +21,20 @@
 //! | `aug-jitter` | σ of the jitter, 0.01 ..= 3 (imported files: in standardised units) | 0.5 |
 //! | `aug-rotate` | largest rotation in degrees, 1 ..= 180 | 30 |
 //! | `aug-mixup` | α of mixup's Beta(α, α), 0.05 ..= 4 | 0.4 |
+//! | `norm` | `batch`, `layer` or `none`, or a comma list of them per hidden layer (the last repeats) | none |
+//! | `norm-at` | `before` or `after` the nonlinearity | `before` |
 
 pub mod dots;
 pub mod extras;
+pub mod normed;
 pub mod summary;
 #[cfg(test)]
 mod tests;
 
 use crate::augment::Augment;
+use crate::norm::Kind;
 use crate::quantize::{Granularity, Quant, Scheme};
+use normed::Normalizing;
 
 /// The key families of the advanced trainer.
 const FAMILIES: [&str; 4] = ["prune", "quant", "norm", "aug"];
@@ -93,10 +99,11 @@ pub struct Quantizing {
 }
 
 /// The advanced trainer's settings; the default is all off.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub prune: Option<Pruning>,
     pub quant: Option<Quantizing>,
+    pub norm: Option<Normalizing>,
     pub augment: Augment,
 }
 
@@ -126,10 +133,6 @@ pub enum SettingError {
         from: u64,
         to: u64,
     },
-    /// `norm…`: normalisation layers are not in this trainer yet.
-    NoNormalization {
-        key: String,
-    },
     /// `aug=rotate` or `flip` on imported data of `inputs` features: they turn a plane of two.
     PlaneOnly {
         inputs: usize,
@@ -149,12 +152,6 @@ impl std::fmt::Display for SettingError {
                 write!(
                     f,
                     "prune-to={to} is before prune-from={from}; pruning all at epoch {from}"
-                )
-            }
-            SettingError::NoNormalization { key } => {
-                write!(
-                    f,
-                    "{key}: normalisation layers are not available in this version; ignored"
                 )
             }
             SettingError::PlaneOnly { inputs } => write!(
@@ -209,6 +206,8 @@ struct Raw {
     jitter: Option<f32>,
     rotate: Option<f32>,
     mixup: Option<f32>,
+    norm: Vec<Option<Kind>>,
+    norm_after: bool,
 }
 
 const AUGMENTS: [&str; 4] = ["jitter", "rotate", "flip", "mixup"];
@@ -252,7 +251,18 @@ fn read_key(raw: &mut Raw, k: &str, v: &str) -> Result<(), SettingError> {
         "aug-jitter" => raw.jitter = Some(ranged(k, v, 0.01, 3.0)? as f32),
         "aug-rotate" => raw.rotate = Some(ranged(k, v, 1.0, 180.0)? as f32),
         "aug-mixup" => raw.mixup = Some(ranged(k, v, 0.05, 4.0)? as f32),
-        _ if k.starts_with("norm") => return Err(SettingError::NoNormalization { key: k.into() }),
+        "norm" => {
+            let kinds = [
+                ("batch", Some(Kind::Batch)),
+                ("layer", Some(Kind::Layer)),
+                ("none", None),
+            ];
+            raw.norm = v
+                .split(',')
+                .map(|w| one_of(k, w, &kinds, "batch, layer, none"))
+                .collect::<Result<_, _>>()?
+        }
+        "norm-at" => raw.norm_after = one_of(k, v, &[("before", false), ("after", true)], "before, after")?,
         _ => return Err(SettingError::Unknown { key: k.into() }),
     }
     Ok(())
@@ -296,7 +306,17 @@ pub fn parse(advanced: &str) -> (Settings, Vec<SettingError>) {
         flip: on("flip"),
         mixup: if on("mixup") { raw.mixup.unwrap_or(0.4) } else { 0.0 },
     };
-    (Settings { prune, quant, augment }, errors)
+    let norm = raw.norm.iter().any(Option::is_some).then_some(Normalizing {
+        kinds: raw.norm,
+        after: raw.norm_after,
+    });
+    let settings = Settings {
+        prune,
+        quant,
+        norm,
+        augment,
+    };
+    (settings, errors)
 }
 
 /// The canonical keys of `s` (what `parse` reads back to `s`), defaults left out.
@@ -324,6 +344,20 @@ pub fn encode(s: &Settings) -> String {
         }
         if q.train {
             out.push("quant-train=1".into());
+        }
+    }
+    if let Some(n) = &s.norm {
+        let key = |k: &Option<Kind>| match k {
+            Some(Kind::Batch) => "batch",
+            Some(Kind::Layer) => "layer",
+            None => "none",
+        };
+        out.push(format!(
+            "norm={}",
+            n.kinds.iter().map(key).collect::<Vec<_>>().join(",")
+        ));
+        if n.after {
+            out.push("norm-at=after".into());
         }
     }
     let a = s.augment;

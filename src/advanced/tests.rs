@@ -54,7 +54,7 @@ fn the_keys_are_told_apart_from_the_pages() {
 
 #[test]
 fn settings_read_back_from_their_canonical_keys() {
-    let text = "prune=90&prune-by=neuron&prune-from=100&prune-to=300&quant=2&quant-scheme=affine&quant-per=neuron&quant-train=1&aug=jitter,flip,mixup&aug-jitter=0.25";
+    let text = "prune=90&prune-by=neuron&prune-from=100&prune-to=300&quant=2&quant-scheme=affine&quant-per=neuron&quant-train=1&norm=batch,none,layer&norm-at=after&aug=jitter,flip,mixup&aug-jitter=0.25";
     let (s, errors) = parse(text);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(encode(&s), text);
@@ -63,13 +63,20 @@ fn settings_read_back_from_their_canonical_keys() {
     assert_eq!(s.augment.jitter, 0.25);
     assert_eq!(s.augment.mixup, 0.4);
     assert!(s.augment.flip && s.augment.rotate == 0.0);
+    let n = s.norm.unwrap();
+    assert_eq!(n.kinds, [Some(Kind::Batch), None, Some(Kind::Layer)]);
+    assert!(n.after);
+    // One kind for every hidden layer; "none" everywhere is off.
+    assert_eq!(parse("norm=layer").0.norm.unwrap().kind(5), Some(Kind::Layer));
+    assert_eq!(parse("norm=none&norm-at=after").0.norm, None);
     assert_eq!(parse("").0, Settings::default());
     assert_eq!(encode(&Settings::default()), "");
 }
 
 #[test]
 fn bad_keys_say_what_and_keep_their_defaults() {
-    let (s, errors) = parse("prune=120&quant=3&aug=jitter,blur&prune-from=50&prune-to=10&norm=batch&zap=1");
+    let (s, errors) =
+        parse("prune=120&quant=3&aug=jitter,blur&prune-from=50&prune-to=10&norm=batch,group&norm-at=inside&zap=1");
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
@@ -77,13 +84,15 @@ fn bad_keys_say_what_and_keep_their_defaults() {
             "prune=120: outside 0 … 99; ignored",
             "quant=3: expected one of 32 (off), 8, 4, 2, 1; ignored",
             "aug=blur: expected one of jitter, rotate, flip, mixup; ignored",
-            "norm: normalisation layers are not available in this version; ignored",
+            "norm=group: expected one of batch, layer, none; ignored",
+            "norm-at=inside: expected one of before, after; ignored",
             "zap: unknown key; ignored",
             "prune-to=10 is before prune-from=50; pruning all at epoch 50",
         ]
     );
     assert_eq!(s.prune, None);
     assert_eq!(s.quant, None);
+    assert_eq!(s.norm, None);
 }
 
 #[test]
@@ -478,4 +487,67 @@ fn augmenting_a_little_imported_data_narrows_the_gap() {
     assert!(jittered.1 < plain.1 - 0.02, "{plain:?} {jittered:?}");
     let flipped = mean("aug=flip");
     assert!(flipped.0 > 0.45, "{flipped:?}");
+}
+
+/// Batch normalisation's claim (Ioffe & Szegedy 2015), lesson-sized: six
+/// sigmoid layers deep, the circle stays at chance without it and is learned
+/// with it, at the same rate and steps.
+#[test]
+fn batch_norm_trains_a_deep_sigmoid_network_that_is_stuck_without() {
+    for seed in 1..=3 {
+        let test_loss = |norm: &str| {
+            let hash = format!("data=circle&net=6,6,6,6,6,6&act=sigmoid&lr=0.1&batch=10&seed={seed}&{norm}");
+            let mut t = advanced(url::decode(&hash).config);
+            for _ in 0..100 {
+                t.train_epoch();
+            }
+            t.losses().1
+        };
+        let (plain, normed) = (test_loss(""), test_loss("norm=batch"));
+        assert!(
+            plain > 0.45 && normed < 0.15,
+            "seed {seed}: {plain} without, {normed} with"
+        );
+    }
+}
+
+#[test]
+fn normalisation_replays_bit_for_bit_and_starts_afresh_with_a_new_run() {
+    let hash = "data=spiral&net=8,8&batch=7&seed=4&norm=batch,layer&norm-at=after";
+    let config = url::decode(&hash.replace("&norm=batch,layer&norm-at=after", "")).config;
+    let mut c = url::decode(hash).config;
+    assert!(!c.advanced.is_empty());
+    let run = |c: &Config| {
+        let mut t = advanced(c.clone());
+        for _ in 0..30 {
+            t.train_epoch();
+        }
+        (t.network().params(), t.losses())
+    };
+    let first = run(&c);
+    assert_eq!(first, run(&c));
+    // Not the plain run's.
+    assert_ne!(first.0, run(&config).0);
+    // Dropout too.
+    c.dropout = vec![0.2];
+    assert_eq!(run(&c), run(&c));
+    // A reset starts with fresh γ, β and statistics: the same bits as a new trainer.
+    let mut t = advanced(c.clone());
+    for _ in 0..5 {
+        t.train_epoch();
+    }
+    t.handle(ToWorker::Reset { run: 2 });
+    for _ in 0..30 {
+        t.train_epoch();
+    }
+    assert_eq!((t.network().params(), t.losses()), run(&c));
+}
+
+#[test]
+fn batch_norm_with_batches_of_one_says_so() {
+    let mut c = with("norm=batch");
+    c.batch_size = 1;
+    let mut t = advanced(Config::default());
+    let said = format!("{:?}", configure(&mut t, &c));
+    assert!(said.contains("batch size 1"), "{said}");
 }

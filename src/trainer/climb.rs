@@ -22,7 +22,9 @@ impl Trainer {
         let n = self.train_y.len() / no.max(1);
         let batch = c.batch_size.max(1) as usize;
         let steps = n.div_ceil(batch);
-        if failed_epoch != self.good_epoch + 1 || steps == 0 || steps > MAX_CLIMB_STEPS {
+        // A replay with the kernels' epoch (not the normalisation layers' own).
+        let own = self.extras.as_ref().is_some_and(|e| e.trains_epochs());
+        if own || failed_epoch != self.good_epoch + 1 || steps == 0 || steps > MAX_CLIMB_STEPS {
             return Vec::new();
         }
         let epoch = self.good_epoch;

@@ -1,13 +1,18 @@
 //! What a trainer can be given beyond the playground's core: the advanced
-//! module's pruning, quantisation and augmentation (`crate::advanced`). The
+//! module's pruning, quantisation, normalisation layers and augmentation (`crate::advanced`). The
 //! page's own worker trains without (`Trainer::new`); the advanced module's
 //! worker installs them (`Trainer::with_extras`), so their code is only in
 //! that module's download.
 
 use crate::config::Config;
 use crate::dataset::Point;
-use crate::epoch::StepHook;
+use crate::epoch::{Buffers, StepHook};
+use crate::forward::Forward;
+use crate::health::Fault;
+use crate::loss::Loss;
 use crate::network::Network;
+use crate::optimizer::StepSettings;
+use crate::rng::Rng;
 
 pub trait Extras {
     /// Reads the setup's advanced keys (`Config::advanced`); what could not be used, said in words.
@@ -28,7 +33,25 @@ pub trait Extras {
     ) -> Option<(Vec<f32>, Vec<f32>)>;
     /// The work around each training step.
     fn hook(&mut self) -> Option<&mut dyn StepHook>;
-    /// The network that the pictures and the measurements show (the quantised
-    /// one), when it is not the trained one.
-    fn shown(&self, net: &Network) -> Option<Network>;
+    /// What the pictures and the measurements run (the quantised network, the
+    /// normalisation layers in evaluation mode), when it is not the trained network.
+    fn shown<'a>(&'a self, net: &'a Network) -> Option<Box<dyn Forward + 'a>>;
+    /// Whether it trains the epochs itself (`train_epoch`: normalisation layers).
+    fn trains_epochs(&self) -> bool;
+    /// One epoch of minibatch steps on the rows x, y (in `order`, with dropout),
+    /// in place of the kernels' `train_epoch_planned`; what broke in its own
+    /// parameters (which it put back as they were before the epoch).
+    #[allow(clippy::too_many_arguments)]
+    fn train_epoch(
+        &mut self,
+        net: &mut Network,
+        buf: &mut Buffers,
+        x: &[f32],
+        y: &[f32],
+        batch: usize,
+        loss: Loss,
+        settings: &StepSettings,
+        order: Option<&[u32]>,
+        dropout: Option<(&[f32], Rng)>,
+    ) -> Option<Fault>;
 }

@@ -19,7 +19,7 @@ impl Trainer {
         };
         let shown = self.extras.as_ref().and_then(|e| e.shown(&self.net));
         evaluate(
-            shown.as_ref().unwrap_or(&self.net),
+            shown.as_deref().unwrap_or(&self.net),
             &mut self.buf.ws,
             x,
             y,

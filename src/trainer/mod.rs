@@ -295,16 +295,35 @@ impl Trainer {
         let (x, y) = augmented
             .as_ref()
             .map_or((&self.train_x, &self.train_y), |(x, y)| (x, y));
-        let plan = EpochPlan {
-            order: order.as_deref(),
-            dropout: epoch_dropout(c, &rates, self.epoch),
-            track_gradients: true,
-            hook: self.extras.as_mut().and_then(|e| e.hook()),
-        };
-        train_epoch_planned(&mut self.net, &mut self.buf, x, y, batch, loss, &settings, plan);
+        let dropout = epoch_dropout(c, &rates, self.epoch);
+        // Normalisation layers: the advanced trainer's own epoch.
+        let own = self.extras.as_mut().filter(|e| e.trains_epochs());
+        let mut own_fault = None;
+        if let Some(e) = own {
+            let order = order.as_deref();
+            own_fault = e.train_epoch(
+                &mut self.net,
+                &mut self.buf,
+                x,
+                y,
+                batch,
+                loss,
+                &settings,
+                order,
+                dropout,
+            );
+        } else {
+            let plan = EpochPlan {
+                order: order.as_deref(),
+                dropout,
+                track_gradients: true,
+                hook: self.extras.as_mut().and_then(|e| e.hook()),
+            };
+            train_epoch_planned(&mut self.net, &mut self.buf, x, y, batch, loss, &settings, plan);
+        }
         self.epoch += 1;
         self.settle();
-        let broken = health::check_params(&self.net);
+        let broken = health::check_params(&self.net).or(own_fault);
         if self.history.wants(self.epoch) || broken.is_some() {
             // Recorded even when the epoch ends the run: the climbing loss is what to see.
             self.record();
@@ -316,12 +335,14 @@ impl Trainer {
             if !self.losses.0.is_finite() || !self.losses.1.is_finite() {
                 return Some(self.stop(Fault::NotFinite));
             }
-            if self.config.hidden_activations().contains(&Activation::Relu) {
+            // The plain network's checks (normalisation changes what is dead or saturated).
+            let plain = !self.extras.as_ref().is_some_and(|e| e.trains_epochs());
+            if plain && self.config.hidden_activations().contains(&Activation::Relu) {
                 if let Some(layer) = health::dead_layer(&self.net, &mut self.buf.ws, &self.train_x) {
                     return Some(self.stop(Fault::DeadLayer { layer }));
                 }
             }
-            if let Some(fault) = self.saturation() {
+            if let Some(fault) = self.saturation().filter(|_| plain) {
                 return Some(self.stop(fault));
             }
         }

@@ -17,7 +17,7 @@ impl Trainer {
         let mut neurons = vec![0.0; hidden_neurons * thumb * thumb];
         let shown = self.extras.as_ref().and_then(|e| e.shown(&self.net));
         grid::evaluate(
-            shown.as_ref().unwrap_or(&self.net),
+            shown.as_deref().unwrap_or(&self.net),
             &self.grid_inputs,
             &mut self.buf.ws,
             &mut output,

@@ -1,8 +1,9 @@
 //! The loss and the metrics of a network on one dataset, in one forward pass.
 
+use crate::forward::Forward;
 use crate::head::{Coding, Head};
 use crate::metrics::{predicted_class, regression, true_class, Confusion, Metrics};
-use crate::network::{Network, Workspace};
+use crate::network::Workspace;
 
 /// Rows per forward block.
 const BLOCK: usize = 64;
@@ -18,7 +19,8 @@ pub struct Evaluation {
 // Not inlined: its callers are in nnplay, which is built for size, and the
 // per-row loop inlined there would be compiled for size too.
 #[inline(never)]
-pub fn evaluate(net: &Network, ws: &mut Workspace, x: &[f32], y: &[f32], head: &Head) -> Evaluation {
+pub fn evaluate(f: &dyn Forward, ws: &mut Workspace, x: &[f32], y: &[f32], head: &Head) -> Evaluation {
+    let net = f.net();
     let (ni, no) = (net.n_inputs(), net.n_outputs());
     let n = x.len() / ni.max(1);
     let last = net.layers.len();
@@ -29,7 +31,7 @@ pub fn evaluate(net: &Network, ws: &mut Workspace, x: &[f32], y: &[f32], head: &
     let mut total = 0.0f64;
     ws.prepare(net);
     for (xs, ys) in x.chunks(BLOCK * ni).zip(y.chunks(BLOCK * no)) {
-        net.forward_rows(xs, ws);
+        f.forward_block(xs, ws, false);
         for (o, t) in ws.rows(last).chunks_exact(no).zip(ys.chunks_exact(no)) {
             total += f64::from(head.loss.value(o, t));
             if k == 0 {
@@ -56,7 +58,7 @@ mod tests {
     use crate::activation::Activation;
     use crate::epoch::mean_loss;
     use crate::head::Task;
-    use crate::network::Layer;
+    use crate::network::{Layer, Network};
 
     /// y = x through a linear 1 → 1 network: outputs equal the inputs.
     fn identity() -> Network {

@@ -6,7 +6,8 @@
 //! x1 = −6 + 12 (i + ½) / n, x2 = 6 − 12 (j + ½) / n.
 
 use crate::features::{compute_into, Feature};
-use crate::network::{Network, Workspace};
+use crate::forward::Forward;
+use crate::network::Workspace;
 
 /// Both coordinates of the plane lie in [−DOMAIN, DOMAIN]: the built-in
 /// datasets' points and the pictures' grid (the Playground's ±6).
@@ -43,13 +44,14 @@ pub fn inputs(features: &[Feature]) -> Vec<f32> {
 /// t = DENSITY / `step`) with each hidden neuron's output on every `step`-th point.
 #[inline(never)]
 pub fn evaluate(
-    net: &Network,
+    f: &dyn Forward,
     inputs: &[f32],
     ws: &mut Workspace,
     output: &mut [f32],
     neurons: &mut [f32],
     step: usize,
 ) {
+    let net = f.net();
     let nf = net.n_inputs();
     let n_layers = net.layers.len();
     let thumb = DENSITY / step;
@@ -61,7 +63,7 @@ pub fn evaluate(
         .zip(output.chunks_exact_mut(DENSITY * net.n_outputs()))
         .enumerate()
     {
-        net.forward_rows_picture(row_in, ws);
+        f.forward_block(row_in, ws, true);
         // (DENSITY, n_outputs) of this picture row: every output, for one-per-class pictures.
         let no = net.n_outputs();
         row_out.copy_from_slice(&ws.rows(n_layers)[..DENSITY * no]);
@@ -90,7 +92,7 @@ pub fn evaluate(
 mod tests {
     use super::*;
     use crate::activation::Activation;
-    use crate::network::Init;
+    use crate::network::{Init, Network};
 
     #[test]
     fn coordinates_cover_the_domain_symmetrically() {

@@ -15,6 +15,7 @@ pub mod dropout;
 pub mod epoch;
 pub mod evaluate;
 pub mod features;
+pub mod forward;
 pub mod grid;
 pub mod head;
 pub mod heatmap;

@@ -352,6 +352,14 @@ impl Workspace {
         &self.rows[l]
     }
 
+    /// Layer l − 1's outputs (rows, n_l) to write, room made for `rows`: for a
+    /// forward pass of one's own (`forward::Forward`).
+    pub fn rows_mut(&mut self, l: usize, rows: usize) -> &mut [f32] {
+        self.reserve_rows(rows);
+        let n = self.sizes[l];
+        &mut self.rows[l][..rows * n]
+    }
+
     /// Makes room for blocks of `rows` samples (allocates only when it grows).
     fn reserve_rows(&mut self, rows: usize) {
         if rows > self.capacity {

@@ -167,7 +167,7 @@ fn read_controls(mut s: Settings) -> Settings {
 /// Applies what the controls say, if it differs from the link.
 fn take_controls() {
     let (_, s) = current();
-    let new = read_controls(s);
+    let new = read_controls(s.clone());
     if new != s {
         apply(&new);
     }

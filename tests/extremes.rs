@@ -146,3 +146,60 @@ fn every_advanced_option_at_the_extremes_trains_or_stops_with_an_explanation() {
     }
     println!("{stops} of {runs} runs with advanced options stopped with an explanation");
 }
+
+/// Augmentation of imported files (two numeric features and two classes;
+/// four numeric features and a price; numbers, categories and missing values
+/// and four classes) with every augmentation at the ends of its strengths and
+/// of the learning-rate range: it trains or stops by itself, finite.
+#[test]
+fn augmenting_imported_files_at_the_extremes_trains_or_stops_with_an_explanation() {
+    use nnplay::advanced::extras::Advanced;
+    use nnplay::dataset::Problem;
+    use nnplay::importer::MappingRequest;
+    use nnplay::protocol::ToWorker;
+    let files = [
+        (
+            "moons",
+            include_str!("../www/samples/moons.csv"),
+            vec![0, 1],
+            2,
+            Problem::Classification,
+        ),
+        (
+            "houses",
+            include_str!("../www/samples/houses.csv"),
+            vec![0, 1, 2, 3],
+            4,
+            Problem::Regression,
+        ),
+        (
+            "fruit",
+            include_str!("../www/samples/fruit.csv"),
+            vec![0, 1, 2, 3, 4],
+            5,
+            Problem::Classification,
+        ),
+    ];
+    let (mut runs, mut stops) = (0, 0);
+    for (name, csv, features, target, task) in &files {
+        let mut t = Trainer::new(Config::default());
+        t.inspect(csv.as_bytes(), Default::default());
+        let request = MappingRequest::new(features.clone(), *target, *task, 1);
+        let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
+        let Some(FromWorker::CsvInUse { hash, .. }) = out.first() else {
+            panic!("{name}: {out:?}")
+        };
+        for aug in ["jitter", "rotate,flip", "mixup", "jitter,rotate,flip,mixup"] {
+            for lr in [LEARNING_RATES[0], 0.03, LEARNING_RATE_RANGE.1] {
+                let link = format!("{hash}&lr={lr}&aug={aug}&aug-jitter=3&aug-rotate=180&aug-mixup=4");
+                let mut t = Trainer::with_extras(Config::default(), Some(Box::new(Advanced::default())));
+                t.handle(ToWorker::Configure { hash: link, run: 1 });
+                assert!(t.config().csv.is_some(), "{name}: the link loads the file");
+                assert_eq!(t.config().learning_rate, lr);
+                runs += 1;
+                stops += usize::from(trains_or_stops_with(t, 10, &format!("{name}/{aug}/lr {lr}")));
+            }
+        }
+    }
+    println!("{stops} of {runs} augmented runs on imported files stopped with an explanation");
+}

@@ -14,3 +14,5 @@ adv-problem = Pruning, quantization and augmentation: { $what }
 adv-norm-at = Where to normalize
 adv-norm-before = before the nonlinearity
 adv-norm-after = after the nonlinearity
+# Augmentation: the current epoch's augmented training points as faint dots on the output picture.
+adv-dots = Show augmented points

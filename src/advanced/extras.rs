@@ -12,7 +12,8 @@
 //! layers: the epochs are trained by `normed::Norms` (with the steps' work
 //! above around each of its steps), and what is shown runs through them in
 //! evaluation mode. Augmentation: each epoch's training points are a fresh
-//! draw (`Augment::epoch_points`).
+//! draw (`Augment::epoch_points`), or for imported data its standardised
+//! rows (`Augment::epoch_rows`).
 
 use super::normed::{Norms, Shown};
 use super::{parse, Method, Settings};
@@ -56,7 +57,7 @@ impl Advanced {
 
 impl Extras for Advanced {
     fn configure(&mut self, config: &Config) -> Option<String> {
-        let (settings, errors) = parse(&config.advanced);
+        let (settings, mut errors) = parse(&config.advanced);
         if settings.prune != self.settings.prune {
             self.share = f32::NAN; // the mask is made again at the next settling
         }
@@ -64,6 +65,11 @@ impl Extras for Advanced {
             self.norms = None; // made afresh at the next settling
         }
         self.settings = settings;
+        if let Some(inputs) = config.csv.as_ref().map(|s| s.inputs) {
+            if self.settings.augment.plane_only_for(inputs) {
+                errors.push(super::SettingError::PlaneOnly { inputs });
+            }
+        }
         let mut said: Vec<String> = errors.iter().map(ToString::to_string).collect();
         let batch_norm = (self.settings.norm.iter()).any(|n| n.kinds.contains(&Some(Kind::Batch)));
         if batch_norm && config.batch_size == 1 {
@@ -125,10 +131,22 @@ impl Extras for Advanced {
         true
     }
 
-    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)> {
+    fn epoch_rows(
+        &mut self,
+        train: &[Point],
+        (x, y): (&[f32], &[f32]),
+        config: &Config,
+        epoch: u64,
+    ) -> Option<(Vec<f32>, Vec<f32>)> {
         let a = self.settings.augment;
-        if !a.is_on() || config.csv.is_some() {
+        if !a.is_on() {
             return None;
+        }
+        if let Some(setup) = &config.csv {
+            // Imported rows: rotation and flips only on a plane of two features (`configure` says so).
+            let n = setup.inputs;
+            let varied = a.jitter > 0.0 || a.mixup > 0.0 || !a.plane_only_for(n);
+            return varied.then(|| a.epoch_rows(x, y, n, config.seed, epoch));
         }
         let classes = config.classes();
         let points = a.epoch_points(train, config.seed, epoch, classes);

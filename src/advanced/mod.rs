@@ -17,13 +17,14 @@
 //! | `quant-scheme` | `sym` or `affine` | `sym` |
 //! | `quant-per` | `tensor` or `neuron` (one scale per output neuron) | `tensor` |
 //! | `quant-train` | 1: quantisation-aware training (straight-through estimator) | 0 |
-//! | `aug` | comma list of `jitter`, `rotate`, `flip`, `mixup` | none |
-//! | `aug-jitter` | σ of the jitter, 0.01 ..= 3 | 0.5 |
+//! | `aug` | comma list of `jitter`, `rotate`, `flip`, `mixup` (imported files: jitter and mixup; rotate and flip only with two features) | none |
+//! | `aug-jitter` | σ of the jitter, 0.01 ..= 3 (imported files: in standardised units) | 0.5 |
 //! | `aug-rotate` | largest rotation in degrees, 1 ..= 180 | 30 |
 //! | `aug-mixup` | α of mixup's Beta(α, α), 0.05 ..= 4 | 0.4 |
 //! | `norm` | `batch`, `layer` or `none`, or a comma list of them per hidden layer (the last repeats) | none |
 //! | `norm-at` | `before` or `after` the nonlinearity | `before` |
 
+pub mod dots;
 pub mod extras;
 pub mod normed;
 pub mod summary;
@@ -132,6 +133,10 @@ pub enum SettingError {
         from: u64,
         to: u64,
     },
+    /// `aug=rotate` or `flip` on imported data of `inputs` features: they turn a plane of two.
+    PlaneOnly {
+        inputs: usize,
+    },
 }
 
 impl std::fmt::Display for SettingError {
@@ -149,6 +154,10 @@ impl std::fmt::Display for SettingError {
                     "prune-to={to} is before prune-from={from}; pruning all at epoch {from}"
                 )
             }
+            SettingError::PlaneOnly { inputs } => write!(
+                f,
+                "aug: rotate and flip turn the plane of two features; this file has {inputs}, so they are left out (jitter and mixup apply)"
+            ),
         }
     }
 }

@@ -369,6 +369,126 @@ fn augmentation_narrows_the_gap_with_little_noisy_data() {
     assert!(xor_flipped.0 > 0.4, "{xor_flipped:?}");
 }
 
+/// The link of an imported file (`csv`: `features` for column `target`,
+/// `train` percent of the rows for training), which carries the data.
+fn link_of(csv: &str, features: Vec<u32>, target: u32, task: crate::dataset::Problem, train: u32, seed: u32) -> String {
+    let mut t = Trainer::new(Config::default());
+    t.inspect(csv.as_bytes(), crate::table::ReadOptions::default());
+    let mut request = crate::importer::MappingRequest::new(features, target, task, seed);
+    request.train_percent = train;
+    let (out, _) = t.handle(ToWorker::UseCsv { request, axes: (0, 1) });
+    match out.first() {
+        Some(crate::protocol::FromWorker::CsvInUse { hash, .. }) => hash.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// The sample file of house prices (four numeric features, a price to predict).
+fn imported_link() -> String {
+    let csv = include_str!("../../www/samples/houses.csv");
+    link_of(csv, vec![0, 1, 2, 3], 4, crate::dataset::Problem::Regression, 50, 1)
+}
+
+/// `trainer` on the link `hash` after 40 epochs: its weights, losses and what it said.
+fn trained_on(mut t: Trainer, hash: &str) -> (crate::network::Network, (u32, u32), Vec<crate::protocol::FromWorker>) {
+    let (said, _) = t.handle(ToWorker::Configure {
+        hash: hash.into(),
+        run: 1,
+    });
+    assert!(t.config().csv.is_some(), "{said:?}");
+    for _ in 0..40 {
+        assert!(t.train_epoch().is_none());
+    }
+    let (train, test) = t.losses();
+    (t.network().clone(), (train.to_bits(), test.to_bits()), said)
+}
+
+#[test]
+fn imported_data_without_augmentation_trains_the_same_bits_as_the_pages_worker() {
+    let link = imported_link();
+    let plain = trained_on(Trainer::new(Config::default()), &link);
+    let adv = trained_on(advanced(Config::default()), &link);
+    assert_eq!(plain.0, adv.0);
+    assert_eq!(plain.1, adv.1);
+}
+
+#[test]
+fn imported_data_is_augmented_by_jitter_and_mixup_and_replays_bit_for_bit() {
+    let link = imported_link();
+    let keys = format!("{link}&aug=jitter,mixup");
+    let once = trained_on(advanced(Config::default()), &keys);
+    let again = trained_on(advanced(Config::default()), &keys);
+    assert_eq!(once.0, again.0);
+    assert_eq!(once.1, again.1);
+    assert!(
+        once.2
+            .iter()
+            .all(|m| !matches!(m, crate::protocol::FromWorker::Error { .. })),
+        "{:?}",
+        once.2
+    );
+    let plain = trained_on(advanced(Config::default()), &link);
+    assert_ne!(once.0, plain.0);
+    assert_ne!(once.1, plain.1);
+    assert!(f32::from_bits(once.1 .1).is_finite());
+}
+
+#[test]
+fn rotation_on_a_file_of_four_features_is_said_and_left_out() {
+    let link = imported_link();
+    let rotated = trained_on(advanced(Config::default()), &format!("{link}&aug=jitter,rotate,flip"));
+    let said: Vec<String> = rotated
+        .2
+        .iter()
+        .filter_map(|m| match m {
+            crate::protocol::FromWorker::Error { message } => Some(message.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["aug: rotate and flip turn the plane of two features; this file has 4, so they are left out (jitter and mixup apply)"]
+    );
+    let jittered = trained_on(advanced(Config::default()), &format!("{link}&aug=jitter"));
+    assert_eq!(rotated.0, jittered.0, "the same bits as jitter alone");
+    // Only rotation asked: the file trains as without augmentation.
+    let only = trained_on(advanced(Config::default()), &format!("{link}&aug=rotate"));
+    assert_eq!(only.0, trained_on(advanced(Config::default()), &link).0);
+}
+
+/// Augmentation of an imported file: with 10 % of the sample moons for
+/// training, jitter narrows the gap between test and training loss and lowers
+/// the test loss (means over seeds 1–3, 400 epochs, 8-8 network; measured gap
+/// 0.095 → 0.010, test loss 0.203 → 0.166); flips, which swap the moons'
+/// sides, leave the network at chance (0.5).
+#[test]
+fn augmenting_a_little_imported_data_narrows_the_gap() {
+    let csv = include_str!("../../www/samples/moons.csv");
+    let mean = |aug: &str| {
+        let mut sum = (0.0, 0.0);
+        for seed in 1..=3 {
+            let link = link_of(csv, vec![0, 1], 2, crate::dataset::Problem::Classification, 10, seed);
+            let mut t = advanced(Config::default());
+            t.handle(ToWorker::Configure {
+                hash: format!("{link}&net=8,8&{aug}"),
+                run: 1,
+            });
+            for _ in 0..400 {
+                t.train_epoch();
+            }
+            let (train, test) = t.losses();
+            sum = (sum.0 + train / 3.0, sum.1 + test / 3.0);
+        }
+        sum
+    };
+    let gap = |(train, test): (f32, f32)| test - train;
+    let (plain, jittered) = (mean(""), mean("aug=jitter"));
+    assert!(gap(jittered) < gap(plain) / 3.0, "{plain:?} {jittered:?}");
+    assert!(jittered.1 < plain.1 - 0.02, "{plain:?} {jittered:?}");
+    let flipped = mean("aug=flip");
+    assert!(flipped.0 > 0.45, "{flipped:?}");
+}
+
 /// Batch normalisation's claim (Ioffe & Szegedy 2015), lesson-sized: six
 /// sigmoid layers deep, the circle stays at chance without it and is learned
 /// with it, at the same rate and steps.

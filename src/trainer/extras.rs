@@ -22,8 +22,15 @@ pub trait Extras {
     /// True when it may have changed the weights.
     fn settle(&mut self, net: &mut Network, epoch: u64) -> bool;
     /// Epoch `epoch`'s training rows (x, y as the trainer codes them) when
-    /// augmentation changes the built-in data's points `train`.
-    fn epoch_rows(&mut self, train: &[Point], config: &Config, epoch: u64) -> Option<(Vec<f32>, Vec<f32>)>;
+    /// augmentation changes the built-in data's points `train` or, for
+    /// imported data, the trainer's rows `rows` (x, y).
+    fn epoch_rows(
+        &mut self,
+        train: &[Point],
+        rows: (&[f32], &[f32]),
+        config: &Config,
+        epoch: u64,
+    ) -> Option<(Vec<f32>, Vec<f32>)>;
     /// The work around each training step.
     fn hook(&mut self) -> Option<&mut dyn StepHook>;
     /// What the pictures and the measurements run (the quantised network, the

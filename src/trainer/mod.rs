@@ -283,7 +283,8 @@ impl Trainer {
 
     /// One epoch, then the health checks. Returns a `Stopped` message if the run had to stop.
     pub fn train_epoch(&mut self) -> Option<FromWorker> {
-        let augmented = (self.extras.as_mut()).and_then(|e| e.epoch_rows(&self.train, &self.config, self.epoch));
+        let rows = (&self.train_x[..], &self.train_y[..]);
+        let augmented = (self.extras.as_mut()).and_then(|e| e.epoch_rows(&self.train, rows, &self.config, self.epoch));
         let c = &self.config;
         let settings = c.step_settings(self.epoch);
         let batch = c.batch_size as usize;

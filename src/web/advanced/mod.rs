@@ -5,7 +5,10 @@
 //! advanced keys (`nnplayAdvancedBoot.set`), and at every drawn frame it
 //! shows the network's sparsity, parameters and size, and, when the weights
 //! are quantised, the float network beside the quantised one that the main
-//! picture shows (rebuilt here from the page's run, `export::run::Run`).
+//! picture shows (rebuilt here from the page's run, `export::run::Run`);
+//! with "Show augmented points", the epoch's augmented points (`dots.rs`).
+
+mod dots;
 
 use crate::advanced::summary::Summary;
 use crate::advanced::{self, Method, Pruning, Settings};
@@ -50,6 +53,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     install_language();
     wire();
+    dots::wire(figures);
     // Loaded by a touch of the panel: what the user set meanwhile counts.
     let first = js_sys::Reflect::get(&boot(), &"first".into())
         .ok()
@@ -295,6 +299,7 @@ fn wire() {
     dom::on(&doc, "nnplay-lang", |_: Event| {
         install_language();
         norm_at_field();
+        dots::label_text();
         PANEL.with(|p| p.borrow_mut().float_drawn = f64::NEG_INFINITY);
         figures();
     });
@@ -359,10 +364,14 @@ fn figures() {
         }
         let now = dom::now_ms();
         let float_due = now - p.float_drawn >= FLOAT_MS;
-        if let Some((_, run)) = p.run.as_mut() {
+        let epoch = weights.as_ref().map(|w| w.1 as u64);
+        if let Some((hash, run)) = p.run.as_mut() {
+            dots::draw(Some(&run.trainer), hash, &s, epoch.unwrap_or(run.trainer.epoch()));
             if show(run, weights, &s, float_due) {
                 p.float_drawn = now;
             }
+        } else {
+            dots::draw(None, "", &s, 0);
         }
     });
 }

@@ -15,6 +15,10 @@
 //! symmetric sets (circle, spiral arms, rings); for the others a rotation or
 //! flip is the point of the lesson: it teaches the network an invariance the
 //! data may not have.
+//!
+//! Imported files: their standardised rows and coded targets (`rows.rs`).
+
+mod rows;
 
 use crate::dataset::Point;
 use crate::rng::{Rng, Stream};

@@ -69,3 +69,5 @@ model-e-no-file = The setup trains on an imported file ({ $columns }) that neith
 model-e-file = The embedded data file is damaged: { $problem }.
 model-e-file-size = The embedded data file has { $found } bytes; the model file says { $expected }.
 model-e-file-columns = The embedded data file has the columns { $found }; the setup expects { $expected }.
+model-norm-title = Saved without the normalization layers
+model-no-norm = Its normalization layers' scales, shifts and running statistics are not in the file: opened again, it keeps the weights and starts them afresh, so its outputs differ.

@@ -69,3 +69,5 @@ model-e-no-file = 该设置使用导入的文件（{ $columns }）训练，但�
 model-e-file = 内嵌的数据文件已损坏：{ $problem }。
 model-e-file-size = 内嵌的数据文件有 { $found } 字节；模型文件中写的是 { $expected }。
 model-e-file-columns = 内嵌的数据文件的列是 { $found }；设置需要 { $expected }。
+model-norm-title = 已保存，但不含归一化层
+model-no-norm = 文件中没有归一化层的缩放、平移和滑动统计量：再次打开时保留权重，但这些量从头开始，所以输出会不同。

@@ -49,6 +49,11 @@ pub fn save() {
             let file = csv.as_ref().map(|c| ("data.csv", c.bytes.as_slice()));
             let text = model_file::write(&run, file);
             download(FILE_NAME, "application/json", text.as_bytes());
+            // Normalisation layers' γ, β and statistics live in the advanced worker only.
+            let normed = crate::advanced::parse(&run.trainer.config().advanced).0.norm.is_some();
+            if normed {
+                notice(Some((&crate::t!("model-norm-title"), &[crate::t!("model-no-norm")])));
+            }
         }
         Err(e) => notice(Some((&crate::t!("export-no-page"), &[e]))),
     }

@@ -90,6 +90,23 @@ pub fn quantize_group(values: &mut [f32], bits: u8, scheme: Scheme) {
     }
 }
 
+/// Activations in `bits` bits over a calibrated range [lo, hi] (affine,
+/// unsigned, as activation fake-quantisation is done): s = (hi − lo)/(2^b − 1),
+/// v̂ = lo + clamp(round((v − lo)/s), 0, 2^b − 1)·s, so |v − v̂| ≤ s/2 inside
+/// the range, lo and hi are exact, and values outside are clamped to it.
+/// One bit: lo or hi, whichever is nearer.
+pub fn quantize_range(values: &mut [f32], bits: u8, lo: f32, hi: f32) {
+    let top = ((1u32 << bits.clamp(1, 16)) - 1) as f32;
+    let s = (hi - lo) / top;
+    if !(s > 0.0 && s.is_finite()) {
+        values.iter_mut().for_each(|v| *v = lo);
+        return;
+    }
+    for v in values.iter_mut() {
+        *v = lo + ((*v - lo) / s).round().clamp(0.0, top) * s;
+    }
+}
+
 impl Quant {
     /// The network with its weights quantised (biases unchanged).
     pub fn apply(&self, net: &Network) -> Network {
@@ -134,6 +151,38 @@ mod tests {
     use super::*;
     use crate::activation::Activation;
     use crate::network::Init;
+
+    #[test]
+    fn activations_land_on_the_ranges_grid_within_half_a_step() {
+        let values: Vec<f32> = (0..=200).map(|k| -1.5 + 0.02 * k as f32).collect();
+        for bits in [1u8, 2, 4, 8] {
+            let (lo, hi) = (-1.0f32, 1.0f32);
+            let mut q = values.clone();
+            quantize_range(&mut q, bits, lo, hi);
+            let levels = (1u32 << bits) as f32;
+            let s = (hi - lo) / (levels - 1.0);
+            for (v, q) in values.iter().zip(&q) {
+                // On the grid lo + k·s, inside [lo, hi], and as near as the grid allows.
+                let k = (q - lo) / s;
+                assert!(
+                    (k - k.round()).abs() < 1e-4 && (lo..=hi).contains(q),
+                    "{bits} bits: {v} → {q}"
+                );
+                assert!((v.clamp(lo, hi) - q).abs() <= s / 2.0 + 1e-6, "{bits} bits: {v} → {q}");
+            }
+            let mut ends = [lo, hi];
+            quantize_range(&mut ends, bits, lo, hi);
+            assert_eq!(ends, [lo, hi]);
+        }
+        // One bit: the nearer end.
+        let mut v = [-0.2f32, 0.3];
+        quantize_range(&mut v, 1, -1.0, 1.0);
+        assert_eq!(v, [-1.0, 1.0]);
+        // An empty range: every value is its one level.
+        let mut v = [0.5f32, 2.0];
+        quantize_range(&mut v, 4, 0.7, 0.7);
+        assert_eq!(v, [0.7, 0.7]);
+    }
 
     fn net() -> Network {
         Network::new(&[2, 8, 8, 1], Activation::Tanh, Activation::Tanh, Init::HeNormal, 7)

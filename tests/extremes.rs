@@ -121,6 +121,10 @@ fn every_advanced_option_at_the_extremes_trains_or_stops_with_an_explanation() {
     for aug in ["jitter", "rotate", "flip", "mixup", "jitter,rotate,flip,mixup"] {
         options.push(format!("aug={aug}&aug-jitter=3&aug-rotate=180&aug-mixup=4"));
     }
+    for bits in [8, 2, 1] {
+        options.push(format!("quant={bits}&quant-act=1"));
+    }
+    options.push("quant=4&quant-act=1&norm=layer&norm-at=after".into());
     for norm in ["batch", "layer", "batch,layer"] {
         for at in ["before", "after"] {
             options.push(format!("norm={norm}&norm-at={at}"));

@@ -16,3 +16,4 @@ adv-norm-before = before the nonlinearity
 adv-norm-after = after the nonlinearity
 # Augmentation: the current epoch's augmented training points as faint dots on the output picture.
 adv-dots = Show augmented points
+adv-quant-act = Quantize activations too

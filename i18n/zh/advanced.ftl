@@ -15,3 +15,4 @@ adv-norm-before = 非线性之前
 adv-norm-after = 非线性之后
 # 数据增强：在输出图上用浅色小点显示当前轮次增强后的训练点。
 adv-dots = 显示增强后的点
+adv-quant-act = 同时量化激活值

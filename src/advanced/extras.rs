@@ -15,7 +15,8 @@
 //! draw (`Augment::epoch_points`), or for imported data its standardised
 //! rows (`Augment::epoch_rows`).
 
-use super::normed::{Norms, Shown};
+use super::normed::Norms;
+use super::shown::Shown;
 use super::{parse, Method, Settings};
 use crate::config::Config;
 use crate::dataset::Point;
@@ -43,6 +44,9 @@ pub struct Advanced {
     floats: Vec<Vec<f32>>,
     /// The normalisation layers, when the settings have them.
     norms: Option<Norms>,
+    /// Rows the activations' ranges are calibrated on (quantised activations):
+    /// a built-in or drawn set's points, an imported file's training rows.
+    calibration: Vec<f32>,
 }
 
 impl Advanced {
@@ -65,6 +69,19 @@ impl Extras for Advanced {
             self.norms = None; // made afresh at the next settling
         }
         self.settings = settings;
+        // An imported file's rows come with its next epoch (`epoch_rows`).
+        let acts = self.settings.quant.is_some_and(|q| q.acts);
+        if !acts || config.csv.is_none() {
+            self.calibration.clear();
+        }
+        if acts && config.csv.is_none() {
+            let feats = &config.features;
+            for p in config.points() {
+                let at = self.calibration.len();
+                self.calibration.resize(at + feats.len(), 0.0);
+                crate::features::compute_into(feats, p.x1, p.x2, &mut self.calibration[at..]);
+            }
+        }
         if let Some(inputs) = config.csv.as_ref().map(|s| s.inputs) {
             if self.settings.augment.plane_only_for(inputs) {
                 errors.push(super::SettingError::PlaneOnly { inputs });
@@ -138,6 +155,9 @@ impl Extras for Advanced {
         config: &Config,
         epoch: u64,
     ) -> Option<(Vec<f32>, Vec<f32>)> {
+        if self.settings.quant.is_some_and(|q| q.acts) && config.csv.is_some() && self.calibration.len() != x.len() {
+            self.calibration = x.to_vec();
+        }
         let a = self.settings.augment;
         if !a.is_on() {
             return None;
@@ -170,13 +190,19 @@ impl Extras for Advanced {
 
     fn shown<'a>(&'a self, net: &'a Network) -> Option<Box<dyn Forward + 'a>> {
         let quantized = self.settings.quant.map(|q| q.quant.apply(net));
-        match &self.norms {
-            Some(norms) => {
-                let net = quantized.map_or(Cow::Borrowed(net), Cow::Owned);
-                Some(Box::new(Shown { net, norms }))
-            }
-            None => quantized.map(|n| Box::new(n) as Box<dyn Forward>),
+        let acts = (self.settings.quant).filter(|q| q.acts && !self.calibration.is_empty());
+        if self.norms.is_none() && acts.is_none() {
+            return quantized.map(|n| Box::new(n) as Box<dyn Forward>);
         }
+        let mut shown = Shown {
+            net: quantized.map_or(Cow::Borrowed(net), Cow::Owned),
+            norms: self.norms.as_ref(),
+            acts: None,
+        };
+        if let Some(q) = acts {
+            shown.calibrate(&self.calibration, q.quant.bits);
+        }
+        Some(Box::new(shown))
     }
 
     fn trains_epochs(&self) -> bool {

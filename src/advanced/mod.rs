@@ -17,6 +17,7 @@
 //! | `quant-scheme` | `sym` or `affine` | `sym` |
 //! | `quant-per` | `tensor` or `neuron` (one scale per output neuron) | `tensor` |
 //! | `quant-train` | 1: quantisation-aware training (straight-through estimator) | 0 |
+//! | `quant-act` | 1: the hidden layers' outputs in as many bits, over ranges calibrated on the data | 0 |
 //! | `aug` | comma list of `jitter`, `rotate`, `flip`, `mixup` (imported files: jitter and mixup; rotate and flip only with two features) | none |
 //! | `aug-jitter` | σ of the jitter, 0.01 ..= 3 (imported files: in standardised units) | 0.5 |
 //! | `aug-rotate` | largest rotation in degrees, 1 ..= 180 | 30 |
@@ -27,6 +28,7 @@
 pub mod dots;
 pub mod extras;
 pub mod normed;
+pub mod shown;
 pub mod summary;
 #[cfg(test)]
 mod tests;
@@ -96,6 +98,8 @@ impl Pruning {
 pub struct Quantizing {
     pub quant: Quant,
     pub train: bool,
+    /// The hidden layers' outputs too (ranges calibrated on the data).
+    pub acts: bool,
 }
 
 /// The advanced trainer's settings; the default is all off.
@@ -202,6 +206,7 @@ struct Raw {
     scheme: Option<Scheme>,
     per: Option<Granularity>,
     train: bool,
+    acts: bool,
     aug: Vec<&'static str>,
     jitter: Option<f32>,
     rotate: Option<f32>,
@@ -239,6 +244,7 @@ fn read_key(raw: &mut Raw, k: &str, v: &str) -> Result<(), SettingError> {
             raw.per = Some(one_of(k, v, &per, "tensor, neuron")?)
         }
         "quant-train" => raw.train = one_of(k, v, &[("1", true), ("0", false)], "1, 0")?,
+        "quant-act" => raw.acts = one_of(k, v, &[("1", true), ("0", false)], "1, 0")?,
         "aug" => {
             for word in v.split(',').filter(|w| !w.is_empty()) {
                 let options = AUGMENTS.map(|a| (a, a));
@@ -298,6 +304,7 @@ pub fn parse(advanced: &str) -> (Settings, Vec<SettingError>) {
             granularity: raw.per.unwrap_or(Granularity::PerTensor),
         },
         train: raw.train,
+        acts: raw.acts,
     });
     let on = |a: &str| raw.aug.contains(&a);
     let augment = Augment {
@@ -344,6 +351,9 @@ pub fn encode(s: &Settings) -> String {
         }
         if q.train {
             out.push("quant-train=1".into());
+        }
+        if q.acts {
+            out.push("quant-act=1".into());
         }
     }
     if let Some(n) = &s.norm {

@@ -21,14 +21,12 @@ use crate::activation::{softmax_in_place, Activation};
 use crate::blockwise::{activate, times_derivative, times_derivative_of_input};
 use crate::dropout::Dropout;
 use crate::epoch::{Buffers, StepHook};
-use crate::forward::Forward;
 use crate::health::{check_params, Fault};
 use crate::loss::Loss;
-use crate::network::{Gradients, Layer, Network, Workspace};
+use crate::network::{Gradients, Layer, Network};
 use crate::norm::{Kind, Norm, Saved};
 use crate::optimizer::{step, OptimizerState, StepSettings};
 use crate::rng::Rng;
-use std::borrow::Cow;
 
 /// Batch norm's running statistics: r ← (1 − m) r + m · the minibatch's.
 pub const MOMENTUM: f32 = 0.1;
@@ -216,15 +214,9 @@ impl Norms {
 
     /// The outputs of every layer for the rows x in evaluation: [x, layer 0's, …].
     pub fn forward_eval(&self, net: &Network, x: &[f32]) -> Vec<Vec<f32>> {
-        // Evaluation changes nothing; `layer_forward` takes &mut for training's statistics.
-        let mut me = Norms {
-            setting: self.setting.clone(),
-            layers: self.layers.clone(),
-            state: OptimizerState::default(),
-        };
         let mut acts = vec![x.to_vec()];
         for l in 0..net.layers.len() {
-            let next = me.layer_forward(net, l, &acts[l], None, None);
+            let next = layer_eval(Some(self), net, l, &acts[l]);
             acts.push(next);
         }
         acts
@@ -391,22 +383,25 @@ impl Norms {
     }
 }
 
-/// A network with its normalisation layers in evaluation mode, as the
-/// pictures and the measurements see it (`Forward`).
-pub struct Shown<'a> {
-    pub net: Cow<'a, Network>,
-    pub norms: &'a Norms,
-}
-
-impl Forward for Shown<'_> {
-    fn net(&self) -> &Network {
-        &self.net
-    }
-
-    fn forward_block(&self, x: &[f32], ws: &mut Workspace, _picture: bool) {
-        let rows = x.len() / self.net.n_inputs();
-        for (l, a) in self.norms.forward_eval(&self.net, x).iter().enumerate().skip(1) {
-            ws.rows_mut(l, rows).copy_from_slice(a);
+/// Layer l's outputs (rows, n_out) from its input `a` in evaluation: through
+/// its normalisation (batch norm's running statistics), if `norms` has one.
+pub fn layer_eval(norms: Option<&Norms>, net: &Network, l: usize, a: &[f32]) -> Vec<f32> {
+    let layer = &net.layers[l];
+    let mut z = affine(layer, a);
+    let (n, f) = (layer.n_out, layer.activation);
+    match norms.and_then(|n| Some((n.setting.after, n.layers.get(l)?.as_ref()?))) {
+        None => {
+            apply(f, n, &mut z);
+            z
+        }
+        Some((true, (kind, norm))) => {
+            apply(f, n, &mut z);
+            norm.forward_eval(*kind, &z)
+        }
+        Some((false, (kind, norm))) => {
+            let mut h = norm.forward_eval(*kind, &z);
+            apply(f, n, &mut h);
+            h
         }
     }
 }

@@ -3,7 +3,11 @@
 //! kinds, before and after the nonlinearity), evaluation by hand.
 
 use super::*;
+use crate::advanced::shown::Shown;
+use crate::forward::Forward;
 use crate::init::Init;
+use crate::network::Workspace;
+use std::borrow::Cow;
 
 /// Rows of the plane, and targets for one sigmoid output (0/1) or three softmax outputs.
 const X: [f32; 10] = [0.5, -1.0, 2.0, 0.3, -0.7, 0.9, 1.1, 0.4, -1.5, -0.2];
@@ -173,7 +177,8 @@ fn evaluation_runs_batch_norm_on_its_running_statistics_row_by_row() {
     // The pictures' pass writes the same into the workspace.
     let shown = Shown {
         net: Cow::Borrowed(&net),
-        norms: &n,
+        norms: Some(&n),
+        acts: None,
     };
     let mut ws = Workspace::new(&net);
     shown.forward_block(&X, &mut ws, true);

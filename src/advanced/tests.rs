@@ -54,7 +54,7 @@ fn the_keys_are_told_apart_from_the_pages() {
 
 #[test]
 fn settings_read_back_from_their_canonical_keys() {
-    let text = "prune=90&prune-by=neuron&prune-from=100&prune-to=300&quant=2&quant-scheme=affine&quant-per=neuron&quant-train=1&norm=batch,none,layer&norm-at=after&aug=jitter,flip,mixup&aug-jitter=0.25";
+    let text = "prune=90&prune-by=neuron&prune-from=100&prune-to=300&quant=2&quant-scheme=affine&quant-per=neuron&quant-train=1&quant-act=1&norm=batch,none,layer&norm-at=after&aug=jitter,flip,mixup&aug-jitter=0.25";
     let (s, errors) = parse(text);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(encode(&s), text);
@@ -550,4 +550,29 @@ fn batch_norm_with_batches_of_one_says_so() {
     let mut t = advanced(Config::default());
     let said = format!("{:?}", configure(&mut t, &c));
     assert!(said.contains("batch size 1"), "{said}");
+}
+
+#[test]
+fn quantised_activations_change_what_is_shown_and_eight_bits_stay_near_float() {
+    let base = "data=spiral&net=8,8&seed=3&batch=10";
+    let trained = |keys: &str| {
+        let mut t = advanced(url::decode(&format!("{base}&{keys}")).config);
+        for _ in 0..150 {
+            t.train_epoch();
+        }
+        let output = t.snapshot().output;
+        (t.network().params(), t.losses(), output)
+    };
+    let (float_w, float_loss, float_pic) = trained("");
+    let (w2, loss2, pic2) = trained("quant=2");
+    let (w2a, loss2a, pic2a) = trained("quant=2&quant-act=1");
+    let (w8a, loss8a, _) = trained("quant=8&quant-act=1");
+    // What is shown changes; what is trained does not.
+    assert_eq!(w2, float_w);
+    assert_eq!(w2a, float_w);
+    assert_eq!(w8a, float_w);
+    assert_ne!(loss2a, loss2, "the activations count");
+    assert_ne!(pic2a, pic2);
+    assert_ne!(pic2a, float_pic);
+    assert!((loss8a.1 - float_loss.1).abs() < 0.02, "{float_loss:?} {loss8a:?}");
 }

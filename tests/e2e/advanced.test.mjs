@@ -86,7 +86,7 @@ test('a wider network keeps its test loss through 80 % pruning per layer with fi
   await page.close();
 });
 
-test('2-bit quantisation changes the boundary picture and shows the float network beside it', async () => {
+test('2-bit quantisation changes the boundary picture and shows the float network beside it; quantised activations change it again', async () => {
   const { page, problems } = await ctx.open('seed=7&data=spiral&net=8,8&in=x1,x2,sinx1,sinx2');
   await trainTo(page, 200);
   // A step measures its losses exactly (at full speed the shown loss is the last recorded epoch's).
@@ -107,6 +107,15 @@ test('2-bit quantisation changes the boundary picture and shows the float networ
   // The float network's figures beside it.
   await page.getByTestId('float-boundary').waitFor();
   await page.waitForFunction(() => /Test loss \d/.test(document.querySelector('[data-testid=float-figures]').textContent));
+  // The hidden layers' outputs in 2 bits too: another picture and loss, in the link.
+  const weightsOnly = await exactLoss(page, 'test-loss');
+  const weightsPicture = await picture();
+  await page.getByLabel('Quantize activations too').check();
+  await page.waitForFunction(() => location.hash.includes('&quant-act=1'));
+  await page.waitForFunction((l) => Number(document.querySelector('[data-testid=test-loss]').dataset.value) !== l, weightsOnly);
+  assert.notEqual(await picture(), weightsPicture, 'the picture shows the quantised activations');
+  await page.getByLabel('Quantize activations too').uncheck();
+  await page.waitForFunction((l) => Number(document.querySelector('[data-testid=test-loss]').dataset.value) === l, weightsOnly);
   // Back to float: the picture is the float network's again.
   await page.getByLabel('Quantization').selectOption('32');
   await page.waitForFunction((l) => Number(document.querySelector('[data-testid=test-loss]').dataset.value) === l, floatLoss);

@@ -26,20 +26,7 @@ thread_local! {
 
 /// The checkbox, under the Augmentation select; `redraw` runs when it is ticked or cleared.
 pub fn wire(redraw: fn()) {
-    let label: Element = create("label");
-    set_attr(&label, "class", "check");
-    label.set_id("aug-dots-field");
-    let input: HtmlInputElement = create("input");
-    input.set_type("checkbox");
-    input.set_id("aug-dots");
-    let text: Element = create("span");
-    text.set_id("aug-dots-text");
-    label.append_child(&input).expect("append");
-    label.append_child(&text).expect("append");
-    // Beside the Augmentation field, not in it: a checkbox's words are not a field's title.
-    if let Some(field) = by_id::<Element>("aug").parent_element() {
-        let _ = field.insert_adjacent_element("afterend", &label);
-    }
+    let input = super::checkbox_beside("aug", "aug-dots");
     label_text();
     dom::on(&input, "change", move |_: Event| {
         DRAWN.with(|d| d.borrow_mut().take());

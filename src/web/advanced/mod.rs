@@ -192,6 +192,7 @@ fn read_controls(mut s: Settings) -> Settings {
                     granularity: crate::quantize::Granularity::PerTensor,
                 },
                 train: false,
+                acts: false,
             });
             q.quant.bits = bits;
             q
@@ -208,6 +209,9 @@ fn read_controls(mut s: Settings) -> Settings {
             flip: on("flip"),
             mixup: if on("mixup") { keep(old.mixup, 0.4) } else { 0.0 },
         };
+    }
+    if let Some(q) = s.quant.as_mut() {
+        q.acts = by_id::<HtmlInputElement>("quant-act").checked();
     }
     // The position applies to the layers' normalisation (none: nothing to place).
     if let Some(n) = s.norm.as_mut() {
@@ -237,6 +241,25 @@ fn augment_list(a: &crate::augment::Augment) -> String {
     on.join(",")
 }
 
+/// A checkbox `id` (its words in `{id}-text`) beside the field of the control
+/// `select_id`, not in it: a checkbox's words are not a field's title.
+pub(super) fn checkbox_beside(select_id: &str, id: &str) -> HtmlInputElement {
+    let label: Element = create("label");
+    set_attr(&label, "class", "check");
+    label.set_id(&format!("{id}-field"));
+    let input: HtmlInputElement = create("input");
+    input.set_type("checkbox");
+    input.set_id(id);
+    let text: Element = create("span");
+    text.set_id(&format!("{id}-text"));
+    label.append_child(&input).expect("append");
+    label.append_child(&text).expect("append");
+    if let Some(field) = by_id::<Element>(select_id).parent_element() {
+        let _ = field.insert_adjacent_element("afterend", &label);
+    }
+    input
+}
+
 /// The panel's "Where to normalize" field (this module's own: the page's
 /// first load has no room for it), made once, its words set again with the language.
 fn norm_at_field() {
@@ -261,7 +284,10 @@ fn norm_at_field() {
         let figures = bar.query_selector(".adv-figures").ok().flatten();
         let _ = bar.insert_before(&field, figures.as_ref().map(|f| f.unchecked_ref::<web_sys::Node>()));
         dom::on(&select, "change", |_: Event| take_controls());
+        let acts = checkbox_beside("quant", "quant-act");
+        dom::on(&acts, "change", |_: Event| take_controls());
     }
+    set_text(&by_id::<Element>("quant-act-text"), &crate::t!("adv-quant-act"));
     set_text(&by_id::<Element>("norm-at-label"), &crate::t!("adv-norm-at"));
     let at = select("norm-at");
     for (k, id) in ["adv-norm-before", "adv-norm-after"].iter().enumerate() {
@@ -322,6 +348,10 @@ fn sync_controls() {
         select("prune-by").set_value(p.method.key());
     }
     select("quant").set_value(&s.quant.map_or(32, |q| q.quant.bits).to_string());
+    let acts: HtmlInputElement = by_id("quant-act");
+    acts.set_checked(s.quant.is_some_and(|q| q.acts));
+    // Activations are quantised with the weights' bits: off while the weights are float.
+    acts.set_disabled(s.quant.is_none());
     let at = select("norm-at");
     at.set_value(if s.norm.as_ref().is_some_and(|n| n.after) {
         "after"

@@ -131,84 +131,52 @@ impl Norms {
         }
     }
 
-    /// Layer l's output (rows, n_out) from its input `a`, in training (batch
-    /// statistics, dropout) when `kept` is given, else in evaluation.
-    #[allow(clippy::too_many_arguments)]
+    /// Layer l's output (rows, n_out) from its input `a` in training (the
+    /// minibatch's statistics, dropout), keeping what its backward pass needs.
     fn layer_forward(
         &mut self,
         net: &Network,
         l: usize,
         a: &[f32],
         dropout: Option<&mut Dropout>,
-        kept: Option<&mut Vec<Kept>>,
+        kept: &mut Vec<Kept>,
     ) -> Vec<f32> {
         let layer = &net.layers[l];
-        let mut z = affine(layer, a);
-        let training = kept.is_some();
-        let Some(Some((kind, norm))) = self.layers.get_mut(l) else {
-            let pre = if training && layer.activation.needs_input() {
-                z.clone()
-            } else {
-                Vec::new()
-            };
-            apply(layer.activation, layer.n_out, &mut z);
-            if let Some(kept) = kept {
-                // Not normalised (or the output layer): f' from its output.
-                let mask = dropout.filter(|_| l + 1 < net.layers.len()).and_then(|d| {
-                    let p = d.rate(l);
-                    (p > 0.0).then(|| {
-                        let mut m = vec![0.0; z.len()];
-                        d.fill_mask(p, &mut m);
-                        m
-                    })
-                });
-                let h = z.clone();
-                if let Some(m) = &mask {
-                    z.iter_mut().zip(m).for_each(|(v, m)| *v *= m);
-                }
-                kept.push(Kept {
-                    pre,
-                    h,
-                    saved: None,
-                    mask,
-                });
+        let (n, f) = (layer.n_out, layer.activation);
+        let z = affine(layer, a);
+        let (pre, h, mut out, saved) = match self.layers.get_mut(l) {
+            Some(Some((kind, norm))) if self.setting.after => {
+                let mut h = z.clone();
+                apply(f, n, &mut h);
+                let (out, saved) = norm.forward_train(*kind, &h, MOMENTUM);
+                (z, h, out, Some(saved))
             }
-            return z;
-        };
-        let kind = *kind;
-        let mut norm_of = |v: &[f32]| {
-            if training {
-                let (y, s) = norm.forward_train(kind, v, MOMENTUM);
-                (y, Some(s))
-            } else {
-                (norm.forward_eval(kind, v), None)
+            Some(Some((kind, norm))) => {
+                let (pre, saved) = norm.forward_train(*kind, &z, MOMENTUM);
+                let mut h = pre.clone();
+                apply(f, n, &mut h);
+                (pre, h.clone(), h, Some(saved))
+            }
+            // Not normalised (or the output layer).
+            _ => {
+                let mut h = z.clone();
+                apply(f, n, &mut h);
+                (z, h.clone(), h, None)
             }
         };
-        let (pre, h, mut out, saved) = if self.setting.after {
-            let mut h = z.clone();
-            apply(layer.activation, layer.n_out, &mut h);
-            let (out, saved) = norm_of(&h);
-            (z, h, out, saved)
-        } else {
-            let (pre, saved) = norm_of(&z);
-            let mut h = pre.clone();
-            apply(layer.activation, layer.n_out, &mut h);
-            (pre, h.clone(), h, saved)
-        };
-        if let Some(kept) = kept {
-            let mask = dropout.and_then(|d| {
-                let p = d.rate(l);
-                (p > 0.0).then(|| {
-                    let mut m = vec![0.0; out.len()];
-                    d.fill_mask(p, &mut m);
-                    m
-                })
-            });
-            if let Some(m) = &mask {
-                out.iter_mut().zip(m).for_each(|(v, m)| *v *= m);
-            }
-            kept.push(Kept { pre, h, saved, mask });
+        // Dropout on hidden layers: a fresh mask per row, as the kernels' epoch draws it.
+        let mask = dropout.filter(|_| l + 1 < net.layers.len()).and_then(|d| {
+            let p = d.rate(l);
+            (p > 0.0).then(|| {
+                let mut m = vec![0.0; out.len()];
+                d.fill_mask(p, &mut m);
+                m
+            })
+        });
+        if let Some(m) = &mask {
+            out.iter_mut().zip(m).for_each(|(v, m)| *v *= m);
         }
+        kept.push(Kept { pre, h, saved, mask });
         out
     }
 
@@ -239,7 +207,7 @@ impl Norms {
         let mut kept = Vec::with_capacity(n_layers);
         let mut acts = vec![x.to_vec()];
         for l in 0..n_layers {
-            let next = self.layer_forward(net, l, &acts[l], dropout.as_deref_mut(), Some(&mut kept));
+            let next = self.layer_forward(net, l, &acts[l], dropout.as_deref_mut(), &mut kept);
             acts.push(next);
         }
         let rows = x.len() / net.n_inputs();

@@ -60,7 +60,7 @@ fn batch_loss(norms: &Norms, net: &Network, y: &[f32], loss: Loss) -> f64 {
     let mut kept = Vec::new();
     let mut a = X.to_vec();
     for l in 0..net.layers.len() {
-        a = me.layer_forward(net, l, &a, None, Some(&mut kept));
+        a = me.layer_forward(net, l, &a, None, &mut kept);
     }
     let no = net.n_outputs();
     a.chunks_exact(no)
@@ -193,7 +193,7 @@ fn layer_norm_evaluates_as_it_trains() {
     let mut kept = Vec::new();
     let mut a = X.to_vec();
     for l in 0..3 {
-        a = train.layer_forward(&net, l, &a, None, Some(&mut kept));
+        a = train.layer_forward(&net, l, &a, None, &mut kept);
     }
     assert_eq!(n.forward_eval(&net, &X)[3], a);
 }

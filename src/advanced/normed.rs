@@ -180,16 +180,6 @@ impl Norms {
         out
     }
 
-    /// The outputs of every layer for the rows x in evaluation: [x, layer 0's, …].
-    pub fn forward_eval(&self, net: &Network, x: &[f32]) -> Vec<Vec<f32>> {
-        let mut acts = vec![x.to_vec()];
-        for l in 0..net.layers.len() {
-            let next = layer_eval(Some(self), net, l, &acts[l]);
-            acts.push(next);
-        }
-        acts
-    }
-
     /// One minibatch's forward and backward passes: the weights' gradients
     /// into `grads`, γ's and β's into `norm_grads` (shaped as `params`).
     #[allow(clippy::too_many_arguments)]

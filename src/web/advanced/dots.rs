@@ -7,31 +7,29 @@
 //! page's run rebuilt in the panel (`export::run::Run`) gives the same draw.
 //! The pixels come from `advanced::dots`.
 
-use crate::advanced::dots::{self, Look};
+use crate::advanced::dots::{paint, Look};
 use crate::advanced::Settings;
 use crate::trainer::Trainer;
 use crate::web::dom::{self, by_id, create, device_pixel_ratio, set_attr, set_hidden, set_text};
-use std::cell::RefCell;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Element, Event, HtmlCanvasElement, HtmlInputElement, ImageData};
 
-/// What was drawn last (the epoch, the link, the canvas size, dark, the
-/// points' scale), so an unchanged frame is not painted again.
-type Drawn = Option<(u64, String, u32, bool, u32)>;
-
-thread_local! {
-    static DRAWN: RefCell<Drawn> = const { RefCell::new(None) };
-    static RGBA: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+/// The overlay's memory, kept in the panel's state.
+#[derive(Default)]
+pub struct Dots {
+    /// What was drawn last (the epoch, the link, the canvas size, dark, the
+    /// points' scale), so an unchanged frame is not painted again; None: nothing.
+    drawn: Option<(u64, String, u32, bool, u32)>,
+    /// The overlay's pixels, reused.
+    rgba: Vec<u8>,
 }
 
 /// The checkbox, under the Augmentation select; `redraw` runs when it is ticked or cleared.
 pub fn wire(redraw: fn()) {
     let input = super::checkbox_beside("aug", "aug-dots");
     label_text();
-    dom::on(&input, "change", move |_: Event| {
-        DRAWN.with(|d| d.borrow_mut().take());
-        redraw();
-    });
+    // Unticking clears the overlay and forgets the drawing, so ticking draws again.
+    dom::on(&input, "change", move |_: Event| redraw());
 }
 
 /// The checkbox's words in the page's language now.
@@ -63,7 +61,7 @@ fn canvas() -> HtmlCanvasElement {
 /// the next epoch trains on (at speed, the one in training). The box shows
 /// only while augmentation is on and the data is a built-in or drawn set
 /// (imported rows have no place on the plane's picture unless they are its two axes).
-pub fn draw(trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
+pub fn draw(dots: &mut Dots, trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
     let built_in = trainer.is_some_and(|t| t.config().csv.is_none());
     let offered = s.augment.is_on() && built_in;
     if let Some(f) = dom::document().get_element_by_id("aug-dots-field") {
@@ -80,7 +78,7 @@ pub fn draw(trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
     let Some(ctx) = ctx else { return };
     let Some(trainer) = trainer.filter(|_| offered && ticked) else {
-        if DRAWN.with(|d| d.borrow_mut().take()).is_some() || layer.width() > 0 {
+        if dots.drawn.take().is_some() || layer.width() > 0 {
             layer.set_width(0);
             layer.set_height(0);
         }
@@ -97,7 +95,7 @@ pub fn draw(trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
         .is_some_and(|e| e.class_list().contains("dark"));
     let scale = device_pixel_ratio() as f32 * crate::web::help::scale();
     let key = (epoch, hash.to_owned(), px, dark, scale.to_bits());
-    if DRAWN.with(|d| d.borrow().as_ref() == Some(&key)) {
+    if dots.drawn.as_ref() == Some(&key) {
         return;
     }
     if layer.width() != px {
@@ -109,14 +107,12 @@ pub fn draw(trainer: Option<&Trainer>, hash: &str, s: &Settings, epoch: u64) {
         .augment
         .epoch_points(trainer.train_points(), c.seed, epoch, c.classes());
     let mid = crate::heatmap::neutral(dark);
-    RGBA.with(|rgba| {
-        let mut rgba = rgba.borrow_mut();
-        dots::paint(&points, c.classes(), mid, Look::scaled(scale), px as usize, &mut rgba);
-        if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba[..]), px, px) {
-            let _ = ctx.put_image_data(&img, 0.0, 0.0);
-        }
-    });
+    let rgba = &mut dots.rgba;
+    paint(&points, c.classes(), mid, Look::scaled(scale), px as usize, rgba);
+    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba[..]), px, px) {
+        let _ = ctx.put_image_data(&img, 0.0, 0.0);
+    }
     set_attr(&layer, "data-dots", &points.len().to_string());
     set_attr(&layer, "data-epoch", &epoch.to_string());
-    DRAWN.with(|d| *d.borrow_mut() = Some(key));
+    dots.drawn = Some(key);
 }

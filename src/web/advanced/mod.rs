@@ -36,6 +36,8 @@ struct Panel {
     float_drawn: f64,
     /// `figures` waits for the next frame.
     scheduled: bool,
+    /// The augmented points' overlay.
+    dots: dots::Dots,
 }
 
 thread_local! {
@@ -395,13 +397,15 @@ fn figures() {
         let now = dom::now_ms();
         let float_due = now - p.float_drawn >= FLOAT_MS;
         let epoch = weights.as_ref().map(|w| w.1 as u64);
+        let p = &mut *p;
         if let Some((hash, run)) = p.run.as_mut() {
-            dots::draw(Some(&run.trainer), hash, &s, epoch.unwrap_or(run.trainer.epoch()));
+            let epoch = epoch.unwrap_or(run.trainer.epoch());
+            dots::draw(&mut p.dots, Some(&run.trainer), hash, &s, epoch);
             if show(run, weights, &s, float_due) {
                 p.float_drawn = now;
             }
         } else {
-            dots::draw(None, "", &s, 0);
+            dots::draw(&mut p.dots, None, "", &s, 0);
         }
     });
 }
